@@ -1,0 +1,72 @@
+/**
+ * Ingesting a batch: every input the ingest layer yields goes through the pipeline and
+ * into the store, one transaction per input. A bad item is reported and the batch goes
+ * on; the summary lists every failure with its reason. Shared by the CLI and the server.
+ */
+import type { IngestItem } from './ingest/index.js';
+import { extractArticle } from './pipeline.js';
+import type { Store } from './store/index.js';
+
+export type BatchItemResult =
+  | { readonly status: 'stored'; readonly origin: string; readonly id: string; readonly title?: string }
+  | { readonly status: 'unchanged'; readonly origin: string; readonly id: string; readonly articleId?: string }
+  | { readonly status: 'failed'; readonly origin: string; readonly rule: string; readonly message: string; readonly id?: string };
+
+export interface BatchSummary {
+  readonly stored: number;
+  readonly unchanged: number;
+  readonly failures: ReadonlyArray<Extract<BatchItemResult, { status: 'failed' }>>;
+}
+
+export interface BatchOptions {
+  /** Supplies the ingest time stamp; the core never reads the clock itself. */
+  readonly now: () => Date;
+  readonly onItem?: (result: BatchItemResult) => void;
+}
+
+export async function ingestBatch(items: AsyncIterable<IngestItem>, store: Store, options: BatchOptions): Promise<BatchSummary> {
+  let stored = 0;
+  let unchanged = 0;
+  const failures: Array<Extract<BatchItemResult, { status: 'failed' }>> = [];
+  for await (const item of items) {
+    const result = await ingestItem(item, store, options.now);
+    if (result.status === 'stored') stored++;
+    else if (result.status === 'unchanged') unchanged++;
+    else failures.push(result);
+    options.onItem?.(result);
+  }
+  return { stored, unchanged, failures };
+}
+
+async function ingestItem(item: IngestItem, store: Store, now: () => Date): Promise<BatchItemResult> {
+  if (!item.ok) return { status: 'failed', origin: item.failure.origin, rule: item.failure.rule, message: item.failure.message };
+  const raw = item.raw;
+  let outcome;
+  try {
+    outcome = extractArticle(raw);
+  } catch (error) {
+    // An extractor bug must not end the batch; it is reported like any other bad item.
+    return { status: 'failed', origin: raw.origin, rule: 'internal-error', message: `extraction crashed: ${(error as Error).message}` };
+  }
+  // Inputs that decode but hold no article are kept raw (a better extractor may find one later);
+  // inputs that are not text at all (empty, binary) are refused and not kept.
+  if (!outcome.ok && (outcome.rule === 'empty-input' || outcome.rule === 'binary-input')) {
+    return { status: 'failed', origin: raw.origin, rule: outcome.rule, message: outcome.message };
+  }
+  try {
+    const ingestedAt = now().toISOString();
+    const saved = outcome.ok
+      ? await store.saveIngest({ raw, article: outcome.article, ingestedAt })
+      : await store.saveIngest({ raw, failure: { rule: outcome.rule, message: outcome.message }, ingestedAt });
+    if (saved.raw === 'existing') {
+      return { status: 'unchanged', origin: raw.origin, id: raw.id, ...(saved.articleId ? { articleId: saved.articleId } : {}) };
+    }
+    if (outcome.ok) {
+      const title = outcome.article.metadata.title?.value;
+      return { status: 'stored', origin: raw.origin, id: raw.id, ...(title === undefined ? {} : { title }) };
+    }
+    return { status: 'failed', origin: raw.origin, rule: outcome.rule, message: outcome.message, id: raw.id };
+  } catch (error) {
+    return { status: 'failed', origin: raw.origin, rule: 'store-error', message: `not stored: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * `triangulate demo`: ingests the bundled fictional reports of one story (HTML pages with
+ * site chrome, a flattened text page with a teaser list, a syndicated copy, a report of a
+ * different event) and prints what was extracted from each. Works offline.
+ */
+import { join } from 'node:path';
+import { ingestBatch } from '../batch.js';
+import { readInputs } from '../ingest/index.js';
+import type { Store } from '../store/index.js';
+import { packageRoot } from '../util/package-root.js';
+import type { CliIO } from './program.js';
+import { describeResult } from './progress.js';
+import { truncate } from './render.js';
+
+export function demoReportsDir(): string {
+  return join(packageRoot(), 'demo', 'reports');
+}
+
+export async function runDemo(store: Store, io: CliIO): Promise<void> {
+  const dir = demoReportsDir();
+  io.out(`Ingesting the demo reports from ${dir}\n`);
+  const ids: string[] = [];
+  const summary = await ingestBatch(readInputs([dir]), store, {
+    now: io.now,
+    onItem: (result) => {
+      io.out(describeResult(result));
+      if (result.status === 'stored') ids.push(result.id);
+      if (result.status === 'unchanged' && result.articleId) ids.push(result.articleId);
+    },
+  });
+  io.out(`\n${summary.stored} stored, ${summary.unchanged} already stored, ${summary.failures.length} failed\n`);
+
+  for (const id of ids) {
+    const stored = await store.getArticle(id);
+    if (!stored) continue;
+    const { article } = stored;
+    const m = article.metadata;
+    const origin = article.origin.startsWith(dir) ? article.origin.slice(dir.length + 1) : article.origin;
+    io.out(`── ${origin}  (${article.id.slice(0, 12)})`);
+    io.out(`   title:     ${m.title?.value ?? '(none)'}${m.title ? `  [${m.title.source}]` : ''}`);
+    io.out(`   outlet:    ${m.outlet?.value ?? '(none)'}${m.outlet ? `  [${m.outlet.source}]` : ''}`);
+    io.out(`   authors:   ${m.authors?.value.join(', ') || '(none)'}${m.authors ? `  [${m.authors.source}]` : ''}`);
+    io.out(`   published: ${m.published?.value ?? '(none)'}${m.published ? `  [${m.published.source}]` : ''}`);
+    const words = article.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    const kinds = new Map<string, number>();
+    for (const b of article.blocks) kinds.set(b.kind, (kinds.get(b.kind) ?? 0) + 1);
+    io.out(`   text:      ${words} words in ${article.blocks.length} blocks (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})`);
+    for (const block of article.blocks.slice(0, 2)) io.out(`              ${truncate(article.text.slice(block.start, block.end), 100)}`);
+    const warnings = article.extraction.diagnostics.filter((d) => d.severity !== 'info');
+    for (const d of warnings) io.out(`   ${d.severity}: ${d.message} [${d.rule}]`);
+    io.out('');
+  }
+  io.out(`Read any report in full:  npx triangulate show <id> --db ${'triangulate-demo.db'}  (or --format md|json)`);
+  io.out(`Search them:              npx triangulate search "security guarantees" --db triangulate-demo.db`);
+}

@@ -1,0 +1,271 @@
+/**
+ * The `triangulate` command line: argument parsing and printing only. Every command
+ * calls the same core functions the server uses; nothing here decides anything about
+ * articles.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ingestBatch } from '../batch.js';
+import { DEFAULT_READ_OPTIONS, estimateCount, readInputs, type ReadOptions } from '../ingest/index.js';
+import { extractArticle } from '../pipeline.js';
+import { AmbiguousIdError, openSqliteStore, type Store } from '../store/index.js';
+import { createProgressReporter, describeResult } from './progress.js';
+import { renderArticle, renderSummaryTable, type ArticleFormat } from './render.js';
+import { runPredict } from './predict.js';
+import { runDemo } from './demo.js';
+
+/** Everything the CLI touches in the outside world, injectable so tests run in-process. */
+export interface CliIO {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly isTTY: boolean;
+  readonly now: () => Date;
+  readonly stdin?: NodeJS.ReadableStream;
+}
+
+export const DEFAULT_DB_FILE = 'triangulate.db';
+
+/** Exit codes: 0 all good, 1 something in the batch failed or was not found, 2 bad usage. */
+export class CliExit extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+  }
+}
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('triangulate')
+    .description('Turn raw news reports from many outlets into one cross-checked story dossier.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+    .exitOverride();
+
+  const dbOption = () =>
+    new Option('--db <path>', 'SQLite database file').default(io.env['TRIANGULATE_DB'] ?? DEFAULT_DB_FILE, `$TRIANGULATE_DB or ./${DEFAULT_DB_FILE}`);
+  const withStore = async <T>(dbPath: string, fn: (store: Store) => Promise<T>, mustExist = false): Promise<T> => {
+    const path = resolve(io.cwd, dbPath);
+    if (mustExist && !existsSync(path)) throw new CliExit(1, `no database at ${path}: ingest something first (triangulate ingest <files|urls…>)`);
+    const store = openSqliteStore({ path });
+    try {
+      return await fn(store);
+    } finally {
+      await store.close();
+    }
+  };
+
+  program
+    .command('ingest')
+    .description('ingest files, folders, URLs, feeds, WARC files or - (stdin) into the store')
+    .argument('<inputs...>', 'paths (folders are walked), http(s) URLs, RSS/Atom feeds, .warc(.gz), or - for stdin')
+    .addOption(dbOption())
+    .option('--max-bytes <n>', 'largest page or file accepted, in bytes (suffixes k, M)', parseSize, DEFAULT_READ_OPTIONS.maxFileBytes)
+    .option('--timeout <seconds>', 'network timeout per request', parsePositive, DEFAULT_READ_OPTIONS.fetch.timeoutMs / 1000)
+    .option('--allow-private-network', 'allow fetching URLs on loopback or private addresses', false)
+    .option('--quiet', 'print only the summary', false)
+    .action(async (inputs: string[], opts: { db: string; maxBytes: number; timeout: number; allowPrivateNetwork: boolean; quiet: boolean }) => {
+      const readOptions = readOptionsFrom(io, opts);
+      await withStore(opts.db, async (store) => {
+        const total = await estimateCount(inputs.map((i) => resolveSpec(io, i)));
+        const reporter = opts.quiet
+          ? undefined
+          : createProgressReporter({ tty: io.isTTY, write: io.out, now: () => io.now().getTime(), ...(total === undefined ? {} : { total }) });
+        const summary = await ingestBatch(readInputs(inputs.map((i) => resolveSpec(io, i)), readOptions), store, {
+          now: io.now,
+          onItem: (r) => reporter?.item(r),
+        });
+        reporter?.stop();
+        io.out(`${summary.stored} stored, ${summary.unchanged} already stored, ${summary.failures.length} failed`);
+        if (summary.failures.length > 0) {
+          io.out('failures:');
+          for (const f of summary.failures) io.out(`  ${f.origin}: ${f.message} [${f.rule}]`);
+          throw new CliExit(1, '');
+        }
+      });
+    });
+
+  program
+    .command('list')
+    .description('list stored articles, newest first (or inputs that yielded no article, with --failures)')
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many', parsePositive, 50)
+    .option('--offset <n>', 'skip this many', parseNonNegative, 0)
+    .option('--failures', 'list inputs kept without an article, with the reason', false)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: { db: string; limit: number; offset: number; failures: boolean; format: 'table' | 'json' }) => {
+      await withStore(
+        opts.db,
+        async (store) => {
+          if (opts.failures) {
+            const failures = await store.listFailures({ limit: opts.limit, offset: opts.offset });
+            if (opts.format === 'json') io.out(JSON.stringify(failures, null, 2));
+            else io.out(failures.length === 0 ? '(no failures)' : failures.map((f) => `${f.rawId.slice(0, 12)}  ${f.origin}: ${f.message} [${f.rule}]`).join('\n'));
+            return;
+          }
+          const rows = await store.listArticles({ limit: opts.limit, offset: opts.offset });
+          if (opts.format === 'json') io.out(JSON.stringify(rows, null, 2));
+          else io.out(`${renderSummaryTable(rows)}\n(${rows.length} of ${await store.countArticles()} articles)`);
+        },
+        true,
+      );
+    });
+
+  program
+    .command('show')
+    .description('show one stored article')
+    .argument('<id>', 'article id or a unique prefix of it (at least 4 characters)')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'md', 'text']).default('text'))
+    .action(async (id: string, opts: { db: string; format: ArticleFormat }) => {
+      await withStore(
+        opts.db,
+        async (store) => {
+          const fullId = await resolveId(store, id);
+          const stored = (await store.getArticle(fullId))!;
+          io.out(renderArticle(stored.article, opts.format, opts.format === 'json' ? { ingestedAt: stored.ingestedAt } : {}));
+        },
+        true,
+      );
+    });
+
+  program
+    .command('search')
+    .description('full-text search over stored articles (words are ANDed; "quoted phrases" and OR work)')
+    .argument('<query>', 'what to look for')
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many hits', parsePositive, 20)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (query: string, opts: { db: string; limit: number; format: 'table' | 'json' }) => {
+      await withStore(
+        opts.db,
+        async (store) => {
+          const hits = await store.search(query, { limit: opts.limit });
+          io.out(opts.format === 'json' ? JSON.stringify(hits, null, 2) : hits.length === 0 ? `no article matches "${query}"` : renderSummaryTable(hits));
+        },
+        true,
+      );
+    });
+
+  program
+    .command('extract')
+    .description('extract the article from a file, URL or - (stdin) and print it, without storing anything')
+    .argument('<input>', 'a path, an http(s) URL, or -')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text', 'md']).default('text'))
+    .option('--max-bytes <n>', 'largest page accepted, in bytes (suffixes k, M)', parseSize, DEFAULT_READ_OPTIONS.maxFileBytes)
+    .option('--timeout <seconds>', 'network timeout per request', parsePositive, DEFAULT_READ_OPTIONS.fetch.timeoutMs / 1000)
+    .option('--allow-private-network', 'allow fetching URLs on loopback or private addresses', false)
+    .action(async (input: string, opts: { format: ArticleFormat; maxBytes: number; timeout: number; allowPrivateNetwork: boolean }) => {
+      let failed = 0;
+      for await (const item of readInputs([resolveSpec(io, input)], readOptionsFrom(io, opts))) {
+        if (!item.ok) {
+          failed++;
+          io.err(`triangulate: ${item.failure.origin}: ${item.failure.message} [${item.failure.rule}]`);
+          continue;
+        }
+        const outcome = extractArticle(item.raw);
+        if (!outcome.ok) {
+          failed++;
+          io.err(`triangulate: ${item.raw.origin}: ${outcome.message} [${outcome.rule}]`);
+          continue;
+        }
+        io.out(renderArticle(outcome.article, opts.format));
+      }
+      if (failed > 0) throw new CliExit(1, '');
+    });
+
+  const predict = program.command('predict').description('benchmark adapters: run one stage over a data set and write predictions');
+  predict
+    .command('extract-html')
+    .description('extract every .html/.htm/.html.gz page in a folder; writes {id: {articleBody}}')
+    .requiredOption('--input <dir>', 'folder of pages')
+    .requiredOption('--out <file>', 'prediction JSON to write')
+    .action(async (opts: { input: string; out: string }) => {
+      io.out(await runPredict('extract-html', resolve(io.cwd, opts.input), resolve(io.cwd, opts.out)));
+    });
+  predict
+    .command('extract-text')
+    .description('extract articles from flattened page text {id: {text}}; writes {id: {articleBody}}')
+    .requiredOption('--input <file>', 'JSON input')
+    .requiredOption('--out <file>', 'prediction JSON to write')
+    .action(async (opts: { input: string; out: string }) => {
+      io.out(await runPredict('extract-text', resolve(io.cwd, opts.input), resolve(io.cwd, opts.out)));
+    });
+
+  program
+    .command('demo')
+    .description('ingest the bundled fictional reports of one story and print what was extracted')
+    .option('--db <path>', 'SQLite database file for the demo', 'triangulate-demo.db')
+    .action(async (opts: { db: string }) => {
+      await withStore(opts.db, (store) => runDemo(store, io));
+    });
+
+  return program;
+}
+
+function readOptionsFrom(io: CliIO, opts: { maxBytes: number; timeout: number; allowPrivateNetwork: boolean }): Partial<ReadOptions> {
+  return {
+    maxFileBytes: opts.maxBytes,
+    fetch: { ...DEFAULT_READ_OPTIONS.fetch, maxBytes: opts.maxBytes, timeoutMs: opts.timeout * 1000, allowPrivateNetwork: opts.allowPrivateNetwork },
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  };
+}
+
+/** Paths are resolved against the CLI's working folder; URLs and `-` pass through. */
+function resolveSpec(io: CliIO, spec: string): string {
+  return spec === '-' || /^https?:\/\//i.test(spec) ? spec : resolve(io.cwd, spec);
+}
+
+async function resolveId(store: Store, id: string): Promise<string> {
+  try {
+    const full = await store.resolveArticleId(id);
+    if (!full) throw new CliExit(1, `no article with id "${id}" (try: triangulate list)`);
+    return full;
+  } catch (error) {
+    if (error instanceof AmbiguousIdError) throw new CliExit(1, error.message);
+    throw error;
+  }
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number, got "${value}"`);
+  return n;
+}
+
+function parseNonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+/** `25M`, `512k`, `1048576`. */
+export function parseSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kKmMgG]?)[bB]?$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`expected a size like 25M, 512k or 1048576, got "${value}"`);
+  const factor = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(match[1]) * factor);
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander but successes to the user.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof CliExit) {
+      if (error.message) io.err(`triangulate: ${error.message}`);
+      return error.code;
+    }
+    io.err(`triangulate: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+export { describeResult };

@@ -1,0 +1,67 @@
+/**
+ * Finding the headline line. A flattened page usually starts with its <title>
+ * ("Headline | Outlet") and prints the headline again just above the article, often
+ * twice; a feed may also tell us the title. Each occurrence is an anchor: the body
+ * starts a few lines below one of them.
+ */
+import type { TextLine } from './lines.js';
+
+/** Separators between a headline and the outlet name in a page title. */
+const TITLE_SEPARATOR = /\s+(?:[|\u2013\u2014\u00bb\u00b7\u2022:~\/-]|::)\s+/u;
+/** A headline shorter than this (after normalising) matches too many menu labels. */
+const MINIMUM_TITLE_LENGTH = 12;
+
+/** Loose comparison key: case, punctuation and typographic quotes do not matter. */
+export function titleKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export interface TitleCandidate {
+  readonly index: number;
+  /** How the line was recognised, strongest first. */
+  readonly reason: 'hint' | 'page-title' | 'printed-twice';
+}
+
+/** Candidate headline lines in document order (the page's first line itself excluded). */
+export function findTitleCandidates(lines: readonly TextLine[], hintTitle: string | undefined): TitleCandidate[] {
+  const candidates = new Map<number, TitleCandidate['reason']>();
+  const hintKey = hintTitle === undefined ? '' : titleKey(hintTitle);
+  const first = lines[0];
+  const pageTitleKeys = new Set<string>();
+  if (first !== undefined) {
+    pageTitleKeys.add(titleKey(first.content));
+    for (const part of first.content.split(TITLE_SEPARATOR)) {
+      const key = titleKey(part);
+      if (key.length >= MINIMUM_TITLE_LENGTH) pageTitleKeys.add(key);
+    }
+  }
+  const firstKey = first === undefined ? '' : titleKey(first.content);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (line === undefined) continue;
+    const key = titleKey(line.content);
+    if (key.length < MINIMUM_TITLE_LENGTH) continue;
+    if (hintKey.length >= MINIMUM_TITLE_LENGTH && (key === hintKey || (key.length >= hintKey.length / 2 && hintKey.startsWith(key)))) {
+      candidates.set(index, 'hint');
+    } else if (index > 0 && (pageTitleKeys.has(key) || (key.length >= firstKey.length / 2 && firstKey.startsWith(key)))) {
+      candidates.set(index, 'page-title');
+    } else if (index > 0 && titleKey(lines[index - 1]?.content ?? '') === key && line.weight < 300) {
+      candidates.set(index, 'printed-twice');
+    }
+  }
+  return [...candidates].map(([index, reason]) => ({ index, reason }));
+}
+
+/** The headline part of a page title: "Headline | Outlet" → "Headline" (the longest part). */
+export function headlineOfPageTitle(pageTitle: string): string {
+  let best = pageTitle;
+  const parts = pageTitle.split(TITLE_SEPARATOR);
+  if (parts.length > 1) {
+    best = parts.reduce((longest, part) => (part.trim().length > longest.trim().length ? part : longest), '').trim();
+  }
+  return best;
+}

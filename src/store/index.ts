@@ -1,0 +1,13 @@
+export type {
+  Store,
+  IngestRecord,
+  SaveOutcome,
+  StoredArticle,
+  ArticleSummary,
+  SearchHit,
+  StoredRawInput,
+  StoredFailure,
+  ListQuery,
+} from './store.js';
+export { AmbiguousIdError, StoreError } from './store.js';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
