@@ -10,11 +10,14 @@ import type { Store } from './store/index.js';
 export type BatchItemResult =
   | { readonly status: 'stored'; readonly origin: string; readonly id: string; readonly title?: string }
   | { readonly status: 'unchanged'; readonly origin: string; readonly id: string; readonly articleId?: string }
-  | { readonly status: 'failed'; readonly origin: string; readonly rule: string; readonly message: string; readonly id?: string };
+  | { readonly status: 'failed'; readonly origin: string; readonly rule: string; readonly message: string; readonly id?: string }
+  /** Something skipped on purpose (unsupported files in a folder walk, non-page WARC records): reported, not a failure. */
+  | { readonly status: 'skipped'; readonly origin: string; readonly rule: string; readonly message: string };
 
 export interface BatchSummary {
   readonly stored: number;
   readonly unchanged: number;
+  readonly skipped: ReadonlyArray<Extract<BatchItemResult, { status: 'skipped' }>>;
   readonly failures: ReadonlyArray<Extract<BatchItemResult, { status: 'failed' }>>;
 }
 
@@ -28,18 +31,23 @@ export async function ingestBatch(items: AsyncIterable<IngestItem>, store: Store
   let stored = 0;
   let unchanged = 0;
   const failures: Array<Extract<BatchItemResult, { status: 'failed' }>> = [];
+  const skipped: Array<Extract<BatchItemResult, { status: 'skipped' }>> = [];
   for await (const item of items) {
     const result = await ingestItem(item, store, options.now);
     if (result.status === 'stored') stored++;
     else if (result.status === 'unchanged') unchanged++;
+    else if (result.status === 'skipped') skipped.push(result);
     else failures.push(result);
     options.onItem?.(result);
   }
-  return { stored, unchanged, failures };
+  return { stored, unchanged, skipped, failures };
 }
 
 async function ingestItem(item: IngestItem, store: Store, now: () => Date): Promise<BatchItemResult> {
-  if (!item.ok) return { status: 'failed', origin: item.failure.origin, rule: item.failure.rule, message: item.failure.message };
+  if (!item.ok) {
+    const { origin, rule, message, severity } = item.failure;
+    return severity === 'info' || severity === 'warning' ? { status: 'skipped', origin, rule, message } : { status: 'failed', origin, rule, message };
+  }
   const raw = item.raw;
   let outcome;
   try {

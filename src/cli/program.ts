@@ -10,7 +10,7 @@ import { ingestBatch } from '../batch.js';
 import { DEFAULT_READ_OPTIONS, estimateCount, readInputs, type ReadOptions } from '../ingest/index.js';
 import { extractArticle } from '../pipeline.js';
 import { AmbiguousIdError, openSqliteStore, type Store } from '../store/index.js';
-import { createProgressReporter, describeResult } from './progress.js';
+import { createProgressReporter, describeResult, withOrigin } from './progress.js';
 import { renderArticle, renderSummaryTable, type ArticleFormat } from './render.js';
 import { runPredict } from './predict.js';
 import { runDemo } from './demo.js';
@@ -77,10 +77,11 @@ export function buildProgram(io: CliIO): Command {
           onItem: (r) => reporter?.item(r),
         });
         reporter?.stop();
-        io.out(`${summary.stored} stored, ${summary.unchanged} already stored, ${summary.failures.length} failed`);
+        io.out(`${summary.stored} stored, ${summary.unchanged} already stored, ${summary.skipped.length} skipped, ${summary.failures.length} failed`);
+        if (opts.quiet || io.isTTY) for (const s of summary.skipped) io.out(`  skipped ${withOrigin(s.origin, s.message)} [${s.rule}]`);
         if (summary.failures.length > 0) {
           io.out('failures:');
-          for (const f of summary.failures) io.out(`  ${f.origin}: ${f.message} [${f.rule}]`);
+          for (const f of summary.failures) io.out(`  ${withOrigin(f.origin, f.message)} [${f.rule}]`);
           throw new CliExit(1, '');
         }
       });
@@ -161,13 +162,13 @@ export function buildProgram(io: CliIO): Command {
       for await (const item of readInputs([resolveSpec(io, input)], readOptionsFrom(io, opts))) {
         if (!item.ok) {
           failed++;
-          io.err(`triangulate: ${item.failure.origin}: ${item.failure.message} [${item.failure.rule}]`);
+          io.err(`triangulate: ${withOrigin(item.failure.origin, item.failure.message)} [${item.failure.rule}]`);
           continue;
         }
         const outcome = extractArticle(item.raw);
         if (!outcome.ok) {
           failed++;
-          io.err(`triangulate: ${item.raw.origin}: ${outcome.message} [${outcome.rule}]`);
+          io.err(`triangulate: ${withOrigin(item.raw.origin, outcome.message)} [${outcome.rule}]`);
           continue;
         }
         io.out(renderArticle(outcome.article, opts.format));

@@ -63,6 +63,13 @@ export function describeResult(result: BatchItemResult): string {
     case 'unchanged':
       return `unchanged  ${result.id.slice(0, 12)}  already stored  <- ${result.origin}`;
     case 'failed':
-      return `failed     ${result.origin}: ${result.message} [${result.rule}]`;
+      return `failed     ${withOrigin(result.origin, result.message)} [${result.rule}]`;
+    case 'skipped':
+      return `skipped    ${withOrigin(result.origin, result.message)} [${result.rule}]`;
   }
+}
+
+/** Ingest messages usually name their file or URL already; prefix the origin only when they do not. */
+export function withOrigin(origin: string, message: string): string {
+  return message.includes(origin) ? message : `${origin}: ${message}`;
 }

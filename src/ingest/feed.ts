@@ -29,6 +29,8 @@ export interface FeedEntry {
 export interface ParsedFeed {
   readonly kind: 'rss' | 'atom' | 'rdf';
   readonly title?: string;
+  /** The site the feed belongs to (RSS channel link, Atom alternate link): the base for relative item links. */
+  readonly link?: string;
   readonly language?: string;
   readonly entries: readonly FeedEntry[];
 }
@@ -79,9 +81,11 @@ function rssFeed(root: Element): ParsedFeed {
   const items = getElementsByTagName('item', root.children, true);
   const title = cleanTitle(text(channel && child(channel, 'title')));
   const language = normaliseLanguage(text(channel && (child(channel, 'language') ?? child(channel, 'dc:language'))));
+  const link = text(channel && child(channel, 'link'));
   return {
     kind: root.name === 'rss' ? 'rss' : 'rdf',
     ...(title !== undefined && { title }),
+    ...(link !== undefined && { link }),
     ...(language !== undefined && { language }),
     entries: items.map((item, i) => rssEntry(item, i + 1)),
   };
@@ -110,17 +114,20 @@ function atomFeed(root: Element): ParsedFeed {
   const base = xmlBase(root, undefined);
   const title = cleanTitle(text(child(root, 'title')));
   const language = normaliseLanguage(root.attribs['xml:lang']);
+  const href = atomLink(root);
+  const link = href === undefined ? undefined : resolveAgainst(href, base);
   return {
     kind: 'atom',
     ...(title !== undefined && { title }),
+    ...(link !== undefined && { link }),
     ...(language !== undefined && { language }),
     entries: childrenNamed(root, 'entry').map((entry, i) => atomEntry(entry, i + 1, base)),
   };
 }
 
-/** The entry's page: rel="alternate" (the default rel) preferred, HTML types first; self/edit/replies links are feed plumbing. */
-function atomLink(entry: Element): string | undefined {
-  const links = childrenNamed(entry, 'link').filter((l) => l.attribs['href']);
+/** The entry's (or feed's) page: rel="alternate" (the default rel) preferred, HTML types first; self/edit/replies links are feed plumbing. */
+function atomLink(element: Element): string | undefined {
+  const links = childrenNamed(element, 'link').filter((l) => l.attribs['href']);
   const alternates = links.filter((l) => (l.attribs['rel'] ?? 'alternate') === 'alternate');
   const html = alternates.find((l) => /html/i.test(l.attribs['type'] ?? 'text/html'));
   return (html ?? alternates[0])?.attribs['href'];

@@ -17,7 +17,9 @@ export interface FetchedDocument {
   readonly bytes: Uint8Array;
 }
 
-export type FetchResult = { readonly ok: true; readonly doc: FetchedDocument } | { readonly ok: false; readonly rule: string; readonly message: string };
+export type FetchResult =
+  | { readonly ok: true; readonly doc: FetchedDocument }
+  | { readonly ok: false; readonly rule: string; readonly message: string };
 
 export interface FetchContext {
   readonly options: FetchOptions;
@@ -87,7 +89,8 @@ export async function fetchDocument(url: string, ctx: FetchContext): Promise<Fet
         return { ok: false, rule: 'unsupported-scheme', message: `${url} redirected to ${current.href}, which is not an http(s) URL` };
       }
       if (!options.allowPrivateNetwork) {
-        const check = await checkPublicHost(current, ctx.resolver ?? dnsResolver);
+        // DNS cannot be aborted, so race it against the deadline rather than wait for the OS to give up.
+        const check = await untilAborted(checkPublicHost(current, ctx.resolver ?? dnsResolver), controller.signal);
         if (!check.ok) return check;
       }
       phase = 'connect';
@@ -168,6 +171,24 @@ export async function fetchDocument(url: string, ctx: FetchContext): Promise<Fet
   } finally {
     clearTimeout(timer);
   }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('aborted'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 async function discard(response: Response): Promise<void> {

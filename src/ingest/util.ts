@@ -14,8 +14,9 @@ export function formatBytes(n: number): string {
   return `${trimZero((n / MIB).toFixed(1))} MB`;
 }
 
-/** "15 s", "0.2 s". */
+/** "15 s", "2.5 s", "150 ms". */
 export function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${trimZero((ms / 1000).toFixed(1))} s`;
 }
 
