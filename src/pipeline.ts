@@ -13,6 +13,7 @@
  * article; story clustering and fusion run over many articles.
  */
 import { extractHtml } from './extract/html/index.js';
+import { extractMarkdown } from './extract/markdown.js';
 import { extractFlattenedText } from './extract/text/index.js';
 import { decodeBytes } from './ingest/decode.js';
 import {
@@ -74,7 +75,7 @@ function runExtractor(raw: RawInput, text: string): { extraction: Extraction; me
     case 'html':
       return { extraction: extractHtml(text, raw.hints.url === undefined ? {} : { url: raw.hints.url }), method: 'html' };
     case 'markdown':
-      return { extraction: extractFlattenedText(text, { hints: raw.hints }), method: 'markdown' };
+      return { extraction: extractMarkdown(text, raw.hints), method: 'markdown' };
     case 'text':
       return { extraction: extractFlattenedText(text, { hints: raw.hints }), method: 'flattened-text' };
   }

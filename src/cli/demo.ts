@@ -16,7 +16,7 @@ export function demoReportsDir(): string {
   return join(packageRoot(), 'demo', 'reports');
 }
 
-export async function runDemo(store: Store, io: CliIO): Promise<void> {
+export async function runDemo(store: Store, io: CliIO, dbPath: string): Promise<void> {
   const dir = demoReportsDir();
   io.out(`Ingesting the demo reports from ${dir}\n`);
   const ids: string[] = [];
@@ -50,6 +50,6 @@ export async function runDemo(store: Store, io: CliIO): Promise<void> {
     for (const d of warnings) io.out(`   ${d.severity}: ${d.message} [${d.rule}]`);
     io.out('');
   }
-  io.out(`Read any report in full:  npx triangulate show <id> --db ${'triangulate-demo.db'}  (or --format md|json)`);
-  io.out(`Search them:              npx triangulate search "security guarantees" --db triangulate-demo.db`);
+  io.out(`Read any report in full:  npx triangulate show <id> --db ${dbPath}  (or --format md|json)`);
+  io.out(`Search them:              npx triangulate search "security guarantees" --db ${dbPath}`);
 }

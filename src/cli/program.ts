@@ -199,7 +199,7 @@ export function buildProgram(io: CliIO): Command {
     .description('ingest the bundled fictional reports of one story and print what was extracted')
     .option('--db <path>', 'SQLite database file for the demo', 'triangulate-demo.db')
     .action(async (opts: { db: string }) => {
-      await withStore(opts.db, (store) => runDemo(store, io));
+      await withStore(opts.db, (store) => runDemo(store, io, opts.db));
     });
 
   return program;
