@@ -12,7 +12,7 @@ import { extractArticle } from '../pipeline.js';
 import { AmbiguousIdError, openSqliteStore, type Store } from '../store/index.js';
 import { createProgressReporter, describeResult, withOrigin } from './progress.js';
 import { renderArticle, renderSummaryTable, type ArticleFormat } from './render.js';
-import { runPredict } from './predict.js';
+import { runDataPredict, runPredict, type PredictDataTask } from './predict.js';
 import { runDemo } from './demo.js';
 
 /** Everything the CLI touches in the outside world, injectable so tests run in-process. */
@@ -193,6 +193,23 @@ export function buildProgram(io: CliIO): Command {
     .action(async (opts: { input: string; out: string }) => {
       io.out(await runPredict('extract-text', resolve(io.cwd, opts.input), resolve(io.cwd, opts.out)));
     });
+
+  const dataPredictions: ReadonlyArray<readonly [PredictDataTask, string, string]> = [
+    ['ner', 'tag a CoNLL column file; writes the same lines with the predicted tag appended', 'CoNLL file (tokens in the first column)'],
+    ['quotes', 'find quotes and attributions; input {id: {text, published?}}, output {id: {attributions}}', 'JSON input'],
+    ['time', 'find and normalise time expressions; input {id: {text, dct|published}}, output {id: {timexes}}', 'JSON input'],
+    ['stories', 'group articles into stories; input articles.jsonl, output {id: storyId}', 'JSON Lines input'],
+  ];
+  for (const [task, description, inputHelp] of dataPredictions) {
+    predict
+      .command(task)
+      .description(description)
+      .requiredOption('--input <file>', inputHelp)
+      .requiredOption('--out <file>', 'prediction file to write')
+      .action(async (opts: { input: string; out: string }) => {
+        io.out(await runDataPredict(task, resolve(io.cwd, opts.input), resolve(io.cwd, opts.out)));
+      });
+  }
 
   program
     .command('demo')

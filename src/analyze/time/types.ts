@@ -47,9 +47,16 @@ export interface RelativeMeaning {
   season?: Season;
   /** Fixed calendar day computed per year (holidays): month/day or a rule. */
   holiday?: Holiday;
-  /** Suffix for times of day: 'T14:30', 'T24', 'TMO', 'TNI'. */
+  /** Suffix for times of day: 'T14:30', 'T24:00', 'TMO', 'TNI'. */
   time?: string;
-  /** Decade/century vagueness suffix: the value ends with an X placeholder instead of a digit ("a few years ago" style). */
+  /** A stated year replacing the anchor's ("the 1988 period" after "the third quarter" is 1988-Q3). */
+  setYear?: number;
+  /** A month or date this close to the anchor (in days) is taken whatever the direction says (news about next week's vote). */
+  nearestWithinDays?: number;
+  /** With anchor 'previous': only earlier expressions of this granularity count ("the year-ago quarter" needs a quarter). */
+  anchorGranularity?: Granularity;
+  /** What to do when no suitable earlier expression exists (else the publication date is the anchor). */
+  fallback?: RelativeMeaning;
 }
 
 export type Holiday =

@@ -34,14 +34,15 @@ export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4'
  * `socialShare`, `related-articles`, `newsletter_signup` match but `headline` does not.
  */
 export const BOILERPLATE_CLASS =
-  /(?:^|[\s_-])(?:share|sharing|social|related|newsletter|subscri|signup|sign-up|promo|recommend|trending|popular|most-?read|most-?viewed|outbrain|taboola|comment|disqus|cookie|consent|gdpr|banner|advert|sponsor|sidebar|widget|footer|breadcrumb|pagination|pager|popup|modal|overlay|masthead|toolbar|byline|author|caption|credit|read-?more|readmore|see-?also|also-?read|more-?(?:stories|articles|news|from|on)|recirc|teaser|rail|skip|newsfeed|paywall|inline-?related|tags|tag-?list|keywords|topics|nav|menu|dateline|timestamp|published|copyright|disclaimer|jump|sr-only|visually-?hidden|screen-?reader|offscreen)/;
+  /(?:^|[\s_-])(?:share|sharing|social|related|newsletter|subscri|signup|sign-up|promo|recommend|trending|popular|most-?read|most-?viewed|outbrain|taboola|comment|disqus|cookie|consent|gdpr|banner|advert|sponsor|sidebar|widget|footer|breadcrumb|pagination|pager|popup|modal|overlay|masthead|toolbar|byline|author|caption|credit|read-?more|readmore|see-?also|also-?read|more-?(?:stories|articles|news|from|on)|recirc|teaser|rail|skip|newsfeed|inline-?related|tags(?!-)|tag-?list|keywords|topics|nav|menu|dateline|timestamp|published|copyright|disclaimer|jump|sr-only|visually-?hidden|screen-?reader|offscreen)/;
 
 /** Very short words that are boilerplate only as whole tokens (`ad`, `ads`, `bio`, `meta`, `tag`). */
-export const BOILERPLATE_TOKEN = /(?:^|[\s_-])(?:ad|ads|adv|adslot|dfp|gpt|bio|meta|tag|info|date|time|source|social|share|header|extra|more|related|aside|links|hidden|hide|print|toc)(?:$|[\s_-])/;
+export const BOILERPLATE_TOKEN =
+  /(?:^|[\s_-])(?:ad|ads|adv|adslot|dfp|gpt|bio|meta|info|date|time|source|social|share|header|extra|more|related|aside|links|hidden|hide|print|toc)(?:$|[\s_-])|(?:^|\s)tag(?:$|\s)/;
 
 /** Containers sites use for the article body; never pruned, and preferred as the container. */
 export const ARTICLE_BODY_CLASS =
-  /(?:article|story|post|entry|news|blog|main|page|td-post)[_-]{0,2}(?:body|content|text|copy)(?![_-]{0,2}(?:share|social|related|meta|header|footer|tags?|author|wrap))|rich-?text|body-?text|text-?body|content-?body/;
+  /(?:article|story|post|entry|news|blog|main|page|td-post)[_-]{0,2}(?:body|content|text|copy)(?![_-]{0,2}(?:share|social|related|meta|header|footer|tags?|author|wrap))|rich-?text|body-?text|text-?body|content-?body|(?:^|\s)h-?entry(?:$|\s)/;
 
 /** Words that, alone on a line, are page furniture in most languages the web is written in. */
 export const FURNITURE_LINE =

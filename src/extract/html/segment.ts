@@ -18,6 +18,8 @@ export interface RawBlock {
   readonly kind: BlockKind;
   /** Characters of the text inside links. */
   readonly linkChars: number;
+  /** Characters of link text before the first unlinked word: a teaser starts with its headline's link. */
+  readonly leadingLinkChars: number;
   /** Innermost block-level tag around the text (`p`, `div`, `li`, `h2` …). */
   readonly tag: string;
   /** Inside a container whose class/id says boilerplate, kept only because pruning was relaxed. */
@@ -52,6 +54,8 @@ export interface PruneCandidate {
 export interface SegmentOptions {
   /** Reasons for which candidates are dropped; other candidates are read but marked suspect (class) or kept. */
   readonly prune: ReadonlySet<PruneReason>;
+  /** Whether a class-named candidate holding most of the page's prose is spared (off in the strictest attempt). */
+  readonly protectClassed: boolean;
 }
 
 /** An element holding this share of the page's prose is a wrapper, not boilerplate (sites name wrappers oddly). */
@@ -172,6 +176,8 @@ export function segment(doc: Document, candidates: ReadonlyMap<Element, PruneCan
 
   let pieces: string[] = [];
   let linkChars = 0;
+  let leadingLinkChars = 0;
+  let leadDone = false;
   let lastWasBreak = false;
   let linkDepth = 0;
   let preDepth = 0;
@@ -187,7 +193,10 @@ export function segment(doc: Document, candidates: ReadonlyMap<Element, PruneCan
     pieces = [];
     lastWasBreak = false;
     const links = linkChars;
+    const leading = leadingLinkChars;
     linkChars = 0;
+    leadingLinkChars = 0;
+    leadDone = false;
     if (preDepth > 0) {
       text = text
         .split('\n')
@@ -203,6 +212,7 @@ export function segment(doc: Document, candidates: ReadonlyMap<Element, PruneCan
       text,
       kind: kindStack[kindStack.length - 1] ?? 'paragraph',
       linkChars: Math.min(links, text.length),
+      leadingLinkChars: Math.min(leading, text.length),
       tag: tagStack[tagStack.length - 1] ?? 'body',
       suspect: suspectDepth > 0,
       headingLevel: headingStack[headingStack.length - 1] ?? 0,
@@ -229,7 +239,11 @@ export function segment(doc: Document, candidates: ReadonlyMap<Element, PruneCan
       }
       pieces.push(piece);
       lastWasBreak = false;
-      if (linkDepth > 0) linkChars += piece.trim().length;
+      if (linkDepth > 0) {
+        const n = piece.trim().length;
+        linkChars += n;
+        if (!leadDone) leadingLinkChars += n;
+      } else leadDone = true;
       continue;
     }
     if (!isElement(node)) {
@@ -253,7 +267,7 @@ export function segment(doc: Document, candidates: ReadonlyMap<Element, PruneCan
       }
       const candidate = candidates.get(node);
       let suspect = false;
-      if (candidate && !candidate.protected) {
+      if (candidate && !(candidate.protected && (options.protectClassed || candidate.reason !== 'class'))) {
         if (options.prune.has(candidate.reason)) continue;
         suspect = candidate.reason === 'class' || candidate.reason === 'chrome';
       }

@@ -1,49 +1,157 @@
-import type { Extraction, InputHints, Block } from '../../model/index.js';
-import { segmentLines, countKeys } from './lines.js';
-import { scoreLine, countShapes } from './score.js';
-import { maximumSubarray } from './region.js';
+/**
+ * Article extraction from text that reached us already flattened: an HTML page
+ * turned into plain text with its menus, teasers, comments and footers, or a .txt /
+ * .md file. Works line by line with language-neutral signals (length, punctuation,
+ * repetition, rhythm, position below the headline) plus a few English and European
+ * phrase lists as a bonus. Linear in the input length.
+ */
+import type { ArticleMetadata, Block, BlockKind, Diagnostic, Extraction, InputHints, Sourced } from '../../model/index.js';
+import { diagnostic } from '../../model/index.js';
+import { countKeys, segmentLines, type TextLine } from './lines.js';
+import { findPublishedDate, parseBareByline, parseByline } from './metadata.js';
+import { selectBodyRange, type ScoredRange } from './region.js';
+import { countShapes, isDiscussionMarker, LONG_LINE, scoreLine } from './score.js';
 import { findTeaserLines } from './teasers.js';
-import { findTitleCandidates } from './title.js';
+import { findTitleCandidates, headlineOfPageTitle } from './title.js';
 
-export interface TextExtractOptions { readonly hints?: InputHints }
+export interface TextExtractOptions {
+  /** Metadata that came with the input (e.g. a feed's title), used to find the headline line. */
+  readonly hints?: InputHints;
+}
 
-const ANCHOR_WINDOW = 12;
-const ANCHOR_SHARE = 0.4;
+export { segmentLines } from './lines.js';
+export type { TextLine } from './lines.js';
+export { parseByline, parseBareByline, parseDate } from './metadata.js';
 
-export function extractFlattenedText(text: string, options?: TextExtractOptions): Extraction {
+/**
+ * Lines inside the body scoring this low are chrome the body merely ran across
+ * ("Share this", "Advertisement", a "Related" heading): dropped from the text.
+ */
+const INSIDE_CHROME_SCORE = -3;
+/** Header lines searched for a byline or date above the body when no headline was found. */
+const HEADER_LOOKBACK = 10;
+/** Body lines also searched, since some sites print the byline under the first paragraph. */
+const HEADER_LOOKAHEAD = 2;
+/** A short, unpunctuated line standing alone between paragraphs reads as a subheading. */
+const SUBHEADING_MAXIMUM_WEIGHT = 80;
+/** A page title longer than this is a paragraph, not a headline. */
+const MAXIMUM_TITLE_WEIGHT = 250;
+
+export function extractFlattenedText(text: string, options: TextExtractOptions = {}): Extraction {
+  const hints = options.hints ?? {};
   const lines = segmentLines(text);
+  if (lines.length === 0) {
+    return noArticle(hints, `no article-like text found: the input has no non-blank line (${text.length} characters)`);
+  }
   const keyCounts = countKeys(lines);
-  const shapeCounts = countShapes(lines);
-  const teaserLines = findTeaserLines(lines);
-  const scores = lines.map((line) => scoreLine(line, { keyCounts, shapeCounts, teaserLines }));
-  const global = maximumSubarray(scores);
-  // best run starting exactly at j
-  const n = scores.length;
-  const bestFrom = new Float64Array(n + 1);
-  const endFrom = new Int32Array(n + 1);
-  for (let j = n - 1; j >= 0; j--) {
-    const s = scores[j]!;
-    if (bestFrom[j + 1]! > 0) { bestFrom[j] = s + bestFrom[j + 1]!; endFrom[j] = endFrom[j + 1]!; } else { bestFrom[j] = s; endFrom[j] = j; }
+  const context = { keyCounts, shapeCounts: countShapes(lines), teaserLines: findTeaserLines(lines) };
+  const scores = lines.map((line) => scoreLine(line, context));
+  const barriers = new Set<number>();
+  for (const line of lines) if (isDiscussionMarker(line)) barriers.add(line.index);
+  const candidates = findTitleCandidates(lines, hints.title).map((candidate) => candidate.index);
+  const firstLine = lines[0];
+  if (firstLine !== undefined && firstLine.headingLevel > 0) candidates.unshift(firstLine.index);
+  const range = selectBodyRange(scores, barriers, candidates);
+  if (range === undefined) {
+    const longest = lines.reduce((best, line) => Math.max(best, line.content.length), 0);
+    return noArticle(
+      hints,
+      `no article-like text found: none of the ${lines.length} lines forms a run of prose (longest line ${longest} characters, a paragraph needs about ${LONG_LINE})`,
+    );
   }
-  const cands = findTitleCandidates(lines, options?.hints?.title);
-  let anchored: { first: number; last: number; total: number } | undefined;
-  for (const c of cands) {
-    for (let j = c.index + 1; j <= Math.min(n - 1, c.index + ANCHOR_WINDOW); j++) {
-      if (scores[j]! > 0 && (anchored === undefined || bestFrom[j]! > anchored.total)) anchored = { first: j, last: endFrom[j]!, total: bestFrom[j]! };
-    }
+  const kept: TextLine[] = [];
+  for (let index = range.first; index <= range.last; index++) {
+    const line = lines[index];
+    if (line === undefined) continue;
+    if ((scores[index] ?? 0) <= INSIDE_CHROME_SCORE || (keyCounts.get(line.key) ?? 1) > 1) continue;
+    kept.push(line);
   }
-  const region = anchored !== undefined && global !== undefined && anchored.total >= ANCHOR_SHARE * global.total ? anchored : global;
+  const { text: articleText, blocks } = buildBlocks(kept);
+  const titleIndex = chooseTitleLine(range, candidates);
+  const metadata = collectMetadata(lines, range, titleIndex, hints);
+  const diagnostics: Diagnostic[] = [];
+  if (blocks.length === 0) {
+    return noArticle(hints, `no article-like text found: the best run of prose (lines ${range.first + 1}-${range.last + 1}) holds only repeated or boilerplate lines`);
+  }
+  return { text: articleText, blocks, metadata, diagnostics };
+}
+
+function noArticle(hints: InputHints, message: string): Extraction {
+  return { text: '', blocks: [], metadata: hintMetadata(hints), diagnostics: [diagnostic('error', 'no-article', message)] };
+}
+
+function buildBlocks(kept: readonly TextLine[]): { text: string; blocks: Block[] } {
   const parts: string[] = [];
   const blocks: Block[] = [];
   let offset = 0;
-  if (region !== undefined) {
-    for (let i = region.first; i <= region.last; i++) {
-      const line = lines[i]!;
-      if (offset > 0) offset += 2;
-      parts.push(line.content);
-      blocks.push({ kind: 'paragraph', start: offset, end: offset + line.content.length });
-      offset += line.content.length;
-    }
+  kept.forEach((line, position) => {
+    if (parts.length > 0) offset += 2;
+    parts.push(line.content);
+    blocks.push({ kind: blockKind(line, kept[position + 1]), start: offset, end: offset + line.content.length });
+    offset += line.content.length;
+  });
+  return { text: parts.join('\n\n'), blocks };
+}
+
+function blockKind(line: TextLine, next: TextLine | undefined): BlockKind {
+  if (line.headingLevel > 0) return 'heading';
+  if (line.listItem) return 'list-item';
+  const standsAlone = line.blankBefore && line.blankAfter && !line.wrapped;
+  if (standsAlone && next !== undefined && line.weight < SUBHEADING_MAXIMUM_WEIGHT && !line.endsSentence && next.weight > line.weight) {
+    return 'heading';
   }
-  return { text: parts.join('\n\n'), blocks, metadata: {}, diagnostics: [] };
+  return 'paragraph';
+}
+
+/** The headline line: the anchor the body grew from, else the last candidate above the body. */
+function chooseTitleLine(range: ScoredRange, candidates: readonly number[]): number | undefined {
+  if (range.anchor !== undefined) return range.anchor;
+  let best: number | undefined;
+  for (const candidate of candidates) if (candidate < range.first) best = candidate;
+  return best;
+}
+
+function collectMetadata(lines: readonly TextLine[], range: ScoredRange, titleIndex: number | undefined, hints: InputHints): ArticleMetadata {
+  const fromHints = hintMetadata(hints);
+  let title: Sourced<string> | undefined;
+  const titleLine = titleIndex === undefined ? undefined : lines[titleIndex];
+  const firstLine = lines[0];
+  if (titleLine !== undefined) {
+    title = { value: titleLine.content, source: 'text-heuristic' };
+  } else if (firstLine !== undefined && range.first > 0 && firstLine.weight <= MAXIMUM_TITLE_WEIGHT) {
+    title = { value: firstLine.headingLevel > 0 ? firstLine.content : headlineOfPageTitle(firstLine.content), source: 'text-heuristic' };
+  } else if (fromHints.title !== undefined) {
+    title = fromHints.title;
+  }
+  const headerFrom = Math.max(0, titleIndex ?? range.first - HEADER_LOOKBACK);
+  const headerTo = Math.min(lines.length - 1, range.first + HEADER_LOOKAHEAD);
+  const header: string[] = [];
+  for (let index = headerFrom; index <= headerTo; index++) {
+    if (index !== titleIndex) header.push(lines[index]?.content ?? '');
+  }
+  let authors: string[] = [];
+  for (const line of header) {
+    authors = parseByline(line, hints.outlet);
+    if (authors.length === 0) authors = parseBareByline(line);
+    if (authors.length > 0) break;
+  }
+  const published = findPublishedDate(header);
+  return {
+    ...fromHints,
+    ...(title === undefined ? {} : { title }),
+    ...(authors.length > 0 ? { authors: { value: authors, source: 'byline-text' as const } } : {}),
+    ...(published === undefined ? {} : { published: { value: published, source: 'text-heuristic' as const } }),
+  };
+}
+
+/** Metadata known from the input's hints, used when the text does not state it. */
+function hintMetadata(hints: InputHints): ArticleMetadata {
+  return {
+    ...(hints.title === undefined ? {} : { title: { value: hints.title, source: 'input-hint' as const } }),
+    ...(hints.authors === undefined || hints.authors.length === 0 ? {} : { authors: { value: hints.authors, source: 'input-hint' as const } }),
+    ...(hints.published === undefined ? {} : { published: { value: hints.published, source: 'input-hint' as const } }),
+    ...(hints.outlet === undefined ? {} : { outlet: { value: hints.outlet, source: 'input-hint' as const } }),
+    ...(hints.url === undefined ? {} : { url: { value: hints.url, source: 'input-hint' as const } }),
+    ...(hints.language === undefined ? {} : { language: { value: hints.language, source: 'input-hint' as const } }),
+  };
 }

@@ -10,11 +10,12 @@ import type { TextLine } from './lines.js';
 const TITLE_SEPARATOR = /\s+(?:[|\u2013\u2014\u00bb\u00b7\u2022:~\/-]|::)\s+/u;
 /** A headline shorter than this (after normalising) matches too many menu labels. */
 const MINIMUM_TITLE_LENGTH = 12;
+/** Longer lines are paragraphs; not normalising them keeps huge inputs cheap. */
+const MAXIMUM_TITLE_LENGTH = 400;
 
 /** Loose comparison key: case, punctuation and typographic quotes do not matter. */
 export function titleKey(text: string): string {
   return text
-    .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -32,24 +33,26 @@ export function findTitleCandidates(lines: readonly TextLine[], hintTitle: strin
   const hintKey = hintTitle === undefined ? '' : titleKey(hintTitle);
   const first = lines[0];
   const pageTitleKeys = new Set<string>();
-  if (first !== undefined) {
+  if (first !== undefined && first.content.length <= MAXIMUM_TITLE_LENGTH) {
     pageTitleKeys.add(titleKey(first.content));
     for (const part of first.content.split(TITLE_SEPARATOR)) {
       const key = titleKey(part);
       if (key.length >= MINIMUM_TITLE_LENGTH) pageTitleKeys.add(key);
     }
   }
-  const firstKey = first === undefined ? '' : titleKey(first.content);
+  const firstKey = first === undefined || first.content.length > MAXIMUM_TITLE_LENGTH ? '' : titleKey(first.content);
+  let previousKey = '';
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
-    if (line === undefined) continue;
-    const key = titleKey(line.content);
-    if (key.length < MINIMUM_TITLE_LENGTH) continue;
+    const key = line === undefined || line.content.length > MAXIMUM_TITLE_LENGTH ? '' : titleKey(line.content);
+    const printedTwice = key === previousKey;
+    previousKey = key;
+    if (line === undefined || key.length < MINIMUM_TITLE_LENGTH) continue;
     if (hintKey.length >= MINIMUM_TITLE_LENGTH && (key === hintKey || (key.length >= hintKey.length / 2 && hintKey.startsWith(key)))) {
       candidates.set(index, 'hint');
     } else if (index > 0 && (pageTitleKeys.has(key) || (key.length >= firstKey.length / 2 && firstKey.startsWith(key)))) {
       candidates.set(index, 'page-title');
-    } else if (index > 0 && titleKey(lines[index - 1]?.content ?? '') === key && line.weight < 300) {
+    } else if (index > 0 && printedTwice) {
       candidates.set(index, 'printed-twice');
     }
   }
@@ -65,3 +68,4 @@ export function headlineOfPageTitle(pageTitle: string): string {
   }
   return best;
 }
+

@@ -1,0 +1,236 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../tokens/index.js';
+import { resolveEntities, resolveMention, type Entity } from './index.js';
+import { assertSpans, tagInline } from './fixtures.js';
+
+function run(annotated: string): { text: string; entities: Entity[]; find: (name: string) => Entity; at: (surface: string, nth?: number) => Entity | undefined } {
+  const { text, mentions } = tagInline(annotated);
+  const entities = resolveEntities(text, { tokenized: tokenize(text), mentions });
+  assertSpans(text, entities);
+  const find = (name: string): Entity => {
+    const e = entities.find((x) => x.name === name);
+    assert.ok(e, `no entity named ${JSON.stringify(name)}; have ${entities.map((x) => x.name).join(', ')}`);
+    return e;
+  };
+  const at = (surface: string, nth = 0): Entity | undefined => {
+    const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const found = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))];
+    const start = found[nth]?.index ?? -1;
+    assert.ok(start >= 0, `fixture has no occurrence ${nth} of ${JSON.stringify(surface)}`);
+    return resolveMention(entities, { start, end: start + surface.length });
+  };
+  return { text, entities, find, at };
+}
+
+const PEOPLE = `Gen. [[Ada Marlow|PER]], the chief of the defence staff, arrived in [[Brussels|LOC]] on Monday. "We will not wait," [[Marlow|PER]] said. The general added that [[Marlow|PER]]'s staff had drawn up three plans.
+
+Government spokeswoman [[Lena Okafor|PER]] said the talks had been useful. "We are ready," she said. The spokesperson declined to give details.
+
+Col. [[Piet van Dijk|PER]], a spokesman for the allied command, said planners were busy. [[Van Dijk|PER]] did not say when.
+
+French Foreign Minister [[Jean Arnaud|PER]] joined by video. Adm. [[Rosa Ferri|PER]], the newly appointed commander of the alliance's naval forces, who also leads the maritime centre, said escorts could begin soon. [[Solberg|PER]], who chairs the alliance's military committee, opened the meeting.`;
+
+test('full name, surname, title+name, possessive and "the general" form one person with title and roles', () => {
+  const { find, at } = run(PEOPLE);
+  const marlow = find('Ada Marlow');
+  assert.equal(marlow.type, 'person');
+  assert.equal(marlow.nerType, 'PER');
+  assert.deepEqual(marlow.mentions.map((m) => [m.text, m.kind]), [
+    ['Gen. Ada Marlow', 'title-name'], ['Marlow', 'surname'], ['The general', 'nominal'], ['Marlow', 'surname'],
+  ]);
+  assert.equal(marlow.mentions[3]?.possessive, true);
+  assert.equal(marlow.mentions[1]?.inQuote, false);
+  assert.ok(marlow.aliases.includes('Gen. Ada Marlow') && marlow.aliases.includes('Marlow'));
+  assert.deepEqual(marlow.roles.map((r) => [r.role, r.title, r.text]), [
+    ['general', 'Gen.', 'Gen.'],
+    ['chief of the defence staff', 'Gen.', 'the chief of the defence staff'],
+  ]);
+  assert.equal(at('The general'), marlow);
+});
+
+test('role pre-modifiers: "Government spokeswoman", "French Foreign Minister" (with nationality)', () => {
+  const { find, at } = run(PEOPLE);
+  const okafor = find('Lena Okafor');
+  assert.deepEqual(okafor.roles.map((r) => [r.role, r.text]), [['Government spokeswoman', 'Government spokeswoman']]);
+  assert.deepEqual(okafor.mentions.map((m) => m.kind), ['name', 'pronoun', 'nominal']);
+  assert.equal(at('she'), okafor);
+  assert.equal(at('The spokesperson'), okafor, 'the spokesperson → the spokeswoman named before');
+  const arnaud = find('Jean Arnaud');
+  assert.deepEqual(arnaud.roles.map((r) => [r.role, r.text]), [['Foreign Minister', 'French Foreign Minister']]);
+  assert.equal(arnaud.nationality?.value, 'France');
+  assert.equal(at('French Foreign Minister Jean Arnaud'), arnaud, 'a span holding a demonym and a name is the person');
+});
+
+test('appositions and relative clauses: spokesman for, two roles, "who chairs"', () => {
+  const { find, text } = run(PEOPLE);
+  const vanDijk = find('Piet van Dijk');
+  assert.deepEqual(vanDijk.mentions.map((m) => [m.text, m.kind]), [['Col. Piet van Dijk', 'title-name'], ['Van Dijk', 'surname']]);
+  assert.deepEqual(vanDijk.roles.map((r) => r.role), ['colonel', 'spokesman for the allied command']);
+  assert.equal(vanDijk.affiliation?.value, 'allied command');
+  const ferri = find('Rosa Ferri');
+  assert.deepEqual(ferri.roles.map((r) => [r.role, r.title, r.text]), [
+    ['admiral', 'Adm.', 'Adm.'],
+    ["commander of the alliance's naval forces", 'Adm.', "the newly appointed commander of the alliance's naval forces"],
+    ['leader of the maritime centre', 'Adm.', 'who also leads the maritime centre'],
+  ]);
+  const solberg = find('Solberg');
+  assert.deepEqual(solberg.roles.map((r) => r.role), ["chair of the alliance's military committee"]);
+  assert.equal(text.slice(solberg.roles[0]?.start, solberg.roles[0]?.end), "who chairs the alliance's military committee");
+});
+
+test('acronyms: parenthesised, bare, "the WHO" before its expansion', () => {
+  const { find, entities } = run(`Planners at [[Joint Forces Command|ORG]] (JFC) are drafting options. A [[JFC|ORG]] summary will follow. \
+The [[WHO|ORG]] warned on Tuesday that hospitals were full. The [[World Health Organization|ORG]] said it needed more money.`);
+  const jfc = find('Joint Forces Command');
+  assert.deepEqual(jfc.mentions.map((m) => [m.text, m.kind]), [['Joint Forces Command', 'name'], ['JFC', 'acronym'], ['JFC', 'acronym']]);
+  const who = find('World Health Organization');
+  assert.deepEqual(who.aliases, ['WHO']);
+  assert.equal(who.type, 'organisation');
+  assert.equal(entities.length, 2);
+});
+
+test('acronym introduced in parentheses is found later even when the NER misses it', () => {
+  const { find } = run(`Officers from [[Joint Forces Command|ORG]] (JFC) took part. Later JFC published a summary.`);
+  assert.equal(find('Joint Forces Command').mentions.length, 3);
+});
+
+test('country names, abbreviations and demonyms (singular and plural) form one gpe entity', () => {
+  const { find, entities } = run(`[[U.S.|LOC]] officials met their [[Russian|MISC]] counterparts. The [[United States|LOC]] wants a deal, and \
+[[American|MISC]] diplomats say the [[Americans|MISC]] will not wait.`);
+  const us = find('United States');
+  assert.equal(us.type, 'gpe');
+  assert.equal(us.nerType, 'LOC');
+  assert.deepEqual(us.mentions.map((m) => [m.text, m.kind]), [['U.S.', 'name'], ['United States', 'name'], ['American', 'demonym'], ['Americans', 'demonym']]);
+  assert.equal(find('Russia').mentions[0]?.kind, 'demonym');
+  const diplomats = entities.find((e) => e.plural && e.roles[0]?.role === 'diplomats');
+  assert.equal(diplomats?.nationality?.value, 'United States');
+});
+
+test('"Moscow said" is the Russian government; "in Moscow" stays the city', () => {
+  const { entities, at } = run(`[[Moscow|LOC]] said it rejected the plan. Protesters gathered in [[Moscow|LOC]] on Sunday. \
+[[Washington|LOC]] has warned against delay.`);
+  const gov = at('Moscow', 0);
+  assert.equal(gov?.name, 'government of Russia');
+  assert.equal(gov?.metonymy, 'government');
+  assert.equal(gov?.type, 'organisation');
+  const city = at('Moscow', 1);
+  assert.equal(city?.name, 'Moscow');
+  assert.notEqual(city, gov);
+  assert.equal(city?.metonymy, undefined);
+  assert.equal(city?.type, 'gpe');
+  assert.equal(at('Washington')?.name, 'government of the United States');
+  assert.equal(at('it')?.name, 'government of Russia', '"it" after the capital-as-government');
+  assert.equal(entities.length, 3);
+});
+
+test('role-only entity, pronouns skip names inside quotes, org nominals and "the ministry said"', () => {
+  const { entities, find, at } = run(`The chair of the alliance's military committee opened the call. [[Marlow|PER]] spoke first. \
+"I told [[Ivo May|PER]] we are ready," she said. In a statement, the [[Velorian|MISC]] defence ministry said it welcomed the talks. \
+The ministry said troops were needed. The [[Velorian|MISC]] government has asked for air defence. It said nothing more. \
+[[Veloria|LOC]] said it expected a clear answer.`);
+  const chair = entities[0];
+  assert.equal(chair?.name, "chair of the alliance's military committee");
+  assert.equal(chair?.type, 'person');
+  assert.deepEqual(chair?.mentions.map((m) => m.kind), ['role']);
+  assert.deepEqual(chair?.roles.map((r) => r.role), ["chair of the alliance's military committee"]);
+  assert.equal(at('she')?.name, 'Marlow', 'Ivo May is inside the quotation');
+  assert.equal(find('Ivo May').mentions[0]?.inQuote, true);
+  const ministry = find('Velorian defence ministry');
+  assert.equal(ministry.type, 'organisation');
+  assert.equal(ministry.nationality?.value, 'Veloria');
+  assert.equal(at('The ministry'), ministry);
+  assert.equal(at('it welcomed'), ministry);
+  assert.equal(at('The Velorian government')?.name, 'government of Veloria');
+  assert.equal(at('It said')?.name, 'government of Veloria');
+  const veloria = find('Veloria');
+  assert.equal(veloria.type, 'gpe');
+  assert.deepEqual(veloria.aliases, ['Velorian']);
+});
+
+test('a later name links a role-only description when the role matches', () => {
+  const { entities, at } = run(`[[Henrik Solberg|PER]], the chair of the alliance's military committee, opened the call. \
+Later the chair of the alliance's military committee said the options were clear.`);
+  const solberg = at('Henrik Solberg');
+  assert.equal(at("the chair of the alliance's military committee said")?.name, 'Henrik Solberg');
+  assert.equal(entities.filter((e) => e.type === 'person').length, 1);
+  assert.equal(solberg?.mentions[1]?.kind, 'nominal');
+});
+
+test('pre-name apposition with possessor nationality, "its" role, and gendered pronoun choice', () => {
+  const { find, at } = run(`[[Spain|LOC]]'s chief of defence, Gen. [[Marta Ibarra|PER]], met [[Henrik Solberg|PER]]. \
+[[Veloria|LOC]] was represented by its deputy defence minister, [[Kasia Drozd|PER]]. He said the talks were useful.`);
+  const ibarra = find('Marta Ibarra');
+  assert.deepEqual(ibarra.roles.map((r) => [r.role, r.text]), [['chief of defence', "Spain's chief of defence"], ['general', 'Gen.']]);
+  assert.equal(ibarra.nationality?.value, 'Spain');
+  assert.equal(at("Spain's chief of defence, Gen. Marta Ibarra"), ibarra);
+  assert.deepEqual(find('Kasia Drozd').roles.map((r) => r.role), ['deputy defence minister']);
+  assert.equal(at('He')?.name, 'Henrik Solberg', 'he skips two women named since');
+});
+
+test('"she" after a split quote resolves across sentences to the last speaker named', () => {
+  const { at } = run(`[[Lena Okafor|PER]], a spokeswoman for the [[Velorian|MISC]] government, said her country would not wait for [[Veloria|LOC]]'s allies. \
+"The guarantees must be written down," she said, "and they must be backed by troops."`);
+  assert.equal(at('she')?.name, 'Lena Okafor');
+  assert.equal(at('her')?.name, 'Lena Okafor');
+  assert.equal(at('Lena Okafor')?.nationality?.value, 'Veloria');
+  assert.equal(at('Lena Okafor')?.affiliation?.value, 'Velorian government');
+});
+
+test('indefinite sources become role-only entities; "the participant" and "the diplomats" link back', () => {
+  const { entities, at } = run(`The call lasted three hours, according to one participant. The participant said it was tense. \
+According to two diplomats, the largest option is 5,000 troops. The diplomats said no decision was taken. A diplomat briefed on the call said more.`);
+  const participant = at('one participant');
+  assert.equal(participant?.name, 'participant');
+  assert.equal(at('The participant'), participant);
+  const diplomats = at('two diplomats');
+  assert.equal(diplomats?.plural, true);
+  assert.equal(at('The diplomats'), diplomats);
+  const single = at('A diplomat');
+  assert.notEqual(single, diplomats);
+  assert.equal(entities.filter((e) => e.roles.some((r) => r.role === 'diplomat')).length, 1);
+});
+
+test('negative cases: Title Case headline, capitalised sentence start, May the month', () => {
+  const { entities, find } = run(`Defence Chiefs Weigh Guarantees As General Warns Of Delays
+
+Chief among the worries is cost. [[Ivo May|PER]] spoke first. The chiefs will meet again in [[May|PER]]. [[May|PER]] said the plan was sound. \
+Talks resume on [[May|PER]] 5. Mayor [[Ellen May|PER]] disagreed.`);
+  const ivo = find('Ivo May');
+  assert.deepEqual(ivo.mentions.map((m) => m.text), ['Ivo May', 'May']);
+  assert.equal(ivo.mentions[1]?.start, entities.length > 0 ? ivo.mentions[1]?.start : -1);
+  const ellen = find('Ellen May');
+  assert.deepEqual(ellen.mentions.map((m) => [m.text, m.kind]), [['Mayor Ellen May', 'title-name']]);
+  assert.deepEqual(ellen.roles.map((r) => [r.role, r.title]), [['mayor', 'Mayor']]);
+  for (const e of entities) {
+    assert.ok(!/chief|general/i.test(e.name) || e.name === 'chiefs', `headline or sentence start made an entity: ${e.name}`);
+  }
+  assert.ok(!entities.some((e) => e.mentions.some((m) => m.text === 'General' || m.text === 'Chief')));
+});
+
+test('NER month mention without date context stays a name; no entity when nothing was mentioned', () => {
+  const a = run(`[[May|PER]] said the plan was sound.`);
+  assert.equal(a.entities.length, 1);
+  assert.equal(run('Nothing to see here.').entities.length, 0);
+});
+
+test('invalid NER spans are rejected with the offending values', () => {
+  const text = 'Ada Marlow said.';
+  assert.throws(() => resolveEntities(text, { tokenized: tokenize(text), mentions: [{ start: 4, end: 40, type: 'PER' }] }), /\[4, 40\)/);
+});
+
+test('resolveMention: containing spans, spans inside a mention, and no overlap', () => {
+  const { text, entities, at } = run(PEOPLE);
+  const start = text.indexOf('Col. Piet');
+  const end = text.indexOf('command,') + 'command'.length;
+  assert.equal(resolveMention(entities, { start, end })?.name, 'Piet van Dijk');
+  const ada = text.indexOf('Ada Marlow');
+  assert.equal(resolveMention(entities, { start: ada + 4, end: ada + 10 })?.name, 'Ada Marlow');
+  assert.equal(at('arrived'), undefined);
+});
+
+test('ids are stable for the same input', () => {
+  const a = run(PEOPLE).entities;
+  const b = run(PEOPLE).entities;
+  assert.deepEqual(a, b);
+});

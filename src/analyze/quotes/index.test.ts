@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractQuotes, findQuotedSegments, predictQuotesFile, type Attribution } from './index.js';
+
+const slice = (text: string, s: { start: number; end: number } | null | undefined): string | null => (s ? text.slice(s.start, s.end) : null);
+
+interface Seen {
+  kind: Attribution['kind'];
+  source: string | null;
+  cue: string | null;
+  content: string[];
+  rule: string;
+  via?: string;
+  resolvedTo?: string | null;
+  channel?: string;
+}
+
+function run(text: string): Seen[] {
+  return extractQuotes(text).map((a) => ({
+    kind: a.kind,
+    source: slice(text, a.source),
+    cue: slice(text, a.cue),
+    content: a.content.map((c) => text.slice(c.start, c.end)),
+    rule: a.rule,
+    ...(a.speaker ? { via: a.speaker.via, resolvedTo: slice(text, a.speaker.resolvedTo) } : {}),
+    ...(a.channel ? { channel: a.channel.kind } : {}),
+  }));
+}
+
+function find(seen: Seen[], cue: string): Seen {
+  const hit = seen.find((s) => s.cue === cue);
+  assert.ok(hit, `no attribution with cue ${JSON.stringify(cue)} in ${JSON.stringify(seen, null, 1)}`);
+  return hit;
+}
+
+test('direct quote with the cue after it, curly and straight quotation marks', () => {
+  const text = '“The harbour will reopen on Monday,” Ada Marlow said.\n\n"We are not worried," said Tom Keel, the port director.';
+  const seen = run(text);
+  const a = find(seen, 'said');
+  assert.equal(a.kind, 'direct');
+  assert.equal(a.source, 'Ada Marlow');
+  assert.deepEqual(a.content, ['“The harbour will reopen on Monday,”']);
+  const b = seen.find((s) => s.source?.startsWith('Tom Keel'));
+  assert.ok(b);
+  assert.deepEqual(b.content, ['"We are not worried,"']);
+  assert.equal(b.source, 'Tom Keel, the port director');
+});
+
+test('split quote: both halves belong to one attribution', () => {
+  const text = '“We have done our part,” the minister said, “and now the council must do its part.”';
+  const [a] = run(text);
+  assert.ok(a);
+  assert.equal(a.source, 'the minister');
+  assert.deepEqual(a.content, ['“We have done our part,”', '“and now the council must do its part.”']);
+  assert.equal(a.kind, 'direct');
+});
+
+test('multi-sentence and multi-paragraph quotes', () => {
+  const text = 'Ada Marlow spoke first.\n\n“The river rose overnight. Nobody expected it,” she said.\n\n“We moved the boats.\n\n“Then we waited for the water to fall.”';
+  const seen = run(text);
+  const a = find(seen, 'said');
+  assert.equal(a.content[0], '“The river rose overnight. Nobody expected it,”');
+  // The two following paragraphs are one quote (no closing mark before the paragraph break) continuing hers.
+  assert.equal(a.content.length, 2);
+  assert.equal(a.content[1], '“We moved the boats.\n\n“Then we waited for the water to fall.”');
+  const segs = findQuotedSegments(text);
+  assert.equal(segs.filter((s) => s.multiParagraph).length, 1);
+});
+
+test('cue with a colon introduces the quote in the next paragraph', () => {
+  const text = 'Mayor Ada Marlow said:\n\n“The bridge stays closed until the engineers are satisfied.”';
+  const [a] = run(text);
+  assert.ok(a);
+  assert.equal(a.cue, 'said:');
+  assert.equal(a.source, 'Mayor Ada Marlow');
+  assert.deepEqual(a.content, ['“The bridge stays closed until the engineers are satisfied.”']);
+});
+
+test('nested single quotes stay inside the outer quote; a quote inside a quote gets its own speaker', () => {
+  const text = '“As he has said before, \'these are hard times for the valley,\'” Ada Marlow said of the governor.';
+  const seen = run(text);
+  const outer = find(seen, 'said');
+  assert.equal(outer.source, 'Ada Marlow');
+  assert.equal(outer.content[0], '“As he has said before, \'these are hard times for the valley,\'”');
+  const inner = seen.find((s) => s.rule === 'nested-quote');
+  assert.ok(inner, 'the inner quote is attributed');
+  assert.equal(inner.source, 'he');
+  assert.deepEqual(inner.content, ["'these are hard times for the valley,'"]);
+});
+
+test('partial quote inside reported speech is mixed', () => {
+  const text = 'The envoy called the talks a “frank and useful exchange” after the meeting in Vell.';
+  const a = find(run(text), 'called');
+  assert.equal(a.kind, 'mixed');
+  assert.equal(a.source, 'The envoy');
+  assert.equal(a.content[0], 'the talks a “frank and useful exchange” after the meeting in Vell');
+});
+
+test('reported speech: said that, told reporters, warned, according to', () => {
+  const seen = run(
+    'Ada Marlow said that the harbour would reopen. Tom Keel told reporters on Tuesday the fleet was safe. ' +
+      'The council warned the bridge could fail. According to the port authority, the storm caused no damage. ' +
+      'The storm caused no damage, according to Tom Keel.',
+  );
+  const said = find(seen, 'said');
+  assert.deepEqual([said.source, said.content[0], said.kind], ['Ada Marlow', 'that the harbour would reopen', 'reported']);
+  const told = find(seen, 'told');
+  assert.deepEqual([told.source, told.content[0]], ['Tom Keel', 'the fleet was safe']);
+  const warned = find(seen, 'warned');
+  assert.deepEqual([warned.source, warned.content[0]], ['The council', 'the bridge could fail']);
+  const acc = seen.filter((s) => s.rule === 'according-to');
+  assert.deepEqual(acc.map((s) => [s.source, s.content[0]]), [
+    ['the port authority', 'the storm caused no damage'],
+    ['Tom Keel', 'The storm caused no damage'],
+  ]);
+});
+
+test('reported speech with the cue at the end and inverted', () => {
+  const seen = run('The ferry will run again next week, Ada Marlow said on Monday. The repairs were cheap, said Tom Keel.');
+  assert.deepEqual(seen.map((s) => [s.source, s.cue, s.content[0]]), [
+    ['Ada Marlow', 'said', 'The ferry will run again next week'],
+    ['Tom Keel', 'said', 'The repairs were cheap'],
+  ]);
+});
+
+test('beliefs and claims: argued, denied, believes', () => {
+  const seen = run('Tom Keel argued the plan was too costly. Ada Marlow denied that the money was lost.');
+  assert.equal(find(seen, 'argued').content[0], 'the plan was too costly');
+  assert.equal(find(seen, 'denied').content[0], 'that the money was lost');
+});
+
+test('channel: statement, news conference, social media, outlet', () => {
+  const seen = run(
+    'Ada Marlow said in a statement that the port was safe. Tom Keel said at a news conference that the fleet was ready. ' +
+      'Nora Vell wrote on Twitter that the vote was rigged. The state news agency reported that the border was closed.',
+  );
+  assert.equal(find(seen, 'said').channel, 'statement');
+  assert.equal(seen.find((s) => s.source === 'Tom Keel')?.channel, 'news-conference');
+  assert.equal(find(seen, 'wrote').channel, 'social-media');
+  assert.equal(find(seen, 'reported').channel, 'outlet');
+  assert.equal(find(seen, 'said').content[0], 'that the port was safe');
+});
+
+test('text quoted from a document is attributed to the document', () => {
+  const seen = run('Article 5 states that an attack on one member is an attack on all.');
+  const a = find(seen, 'states');
+  assert.equal(a.source, 'Article 5');
+  assert.equal(a.via, 'document');
+  assert.equal(a.channel, 'document');
+});
+
+test('pronoun, role noun and organisation sources are resolved to an earlier mention', () => {
+  const text = 'Mrs. Ada Marlow met Tom Keel in Vell. He said the talks went well. She added that a deal was near.\n\n' +
+    'The Port Authority of Vell met on Friday. The authority said the harbour was safe.\n\n' +
+    'Nora Vell spoke next. “We will rebuild,” the spokeswoman said.';
+  const seen = run(text);
+  const he = seen.find((s) => s.source === 'He');
+  assert.equal(he?.via, 'pronoun');
+  assert.equal(he?.resolvedTo, 'Tom Keel');
+  const she = find(seen, 'added');
+  assert.equal(she.resolvedTo, 'Mrs. Ada Marlow', 'she skips the male name before');
+  const org = seen.find((s) => s.source === 'The authority');
+  assert.equal(org?.via, 'organisation');
+  assert.equal(org?.resolvedTo, 'Port Authority');
+  const role = seen.find((s) => s.source === 'the spokeswoman');
+  assert.equal(role?.via, 'role-noun');
+  assert.equal(role?.resolvedTo, 'Nora Vell');
+});
+
+test('names inside quotation marks are not antecedents', () => {
+  const text = 'Ada Marlow spoke at the port. “Tom Keel will not decide this,” she said.';
+  const a = find(run(text), 'said');
+  assert.equal(a.resolvedTo, 'Ada Marlow');
+});
+
+test('scare quotes, titles of works and nicknames are not speech', () => {
+  const seen = run(
+    'The so-called “peace plan” was shelved. She read “The Silent Harbour” twice. Tom “The Hammer” Keel arrived late. ' +
+      'The “reforms” never came.',
+  );
+  assert.deepEqual(seen, []);
+});
+
+test('a title in quotation marks before a cue is not the content', () => {
+  const text = 'On the show “Harbour Nights,” Ada Marlow said the port would reopen.';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Ada Marlow');
+  assert.equal(a.content[0], 'the port would reopen');
+});
+
+test('span invariant: every span lies inside the text and is non-empty', () => {
+  const texts = [
+    '“Yes,” he said. "No," she said, "never."\n\n“Open quote without end\n\nplain text',
+    'According to , the. said said “ ” " \' ‘ ’ « » ,',
+    'Tom Keel (D-Vell) said: "It is done." The talks, according to Ada Marlow, failed.',
+    '',
+  ];
+  for (const text of texts) {
+    for (const a of extractQuotes(text)) {
+      const spans = [...a.content, ...(a.cue ? [a.cue] : []), ...(a.source ? [a.source] : [])];
+      if (a.speaker?.resolvedTo) spans.push(a.speaker.resolvedTo);
+      if (a.channel) spans.push(a.channel.span);
+      for (const s of spans) {
+        assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start < s.end && s.end <= text.length,
+          `bad span ${JSON.stringify(s)} in ${JSON.stringify(text)}`);
+      }
+    }
+  }
+});
+
+test('predictQuotesFile keeps the scorer format', () => {
+  const out = predictQuotesFile({ a: { text: '“We won,” Ada Marlow said.' }, b: { text: 'Nothing here.' } });
+  assert.deepEqual(Object.keys(out), ['a', 'b']);
+  assert.deepEqual(out.a?.attributions, [{ cue: { start: 21, end: 25 }, source: { start: 10, end: 20 }, content: [{ start: 0, end: 9 }] }]);
+  assert.deepEqual(out.b?.attributions, []);
+  assert.throws(() => predictQuotesFile({ c: {} as { text: string } }), /input "c" has no "text" string/);
+});

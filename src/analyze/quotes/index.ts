@@ -1,0 +1,920 @@
+/**
+ * Quote and attribution extraction: finds who said what, by which cue, for direct quotes ("…," she said),
+ * split and multi-paragraph quotes, partial quotes inside reported speech, and reported speech ("X said that …",
+ * "according to X, …"), following the PolNeAR/PARC conventions: content includes "that" and the quotation marks
+ * but not the sentence's final period outside them; the cue is the verb with its auxiliaries and adverbs.
+ *
+ * Rules over tokens and a cue lexicon learned from PolNeAR train (cue-lexicon.ts); no parser. One pass per sentence.
+ */
+import type { Span } from '../../model/span.js';
+import { tokenize, type Token, type Tokenized } from '../tokens/index.js';
+import {
+  CUE_MODIFIERS, CUE_PARTICLES, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, HEARER_VERBS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, TIME_WORDS, cueHeadScore,
+} from './lexicon.js';
+import { findQuotedSegments, findSingleQuoted, paragraphsOf, type QuotedSegment } from './quote-marks.js';
+import {
+  findAntecedents, findChannel, resolveSpeaker, speakerVia, type ChannelKind, type EntityMention, type SpeakerVia,
+} from './speakers.js';
+
+export type { QuotedSegment } from './quote-marks.js';
+export { findQuotedSegments } from './quote-marks.js';
+
+export interface Attribution {
+  readonly kind: 'direct' | 'reported' | 'mixed';
+  readonly content: Span[];
+  readonly cue: Span | null;
+  readonly source: Span | null;
+  readonly channel?: { kind: ChannelKind; span: Span };
+  readonly speaker?: { mention: Span; resolvedTo?: Span; via: SpeakerVia };
+  /** Which rule produced it, e.g. `quote-then-cue`, `cue-then-reported`, `according-to`. */
+  readonly rule: string;
+}
+
+export interface QuoteContext {
+  readonly tokenized?: Tokenized;
+  /** Entity mentions (from NER) used to resolve pronouns and to tell people from organisations. */
+  readonly entities?: readonly EntityMention[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tunables
+
+/** Most tokens between a quote's closing mark and its cue ("…," Rep. Ada Marlow of Utah, the ranking member, said). */
+const MAX_QUOTE_TO_CUE_TOKENS = 32;
+/** Most tokens of a source noun phrase; longer stretches are clauses, not speakers. */
+const MAX_SOURCE_TOKENS = 20;
+/** Most tokens of a name plus its appositive before a cue ("Dean Roe, a salesman from Sumter, South Carolina, says"). */
+const MAX_APPOSITIVE_TOKENS = 30;
+/** Most tokens skipped between a cue and its "that" ("said in a statement on Tuesday that"). */
+const MAX_THAT_GAP = 9;
+/** Most tokens of an inverted source after the cue ("…," said Ada Marlow, the ministry's spokeswoman). */
+const MAX_INVERTED_SOURCE_TOKENS = 16;
+/** Most words between the pieces of a split quote after its cue and source ("…,” she said, adding, “…”). */
+const MAX_SPLIT_GAP_WORDS = 4;
+/** Quote-only paragraphs after reported speech continue it too (PolNeAR links them to the last attribution). */
+const ATTACH_AFTER_REPORTED = true;
+/** A quote with fewer words than this and no punctuation inside is a scare quote, title or nickname, not speech. */
+const MIN_STANDALONE_QUOTE_WORDS = 4;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Document model
+
+interface Doc {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly lower: readonly string[];
+  /** Index of the quoted segment a token lies in, or -1. */
+  readonly segOf: Int32Array;
+  readonly segments: readonly QuotedSegment[];
+  /** Paragraph index of each token. */
+  readonly paraOf: Int32Array;
+  /** isSpeechLike per segment, memoised: 0 unknown, 1 yes, 2 no. */
+  readonly speechLike: Uint8Array;
+}
+
+interface Unit {
+  readonly first: number; // token index
+  readonly last: number; // exclusive
+}
+
+interface Frame {
+  kind: 'direct' | 'reported' | 'mixed';
+  content: Span[];
+  cue: Span | null;
+  source: Span | null;
+  /** Token range of the cue, for conflict checks. */
+  cueTokens: [number, number] | null;
+  /** Segments used as content. */
+  segs: number[];
+  rule: string;
+  unit: number;
+}
+
+const WORDLIKE = /^[\p{L}\p{N}]/u;
+const UPPER = /^\p{Lu}/u;
+const OPEN_QUOTE_TOKEN = new Set(['“', '"', '«', '„', "''", '``']);
+const QUOTE_TOKEN = new Set(['“', '”', '"', '«', '»', '„', "''", '``']);
+const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']', '—', '–', '--', '-', '…', '?', '!']);
+const LEADING_NOISE = new Set(['but', 'and', 'so', 'yet', 'however', 'also', 'meanwhile', 'now', 'then', 'still', 'or', 'instead', 'indeed', 'later', 'earlier', 'moreover']);
+const CHANNEL_NOUNS = /^(?:statement|interview|conference|briefing|release|post|tweet|speech|rally|appearance|call|email|e-mail|letter|op-ed|message|video|address|debate|event|hearing|meeting|session|show|broadcast|remarks|podcast|radio|television|tv|town)s?$/;
+
+function buildDoc(text: string, tokenized: Tokenized): Doc {
+  const tokens = tokenized.tokens;
+  const segments = findQuotedSegments(text);
+  const segOf = new Int32Array(tokens.length).fill(-1);
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    while (s < segments.length && (segments[s]?.end ?? 0) <= t.start) s++;
+    const seg = segments[s];
+    if (seg && seg.start <= t.start && t.end <= seg.end) segOf[i] = s;
+  }
+  const paras = paragraphsOf(text);
+  const paraOf = new Int32Array(tokens.length);
+  let p = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    while (p < paras.length - 1 && (paras[p]?.end ?? 0) <= t.start) p++;
+    paraOf[i] = p;
+  }
+  return { text, tokens, lower: tokens.map((t) => t.text.toLowerCase()), segOf, segments, paraOf, speechLike: new Uint8Array(segments.length) };
+}
+
+/** Sentences, merged where a quoted segment runs over a sentence break inside one paragraph. */
+function buildUnits(doc: Doc, tokenized: Tokenized): Unit[] {
+  const units: Unit[] = [];
+  for (const s of tokenized.sentences) {
+    const prev = units[units.length - 1];
+    const firstSeg = doc.segOf[s.tokenStart] ?? -1;
+    if (prev && firstSeg >= 0 && doc.segOf[prev.last - 1] === firstSeg && doc.paraOf[prev.last - 1] === doc.paraOf[s.tokenStart] &&
+      !isOpenMark(doc, s.tokenStart)) {
+      units[units.length - 1] = { first: prev.first, last: s.tokenEnd };
+    } else units.push({ first: s.tokenStart, last: s.tokenEnd });
+  }
+  return units;
+}
+
+function isOpenMark(doc: Doc, i: number): boolean {
+  const seg = doc.segments[doc.segOf[i] ?? -1];
+  return seg !== undefined && doc.tokens[i]?.start === seg.start;
+}
+
+const tokText = (doc: Doc, i: number): string => doc.tokens[i]?.text ?? '';
+const low = (doc: Doc, i: number): string => doc.lower[i] ?? '';
+const isWord = (doc: Doc, i: number): boolean => WORDLIKE.test(tokText(doc, i));
+const isCap = (doc: Doc, i: number): boolean => UPPER.test(tokText(doc, i));
+const inQuote = (doc: Doc, i: number): boolean => (doc.segOf[i] ?? -1) >= 0;
+const startOf = (doc: Doc, i: number): number => doc.tokens[i]?.start ?? 0;
+const endOf = (doc: Doc, i: number): number => doc.tokens[i]?.end ?? 0;
+
+function spanOf(doc: Doc, first: number, lastExclusive: number): Span | null {
+  if (lastExclusive <= first) return null;
+  return { start: startOf(doc, first), end: endOf(doc, lastExclusive - 1) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cues
+
+/** Is token i a cue head here: a lexicon form, outside quotes, used as a verb (not after a determiner)? */
+function isCueHead(doc: Doc, i: number, unit: Unit): boolean {
+  if (inQuote(doc, i)) return false;
+  const form = low(doc, i);
+  if (DOCUMENT_CUES.has(form)) {
+    for (let k = i - 1; k >= unit.first && i - k <= 3; k--) if (DOCUMENT_NOUNS.has(low(doc, k))) return true;
+  }
+  if (cueHeadScore(form) === 0) return isQuoteFramingVerb(doc, i, unit);
+  if (isCap(doc, i) && i !== unit.first && !(i === unit.first + 1 && !isWord(doc, unit.first))) return false;
+  const prev = i > unit.first ? low(doc, i - 1) : '';
+  if (DETERMINERS.has(prev) && !(prev === 'to' && !form.endsWith('ed'))) return false;
+  return true;
+}
+
+/**
+ * A verb outside the lexicon that frames a quote by position alone: "He jokes, “…”" or "“…,” Marlow quipped."
+ * (a lower-case word right after a pronoun or name, followed by a comma or colon and a quotation; or closing a
+ * sentence that opened with a quotation and a name).
+ */
+function isQuoteFramingVerb(doc: Doc, i: number, unit: Unit): boolean {
+  const t = tokText(doc, i);
+  if (!/^[a-z]{3,}(?:s|ed)$/.test(t) || SOURCE_STOPS.has(t) || CUE_MODIFIERS.has(t) || i === unit.first) return false;
+  const prev = low(doc, i - 1);
+  const afterNameOrPronoun = isCap(doc, i - 1) || PRONOUNS.has(prev);
+  if (!afterNameOrPronoun || inQuote(doc, i - 1)) return false;
+  const next = tokText(doc, i + 1);
+  if ((next === ',' || next === ':') && i + 2 < unit.last && isOpenMark(doc, i + 2)) return true;
+  // “…,” NAME VERB.
+  if (i + 1 === unit.last || (i + 2 === unit.last && next === '.')) {
+    let k = i - 1;
+    while (k > unit.first && i - k <= 4 && !inQuote(doc, k)) k--;
+    return inQuote(doc, k) && (tokText(doc, k + 1) === ',' || /[,?!]/.test(tokText(doc, k - 1)));
+  }
+  return false;
+}
+
+/** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
+function cueRange(doc: Doc, head: number, unit: Unit): [number, number] {
+  let a = head;
+  while (a - 1 >= unit.first && !inQuote(doc, a - 1) && (CUE_MODIFIERS.has(low(doc, a - 1)) || /^[a-z]{3,}ly$/.test(tokText(doc, a - 1)))) a--;
+  // "n't" and "not" belong to the cue only with their auxiliary.
+  let b = head + 1;
+  const particles = CUE_PARTICLES.get(low(doc, head));
+  if (particles && b < unit.last && particles.has(low(doc, b))) b++;
+  // PolNeAR puts the colon that introduces the content into the cue ("said:").
+  if (b < unit.last && tokText(doc, b) === ':') b++;
+  return [a, b];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources
+
+/** The source noun phrase ending right before token `end` (exclusive), scanning left no further than `floor`. */
+function sourceBefore(doc: Doc, end: number, floor: number): [number, number] | null {
+  let j = end - 1;
+  if (j < floor) return null;
+  const w = low(doc, j);
+  if ((w === 'who' || w === 'which') && !inQuote(doc, j)) return [j, j + 1];
+  // "Ada Marlow, the ministry's spokeswoman, said": skip over the appositive (which may hold commas of its own,
+  // "Dean Roe, a salesman from Sumter, South Carolina, says") to the name before it.
+  const closer = tokText(doc, j);
+  if (closer === ',' || closer === '—' || closer === '–') {
+    for (let k = j - 1; k > floor && j - k <= MAX_APPOSITIVE_TOKENS; k--) {
+      const t = tokText(doc, k);
+      if (inQuote(doc, k) || QUOTE_TOKEN.has(t) || t === ';' || t === ':') break;
+      if (t !== ',' && t !== '—' && t !== '–') continue;
+      const head = sourceBefore(doc, k, floor);
+      if (head && isPlausibleHead(doc, head[0])) return [head[0], j];
+    }
+    return null;
+  }
+  let collected = 0;
+  while (j >= floor) {
+    const t = tokText(doc, j);
+    const l = low(doc, j);
+    if (inQuote(doc, j) || t === ',' || (CLAUSE_PUNCT.has(t) && t !== ')' && t !== '(') || QUOTE_TOKEN.has(t)) break;
+    if (t === ')' ) {
+      // A parenthetical inside the name ("Rep. Ada Marlow (D-Utah) said") stays in the source.
+      let k = j - 1;
+      while (k >= floor && tokText(doc, k) !== '(' && j - k < 8) k--;
+      if (k >= floor && tokText(doc, k) === '(' && collected === 0 && k > floor && isWord(doc, k - 1)) {
+        collected += j - k + 1;
+        j = k - 1;
+        continue;
+      }
+      break;
+    }
+    if (t === '(') break;
+    if (l === 'who' || l === 'which') {
+      if (collected === 0) break;
+      j--;
+      collected++;
+      continue;
+    }
+    if (SOURCE_STOPS.has(l)) break;
+    if (!isCap(doc, j) && cueHeadScore(l) > 0 && collected > 0) break;
+    if ((l === 'and' || l === 'or' || l === '&') && !(j - 1 >= floor && isCap(doc, j - 1) && isCap(doc, j + 1))) break;
+    j--;
+    collected++;
+    if (collected > MAX_SOURCE_TOKENS) return null;
+  }
+  let a = j + 1;
+  let b = end;
+  while (a < b && (LEADING_NOISE.has(low(doc, a)) || !isWord(doc, a))) a++;
+  // Trailing time adjuncts are not part of the speaker ("Ada Marlow on Tuesday said").
+  while (b - 1 > a && (TIME_WORDS.has(low(doc, b - 1)) || isWeekday(low(doc, b - 1)))) b--;
+  if (a >= b) return null;
+  return [a, b];
+}
+
+/** Can a source noun phrase start with token i (a name, a determiner, a pronoun; not "In", "Speaking")? */
+function isPlausibleHead(doc: Doc, i: number): boolean {
+  const l = low(doc, i);
+  if (NOT_SOURCE_START.has(l) || /ing$/.test(l)) return false;
+  return isCap(doc, i) || DETERMINERS.has(l) || PRONOUNS.has(l);
+}
+
+const NOT_SOURCE_START = new Set([
+  'in', 'at', 'on', 'during', 'after', 'before', 'for', 'with', 'from', 'by', 'as', 'while', 'when', 'asked', 'if',
+  'since', 'under', 'despite', 'following', 'like', 'unlike', 'of', 'to', 'it', 'there', 'this', 'that', 'here',
+]);
+
+function isWeekday(w: string): boolean {
+  return /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w);
+}
+
+/** An inverted source after the cue ("…," said Ada Marlow, the spokeswoman.), up to the end of its clause. */
+function sourceAfter(doc: Doc, from: number, unit: Unit, stopAtComma = false): [number, number] | null {
+  let j = from;
+  while (j < unit.last && j - from < MAX_INVERTED_SOURCE_TOKENS) {
+    const t = tokText(doc, j);
+    const l = low(doc, j);
+    if (inQuote(doc, j) || QUOTE_TOKEN.has(t) || t === ';' || t === ':' || t === '?' || t === '!') break;
+    if (t === '.' && j + 1 >= unit.last) break;
+    if (t === ',' && stopAtComma) break;
+    if (t === ',' && (j + 1 >= unit.last || inQuote(doc, j + 1) || QUOTE_TOKEN.has(tokText(doc, j + 1)) ||
+      cueHeadScore(low(doc, j + 1)) > 0 || ['who', 'which', 'and', 'but', 'adding', 'as', 'in', 'at', 'on', 'during', 'while', 'when', 'after'].includes(low(doc, j + 1)))) break;
+    if (j > from && (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'told' || l === 'to' || l === 'that' || l === 'after') && !isCap(doc, j + 1 < unit.last ? j + 1 : j)) break;
+    if (j > from && (l === 'on' || l === 'in') && isWeekday(low(doc, j + 1))) break;
+    if (j > from && isWeekday(l)) break;
+    j++;
+  }
+  if (j === from || !isWord(doc, from)) return null;
+  let b = j;
+  while (b > from && !isWord(doc, b - 1) && tokText(doc, b - 1) !== ')') b--;
+  return b > from ? [from, b] : null;
+}
+
+/** The subject at the start of the sentence, for participle cues ("Ada Marlow rejected it, saying …"). */
+function leadingSubject(doc: Doc, unit: Unit, limit: number): [number, number] | null {
+  let a = unit.first;
+  while (a < limit && (LEADING_NOISE.has(low(doc, a)) || !isWord(doc, a))) a++;
+  let b = a;
+  while (b < limit && b - a < MAX_SOURCE_TOKENS) {
+    const l = low(doc, b);
+    const t = tokText(doc, b);
+    if (t === ',' || inQuote(doc, b) || CLAUSE_PUNCT.has(t) || SOURCE_STOPS.has(l) || CUE_MODIFIERS.has(l)) break;
+    if (!isCap(doc, b) && b > a && (cueHeadScore(l) > 0 || /ed$/.test(l))) break;
+    b++;
+  }
+  return b > a ? [a, b] : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Content
+
+/**
+ * Where reported content starts after a cue: at "that" when it comes within a few adjunct words, else after time
+ * words, a channel phrase ("in a statement") and, for verbs of telling, the hearer ("told reporters").
+ */
+function contentStart(doc: Doc, from: number, unit: Unit, head: number): number {
+  for (let j = from; j < unit.last && j - from <= MAX_THAT_GAP; j++) {
+    const l = low(doc, j);
+    const t = tokText(doc, j);
+    if (l === 'that' && !inQuote(doc, j)) return j;
+    if (inQuote(doc, j) || t === ':' || t === ';' || QUOTE_TOKEN.has(t)) break;
+    if (j > from && (SOURCE_STOPS.has(l) || cueHeadScore(l) > 0) && l !== 'about' && l !== 'to') break;
+  }
+  let j = from;
+  const hearer = HEARER_VERBS.has(low(doc, head));
+  for (let guard = 0; guard < 4 && j < unit.last; guard++) {
+    const l = low(doc, j);
+    const t = tokText(doc, j);
+    if (t === ',' || t === ':') {
+      j++;
+      continue;
+    }
+    if (isWeekday(l) || l === 'today' || l === 'yesterday' || l === 'tonight') {
+      j++;
+      continue;
+    }
+    if ((l === 'on' || l === 'last' || l === 'this' || l === 'earlier' || l === 'late' || l === 'early') &&
+      (isWeekday(low(doc, j + 1)) || /^(?:week|month|year|weekend|morning|afternoon|evening|night|monday)$/.test(low(doc, j + 1)))) {
+      j += 2;
+      continue;
+    }
+    if (l === 'in' || l === 'at' || l === 'during' || l === 'on' || l === 'via' || l === 'through') {
+      // "in a statement", "at a news conference on Capitol Hill", "in an interview with Fox News"
+      let k = j + 1;
+      let sawChannel = false;
+      while (k < unit.last && k - j <= 8 && !inQuote(doc, k) && !QUOTE_TOKEN.has(tokText(doc, k)) && tokText(doc, k) !== ',' && low(doc, k) !== 'that') {
+        if (CHANNEL_NOUNS.test(low(doc, k))) sawChannel = true;
+        else if (sawChannel && !(isCap(doc, k) || ['with', 'on', 'to', 'the', 'a', 'of', 'in', 'at'].includes(low(doc, k)))) break;
+        k++;
+      }
+      if (sawChannel) {
+        j = k;
+        continue;
+      }
+    }
+    if (hearer && guard === 0) {
+      // The hearer: a pronoun, "reporters", or a capitalised name ("The Associated Press").
+      if (/^(?:him|her|them|me|us|you|reporters|journalists|supporters|voters)$/.test(l) || isCap(doc, j)) {
+        let k = j + 1;
+        while (k < unit.last && isCap(doc, k)) k++;
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+/** Last token of a content running to the sentence end: drop the final period, colon or comma outside quotes. */
+function contentEnd(doc: Doc, unit: Unit, from: number): number {
+  let b = unit.last;
+  while (b > from) {
+    const t = tokText(doc, b - 1);
+    if ((t === '.' || t === ',' || t === ';' || t === ':' || t === '—' || t === '-' || t === '–') && !inQuote(doc, b - 1)) b--;
+    else break;
+  }
+  return b;
+}
+
+/** Does the quoted segment look like speech rather than a scare quote, a title or a nickname? */
+function isSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
+  const index = doc.segments.indexOf(seg);
+  const known = index >= 0 ? doc.speechLike[index] : 0;
+  if (known) return known === 1;
+  const verdict = judgeSpeechLike(doc, seg);
+  if (index >= 0) doc.speechLike[index] = verdict ? 1 : 2;
+  return verdict;
+}
+
+function judgeSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
+  const inner = doc.text.slice(seg.start, seg.end);
+  const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  // Title case throughout ("The Art of the Deal," "Fox News Sunday") is a title, not speech.
+  const letters = inner.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const lowerWords = letters.filter((w) => /^\p{Ll}/u.test(w) && !TITLE_SMALL_WORDS.has(w));
+  if (lowerWords.length === 0 && words <= MAX_TITLE_WORDS) return false;
+  if (/[.,!?…:;]\s*["”»']*\s*$/.test(inner) && words >= 2) return true;
+  return words >= MIN_STANDALONE_QUOTE_WORDS;
+}
+
+const TITLE_SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or']);
+/** Longer all-capitalised quotes are shouted speech ("USA! USA!") more often than titles. */
+const MAX_TITLE_WORDS = 7;
+
+function segSpan(doc: Doc, s: number): Span {
+  const seg = doc.segments[s];
+  return { start: seg?.start ?? 0, end: seg?.end ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Frames per sentence
+
+function framesOfUnit(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: Set<number>, next: Unit | undefined): Frame[] {
+  const frames: Frame[] = [];
+  const colon = colonFrame(doc, unit, unitIndex, claimedSegs);
+  if (colon) frames.push(colon);
+  const usedCue = new Set<number>();
+  for (let h = unit.first; h < unit.last; h++) {
+    if (usedCue.has(h) || !isCueHead(doc, h, unit)) continue;
+    const frame = frameAt(doc, unit, unitIndex, h, claimedSegs, frames, next);
+    if (!frame) continue;
+    if (frame.cueTokens) for (let k = frame.cueTokens[0]; k < frame.cueTokens[1]; k++) usedCue.add(k);
+    frames.push(frame);
+  }
+  return frames;
+}
+
+/**
+ * A speaker and a colon with no verb: headlines and transcripts ("Marlow: Talks Have Failed", "MARLOW: Well, …",
+ * "… says pollster Ada Marlow: “…”"). The name is a run of capitalised words (role words allowed inside).
+ */
+function colonFrame(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: Set<number>): Frame | null {
+  let colon = -1;
+  for (let k = unit.first; k < unit.last && k - unit.first <= MAX_COLON_SPEAKER_TOKENS + 1; k++) {
+    if (inQuote(doc, k)) return null;
+    if (tokText(doc, k) === ':') {
+      colon = k;
+      break;
+    }
+  }
+  if (colon < 0) return null;
+  let a = unit.first;
+  while (a < colon && (!isWord(doc, a) || LEADING_NOISE.has(low(doc, a)))) a++;
+  if (a >= colon || !isCap(doc, a)) return null;
+  for (let k = a; k < colon; k++) {
+    const l = low(doc, k);
+    if (!isCap(doc, k) && !ROLE_GLUE.has(l) && !ROLE_NOUNS.has(l)) return null;
+  }
+  let c = colon + 1;
+  if (c >= unit.last) return null;
+  const s = isOpenMark(doc, c) ? doc.segOf[c] ?? -1 : -1;
+  const content = s >= 0 ? segSpan(doc, s) : spanOf(doc, c, contentEnd(doc, unit, c));
+  if (!content || claimedSegs.has(s)) return null;
+  return makeFrame(doc, [content], spanOf(doc, colon, colon + 1), spanOf(doc, a, colon), [colon, colon + 1], s >= 0 ? [s] : [], 'speaker-colon', unitIndex);
+}
+
+/** Most tokens of a speaker before a bare colon. */
+const MAX_COLON_SPEAKER_TOKENS = 6;
+const ROLE_GLUE = new Set(['of', 'the', "'s", '’s', '.', '-', '&', 'and']);
+
+function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedSegs: Set<number>, earlier: readonly Frame[], next: Unit | undefined): Frame | null {
+  const [ca, cb] = cueRange(doc, head, unit);
+  const cue = spanOf(doc, ca, cb);
+  const headForm = low(doc, head);
+
+  if (headForm === 'according') {
+    if (cb === head + 1) return null; // "according" without "to"
+    let first = firstWord(doc, unit);
+    while (first < ca && LEADING_NOISE.has(low(doc, first))) first++;
+    const initial = ca === first;
+    const parenthetical = !initial && tokText(doc, ca - 1) === ',';
+    const src = sourceAfter(doc, cb, unit, initial || parenthetical);
+    if (!src) return null;
+    const content: Span[] = [];
+    let before = ca;
+    while (before > unit.first && (tokText(doc, before - 1) === ',' || tokText(doc, before - 1) === '—')) before--;
+    if (!initial) {
+      const span = spanOf(doc, firstWord(doc, unit), before);
+      if (span) content.push(span);
+    }
+    let k = src[1];
+    while (k < unit.last && !isWord(doc, k) && !QUOTE_TOKEN.has(tokText(doc, k))) k++;
+    const tail = spanOf(doc, k, contentEnd(doc, unit, k));
+    if (tail && (initial || parenthetical)) content.push(tail);
+    if (content.length === 0) return null;
+    return makeFrame(doc, content, cue, spanOf(doc, src[0], src[1]), [ca, cb], [], 'according-to', unitIndex);
+  }
+
+  // (A) A quote closes shortly before the cue: “…,” Ada Marlow said / “…,” said Ada Marlow.
+  let q = ca - 1;
+  let betweenTokens = 0;
+  while (q >= unit.first && !inQuote(doc, q) && betweenTokens <= MAX_QUOTE_TO_CUE_TOKENS) {
+    q--;
+    betweenTokens++;
+  }
+  if (q >= unit.first && inQuote(doc, q) && betweenTokens <= MAX_QUOTE_TO_CUE_TOKENS) {
+    const s = doc.segOf[q] ?? -1;
+    const seg = doc.segments[s];
+    const between = [q + 1, ca] as const;
+    const sourceTokens = between[1] > between[0] ? trimPunct(doc, between[0], between[1]) : null;
+    const quoteEndsClause = seg !== undefined && (/[,!?—–-]\s*["”»']*$/.test(doc.text.slice(seg.start, seg.end)) || tokText(doc, q + 1) === ',');
+    const cleanBetween = sourceTokens === null || (sourceTokens[1] - sourceTokens[0] <= MAX_APPOSITIVE_TOKENS && looksLikeNounPhrase(doc, sourceTokens[0], sourceTokens[1], MAX_APPOSITIVE_TOKENS));
+    if (seg && quoteEndsClause && cleanBetween && !claimedSegs.has(s) && isSpeechLike(doc, seg) && opensClause(doc, unit, seg)) {
+      let source: [number, number] | null = sourceTokens;
+      if (!source) source = sourceAfter(doc, cb, unit);
+      const segs = [s];
+      // Earlier quoted pieces of the same sentence ("“A.” “B,” she said") and later ones (split quote).
+      for (let k = s - 1; k >= 0; k--) {
+        const prev = doc.segments[k];
+        if (!prev || prev.start < startOf(doc, unit.first) || claimedSegs.has(k)) break;
+        if (/[\p{L}\p{N}]/u.test(doc.text.slice(prev.end, doc.segments[k + 1]?.start ?? prev.end))) break;
+        segs.unshift(k);
+      }
+      addFollowingSegments(doc, unit, Math.max(endOf(doc, cb - 1), source && !sourceTokens ? endOf(doc, source[1] - 1) : 0), segs, claimedSegs);
+      return makeFrame(doc, segs.map((x) => segSpan(doc, x)), cue, source ? spanOf(doc, source[0], source[1]) : null, [ca, cb], segs, sourceTokens ? 'quote-then-cue' : 'quote-then-cue-inverted', unitIndex);
+    }
+  }
+
+  const leftSource = (): [number, number] | null => {
+    const src = sourceBefore(doc, ca, unit.first);
+    if (src) return src;
+    // A coordinated or participle cue takes the sentence's subject ("Marlow rejected it, saying …",
+    // "She greeted supporters and told them …").
+    const prev = ca > unit.first ? low(doc, ca - 1) : '';
+    const participle = headForm.endsWith('ing') && (prev === ',' || prev === 'before' || prev === 'after' || prev === 'while' || prev === 'by' || prev === 'when');
+    if (participle || prev === 'and' || prev === 'but' || prev === 'then') {
+      const subject = leadingSubject(doc, unit, ca);
+      if (subject) return subject;
+      const other = earlier.find((f) => f.source);
+      if (other?.source) return tokensOfSpan(doc, other.source, unit);
+    }
+    return null;
+  };
+
+  const start = contentStart(doc, cb, unit, head);
+
+  // (B') The cue ends its paragraph with a colon; the content is the next paragraph ("He said:\n\n“…”").
+  if (start >= unit.last && tokText(doc, unit.last - 1) === ':' && next && doc.paraOf[next.first] !== doc.paraOf[unit.first]) {
+    const src = leftSource();
+    const s = isOpenMark(doc, next.first) ? doc.segOf[next.first] ?? -1 : -1;
+    if (s >= 0 && !claimedSegs.has(s)) {
+      return makeFrame(doc, [segSpan(doc, s)], cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], [s], 'cue-colon-next-paragraph', unitIndex);
+    }
+    let b = next.first;
+    while (b < doc.tokens.length && doc.paraOf[b] === doc.paraOf[next.first]) b++;
+    const content = spanOf(doc, next.first, b);
+    if (content) return makeFrame(doc, [content], cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], [], 'cue-colon-next-paragraph', unitIndex);
+  }
+
+  // (B) A quote right after the cue: Ada Marlow said: “…”
+  if (start < unit.last && isOpenMark(doc, start)) {
+    const s = doc.segOf[start] ?? -1;
+    const seg = doc.segments[s];
+    if (seg && !claimedSegs.has(s)) {
+      const afterSeg = nextTokenAfter(doc, seg.end, unit);
+      const restIsTrivial = afterSeg >= contentEnd(doc, unit, afterSeg) || tokText(doc, afterSeg) === ',' || inQuote(doc, afterSeg);
+      if (restIsTrivial) {
+        const src = leftSource();
+        const segs = [s];
+        addFollowingSegments(doc, unit, seg.end, segs, claimedSegs, true);
+        return makeFrame(doc, segs.map((x) => segSpan(doc, x)), cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, 'cue-then-quote', unitIndex);
+      }
+    }
+  }
+
+  // (C) Reported content before the cue: The talks failed, Ada Marlow said. / …, said Ada Marlow.
+  const afterCue = start;
+  const inv = sourceAfter(doc, cb, unit);
+  const tailEnd = contentEnd(doc, unit, cb);
+  const commaBeforeCue = ca > unit.first && tokText(doc, ca - 1) === ',';
+  const invertedEnds = commaBeforeCue && inv !== null && inv[1] >= tailEnd && !HEARER_VERBS.has(headForm) &&
+    (isCap(doc, inv[0]) || DETERMINERS.has(low(doc, inv[0])));
+  const endsHere = afterCue >= tailEnd || invertedEnds;
+  if (endsHere) {
+    let comma = ca - 1;
+    while (comma > unit.first && tokText(doc, comma) !== ',' && ca - comma <= MAX_SOURCE_TOKENS) comma--;
+    if (comma > unit.first && tokText(doc, comma) === ',') {
+      const src = comma + 1 < ca ? [comma + 1, ca] as [number, number] : invertedEnds ? inv : null;
+      const np = comma + 1 < ca ? looksLikeNounPhrase(doc, comma + 1, ca) : true;
+      const a = firstWord(doc, unit);
+      if (src && np && comma - a >= 2 && !inQuote(doc, comma - 1)) {
+        const content = spanOf(doc, a, comma);
+        const trimmed = src === inv ? src : sourceBefore(doc, ca, comma + 1) ?? src;
+        if (content) return makeFrame(doc, [content], cue, spanOf(doc, trimmed[0], trimmed[1]), [ca, cb], [], 'reported-then-cue', unitIndex);
+      }
+    }
+  }
+
+  // (D') A participle opening the sentence ("Asked about the vote, Marlow said …"): its content ends at the comma.
+  if (ca === firstWord(doc, unit) && /(?:ed|ing)$/.test(headForm)) {
+    let comma = start;
+    while (comma < unit.last && tokText(doc, comma) !== ',' && !inQuote(doc, comma)) comma++;
+    const content = comma < unit.last ? spanOf(doc, start, comma) : null;
+    if (content) {
+      const subject = sourceBefore(doc, nextCueAfter(doc, comma, unit), comma + 1);
+      const src = headForm.endsWith('ing') && subject ? spanOf(doc, subject[0], subject[1]) : null;
+      return makeFrame(doc, [content], cue, src, [ca, cb], [], 'participle-clause', unitIndex);
+    }
+  }
+
+  // (D) Reported content after the cue: Ada Marlow said (that) the talks failed.
+  const end = contentEnd(doc, unit, start);
+  if (start >= end) return null;
+  const src = leftSource();
+  const content = spanOf(doc, start, end);
+  if (!content) return null;
+  const segs: number[] = [];
+  for (let k = start; k < end; k++) {
+    const s = doc.segOf[k] ?? -1;
+    if (s >= 0 && segs[segs.length - 1] !== s) segs.push(s);
+  }
+  return makeFrame(doc, [content], cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, 'cue-then-reported', unitIndex);
+}
+
+/** The first cue head after token `from` in the unit (or the unit end). */
+function nextCueAfter(doc: Doc, from: number, unit: Unit): number {
+  let k = from + 1;
+  while (k < unit.last && !(cueHeadScore(low(doc, k)) > 0 && !inQuote(doc, k))) k++;
+  return k;
+}
+
+function firstWord(doc: Doc, unit: Unit): number {
+  let a = unit.first;
+  while (a < unit.last && !isWord(doc, a) && !QUOTE_TOKEN.has(tokText(doc, a))) a++;
+  return a;
+}
+
+function nextTokenAfter(doc: Doc, offset: number, unit: Unit): number {
+  let k = unit.first;
+  while (k < unit.last && startOf(doc, k) < offset) k++;
+  return k;
+}
+
+function tokensOfSpan(doc: Doc, span: Span, unit: Unit): [number, number] | null {
+  let a = unit.first;
+  while (a < unit.last && startOf(doc, a) < span.start) a++;
+  let b = a;
+  while (b < unit.last && endOf(doc, b) <= span.end) b++;
+  return b > a ? [a, b] : null;
+}
+
+function trimPunct(doc: Doc, a: number, b: number): [number, number] | null {
+  while (a < b && !isWord(doc, a)) a++;
+  while (b > a && !isWord(doc, b - 1) && tokText(doc, b - 1) !== ')') b--;
+  return b > a ? [a, b] : null;
+}
+
+/** Does the quote start its clause (sentence start, or after a colon, comma, dash or another quote)? */
+function opensClause(doc: Doc, unit: Unit, seg: QuotedSegment): boolean {
+  const before = doc.text.slice(startOf(doc, unit.first), seg.start);
+  return !/[\p{L}\p{N})]\s*$/u.test(before);
+}
+
+/** A short stretch without clause words: a plausible speaker ("Rep. Ada Marlow of Utah, the ranking member"). */
+function looksLikeNounPhrase(doc: Doc, a: number, b: number, maxTokens = MAX_SOURCE_TOKENS): boolean {
+  if (b - a > maxTokens) return false;
+  for (let k = a; k < b; k++) {
+    const l = low(doc, k);
+    if (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k)) || CLAUSE_PUNCT.has(tokText(doc, k))) return false;
+    if (SOURCE_STOPS.has(l) && l !== 'who' && l !== 'as') return false;
+    if (!isCap(doc, k) && cueHeadScore(l) > 0 && k > a) return false;
+  }
+  return true;
+}
+
+/** Later quoted pieces of the same sentence belong to the same speaker (“A,” she said, “B.”). */
+function addFollowingSegments(doc: Doc, unit: Unit, from: number, segs: number[], claimed: Set<number>, contiguousOnly = false): void {
+  const unitEnd = endOf(doc, unit.last - 1);
+  let prevEnd = Math.max(from, doc.segments[segs[segs.length - 1] ?? -1]?.end ?? from);
+  for (let k = (segs[segs.length - 1] ?? -1) + 1; k < doc.segments.length; k++) {
+    const seg = doc.segments[k];
+    if (!seg || seg.start >= unitEnd) break;
+    if (seg.start < from || claimed.has(k)) continue;
+    const gapWords = doc.text.slice(prevEnd, seg.start).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    const gapHasWords = gapWords > 0;
+    if (contiguousOnly && gapHasWords) break;
+    if (gapWords > MAX_SPLIT_GAP_WORDS || !isSpeechLike(doc, seg)) break;
+    // Text with a cue of its own between the pieces starts another attribution ("…,” she said, and Jones added, “…”).
+    if (gapHasWords && gapHasFiniteCue(doc, prevEnd, seg.start, unit)) break;
+    segs.push(k);
+    prevEnd = seg.end;
+  }
+}
+
+/** A cue head other than a participle ("referring to …", "adding") in [from, to). */
+function gapHasFiniteCue(doc: Doc, from: number, to: number, unit: Unit): boolean {
+  for (let k = unit.first; k < unit.last; k++) {
+    if (startOf(doc, k) < from || endOf(doc, k) > to || inQuote(doc, k)) continue;
+    const l = low(doc, k);
+    if (cueHeadScore(l) > 0 && !l.endsWith('ing')) return true;
+  }
+  return false;
+}
+
+function makeFrame(doc: Doc, content: Span[], cue: Span | null, source: Span | null, cueTokens: [number, number], segs: number[], rule: string, unit: number): Frame {
+  const hasMark = content.some((c) => /["“”«»]/.test(doc.text.slice(c.start, c.end)));
+  const wholeQuotes = segs.length > 0 && content.every((c) => segs.some((s) => doc.segments[s]?.start === c.start && doc.segments[s]?.end === c.end));
+  const kind = wholeQuotes ? 'direct' : hasMark ? 'mixed' : 'reported';
+  return { kind, content, cue, source, cueTokens, segs, rule, unit };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Article level
+
+/**
+ * Quote-only sentences after an attribution continue it: in its paragraph (“A,” she said. “B.”) and in the
+ * paragraphs that follow, as long as they hold nothing but quotation and no cue of their own.
+ */
+function attachContinuations(doc: Doc, units: readonly Unit[], frames: Frame[], unitHasFrame: readonly boolean[], claimed: Set<number>): void {
+  const lastFrameOfUnit = new Map<number, Frame>();
+  for (const f of frames) lastFrameOfUnit.set(f.unit, f);
+  let last: Frame | null = null;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    if (!unit) continue;
+    if (unitHasFrame[u]) {
+      const f = lastFrameOfUnit.get(u) ?? null;
+      last = f && (ATTACH_AFTER_REPORTED || f.kind !== 'reported') ? f : null;
+      continue;
+    }
+    if (!last) continue;
+    let allQuoted = true;
+    const segs: number[] = [];
+    for (let k = unit.first; k < unit.last; k++) {
+      const s = doc.segOf[k] ?? -1;
+      if (isWord(doc, k) && s < 0) allQuoted = false;
+      if (s >= 0 && segs[segs.length - 1] !== s) segs.push(s);
+    }
+    const current: Frame = last;
+    if (!allQuoted || segs.length === 0) {
+      last = null;
+      continue;
+    }
+    if (segs.every((s) => current.segs.includes(s))) continue; // inside a multi-paragraph quote it already has
+    if (segs.some((s) => claimed.has(s) && !current.segs.includes(s))) {
+      last = null;
+      continue;
+    }
+    for (const s of segs) {
+      if (current.segs.includes(s)) continue;
+      current.content.push(segSpan(doc, s));
+      current.segs.push(s);
+      claimed.add(s);
+    }
+  }
+}
+
+/**
+ * Quotes inside a quote: within a direct quote, a single-quoted stretch introduced by a cue ("As he has said
+ * before, 'these are hard times'") is attributed to its own speaker.
+ */
+function nestedQuotes(doc: Doc, frames: readonly Frame[]): Frame[] {
+  const out: Frame[] = [];
+  for (const f of frames) {
+    if (f.kind === 'reported') continue;
+    for (const c of f.content) {
+      for (const inner of findSingleQuoted(doc.text, c.start + 1, c.end - 1)) {
+        const before = doc.text.slice(Math.max(c.start + 1, inner.start - 80), inner.start);
+        const m = /(?:^|[\s,(])((?:[Aa]s\s+)?([\p{L}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*)\s+((?:has\s+|had\s+|have\s+|once\s+|also\s+|often\s+)*(said|says|told|wrote|put it|declared|warned|noted|argued|insisted))\b[^,:'‘]*?)[,:]?\s*$/u.exec(before);
+        if (!m || !m[2] || !m[3]) continue;
+        const base = inner.start - before.length;
+        const srcStart = base + before.indexOf(m[2], m.index);
+        const cueStart = srcStart + m[2].length + (before.slice(srcStart - base + m[2].length).length - before.slice(srcStart - base + m[2].length).trimStart().length);
+        const cueText = m[3];
+        const source = { start: srcStart, end: srcStart + m[2].length };
+        const cue = { start: cueStart, end: cueStart + cueText.length };
+        if (doc.text.slice(cue.start, cue.end) !== cueText) continue;
+        out.push({ kind: 'direct', content: [inner], cue, source, cueTokens: null, segs: [], rule: 'nested-quote', unit: f.unit });
+      }
+    }
+  }
+  return out;
+}
+
+/** Cut reported content where a second attribution of the same sentence begins (", but Jones said …"). */
+function splitCoordinated(doc: Doc, frames: Frame[]): void {
+  for (const f of frames) {
+    if (f.kind === 'direct' || f.rule !== 'cue-then-reported') continue;
+    const c = f.content[0];
+    if (!c) continue;
+    for (const g of frames) {
+      if (g === f || !g.cue || g.unit !== f.unit) continue;
+      const at = g.source && g.source.start < g.cue.start ? g.source.start : g.cue.start;
+      if (at <= c.start || at >= c.end) continue;
+      const before = doc.text.slice(c.start, at);
+      const m = /(?:,\s*(?:but|and|while|whereas|though|although)|;)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before);
+      const m2 = m ?? /(?:,\s*(?:but|and|while|whereas)|;)\s+$/u.exec(before);
+      if (m2) {
+        const end = c.start + m2.index;
+        if (end > c.start) f.content[0] = { start: c.start, end: trimEnd(doc.text, c.start, end) };
+        break;
+      }
+    }
+  }
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s,;:—–-]/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+export function extractQuotes(text: string, context?: QuoteContext): Attribution[] {
+  const tokenized = context?.tokenized ?? tokenize(text);
+  const doc = buildDoc(text, tokenized);
+  const units = buildUnits(doc, tokenized);
+  const claimed = new Set<number>();
+  const frames: Frame[] = [];
+  const unitHasFrame: boolean[] = [];
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    if (!unit) continue;
+    // Sentences wholly inside a quote that began earlier hold no cue of their own.
+    const fs = framesOfUnit(doc, unit, u, claimed, units[u + 1]);
+    for (const f of fs) for (const s of f.segs) if (f.kind === 'direct') claimed.add(s);
+    frames.push(...fs);
+    unitHasFrame.push(fs.length > 0);
+  }
+  attachContinuations(doc, units, frames, unitHasFrame, claimed);
+  splitCoordinated(doc, frames);
+  const all = [...frames, ...nestedQuotes(doc, frames)];
+  return finish(doc, units, all, context?.entities);
+}
+
+function finish(doc: Doc, units: readonly Unit[], frames: readonly Frame[], entities: readonly EntityMention[] | undefined): Attribution[] {
+  const insideQuote = (offset: number): boolean => {
+    // Binary search: segments are sorted and disjoint.
+    let lo = 0;
+    let hi = doc.segments.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const seg = doc.segments[mid];
+      if (!seg) break;
+      if (offset < seg.start) hi = mid - 1;
+      else if (offset >= seg.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  let antecedents: ReturnType<typeof findAntecedents> | null = null;
+  const out: Attribution[] = [];
+  for (const f of frames) {
+    const content = f.content.filter((c) => c.end > c.start);
+    if (content.length === 0) continue;
+    let speaker: Attribution['speaker'];
+    if (f.source) {
+      const sourceText = doc.text.slice(f.source.start, f.source.end);
+      const src = f.source;
+      const ent = entities?.find((e) => e.start < src.end && src.start < e.end);
+      const via = speakerVia(sourceText, ent?.type === 'PER', ent?.type === 'ORG');
+      let resolved: ReturnType<typeof resolveSpeaker>;
+      if (via !== 'name' && via !== 'document') {
+        antecedents ??= findAntecedents(doc.text, doc.tokens, insideQuote, entities);
+        resolved = resolveSpeaker(doc.text, via, sourceText, f.source.start, antecedents);
+      }
+      speaker = resolved ? { mention: f.source, resolvedTo: { start: resolved.start, end: resolved.end }, via } : { mention: f.source, via };
+    }
+    const windows = channelWindows(doc, f, units[f.unit]);
+    const channel = findChannel(doc.text, windows);
+    const a: Attribution = {
+      kind: f.kind,
+      content,
+      cue: f.cue,
+      source: f.source,
+      rule: f.rule,
+      ...(channel ? { channel } : speaker?.via === 'document' && f.source ? { channel: { kind: 'document' as const, span: f.source } } : {}),
+      ...(speaker ? { speaker } : {}),
+    };
+    out.push(a);
+  }
+  return out;
+}
+
+/** The parts of the attribution's sentence outside its content, where a channel phrase can be. */
+function channelWindows(doc: Doc, f: Frame, unit: Unit | undefined): Span[] {
+  if (!f.cue || !unit) return [];
+  let from = startOf(doc, unit.first);
+  const to = endOf(doc, unit.last - 1);
+  const windows: Span[] = [];
+  for (const c of [...f.content].sort((x, y) => x.start - y.start)) {
+    if (c.end <= from || c.start >= to) continue;
+    if (c.start > from) windows.push({ start: from, end: c.start });
+    from = Math.max(from, c.end);
+  }
+  if (to > from) windows.push({ start: from, end: to });
+  return windows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Batch entry point for `triangulate predict quotes`
+
+export type QuoteInputs = Record<string, { text: string; published?: string; publisher?: string }>;
+export interface QuotePrediction {
+  attributions: { cue: Span | null; source: Span | null; content: Span[] }[];
+}
+
+export function predictQuotesFile(inputs: QuoteInputs): Record<string, QuotePrediction> {
+  const out: Record<string, QuotePrediction> = {};
+  for (const [id, input] of Object.entries(inputs)) {
+    if (typeof input?.text !== 'string') throw new Error(`predictQuotesFile: input "${id}" has no "text" string`);
+    out[id] = {
+      attributions: extractQuotes(input.text).map((a) => ({ cue: a.cue, source: a.source, content: a.content })),
+    };
+  }
+  return out;
+}

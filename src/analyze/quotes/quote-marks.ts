@@ -1,0 +1,149 @@
+/**
+ * Direct-quote detection at character level: pairs double quotation marks (straight, curly, guillemets, and the
+ * doubled apostrophe some newspapers use) inside paragraphs, and joins the paragraphs of a quote that runs on
+ * (an opening mark at the start of a paragraph without a closing one continues when the next paragraph opens
+ * with a quotation mark again, as news style does).
+ */
+
+export interface QuotedSegment {
+  /** Offset of the opening mark. */
+  readonly start: number;
+  /** Offset after the closing mark (or after the last paragraph's text when the quote was never closed). */
+  readonly end: number;
+  /** False when the quote ran to the end of its paragraph without a closing mark. */
+  readonly closed: boolean;
+  /** True when the quote runs over more than one paragraph. */
+  readonly multiParagraph: boolean;
+}
+
+type MarkKind = 'open' | 'close' | 'either';
+
+interface Mark {
+  readonly pos: number;
+  readonly len: number;
+  readonly kind: MarkKind;
+}
+
+const OPENING = new Set(['“', '«', '„']);
+const CLOSING = new Set(['”', '»']);
+
+/** Characters after which an ambiguous straight quote opens rather than closes. */
+function opensAfter(ch: string | undefined): boolean {
+  return ch === undefined || /[\s([{\u2014\u2013\-/:;,]/.test(ch) || OPENING.has(ch);
+}
+
+const MARK_CHARS = /["“”«»„]|''/g;
+
+function marksOf(text: string, from: number, to: number): Mark[] {
+  const marks: Mark[] = [];
+  MARK_CHARS.lastIndex = from;
+  for (let m = MARK_CHARS.exec(text); m !== null && m.index < to; m = MARK_CHARS.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
+    if (OPENING.has(ch)) marks.push({ pos: i, len: 1, kind: 'open' });
+    else if (CLOSING.has(ch)) marks.push({ pos: i, len: 1, kind: 'close' });
+    else {
+      const len = ch.length;
+      const before = i > from ? text[i - 1] : undefined;
+      const after = text[i + len];
+      let kind: MarkKind = 'either';
+      if (opensAfter(before) && after !== undefined && !/\s/.test(after)) kind = 'open';
+      else if (!opensAfter(before)) kind = 'close';
+      marks.push({ pos: i, len, kind });
+    }
+  }
+  return marks;
+}
+
+/** Paragraph ranges: text between line breaks, trimmed of surrounding whitespace; empty lines skipped. */
+export function paragraphsOf(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    let s = i;
+    let e = nl;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    if (e > s) out.push({ start: s, end: e });
+    i = nl + 1;
+  }
+  return out;
+}
+
+/** All double-quoted segments of `text`, in order, non-overlapping. */
+export function findQuotedSegments(text: string): QuotedSegment[] {
+  const paragraphs = paragraphsOf(text);
+  const out: QuotedSegment[] = [];
+  /** Start of a quote left open at the end of the previous paragraph, waiting for its continuation. */
+  let carried = -1;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p];
+    if (!para) continue;
+    const marks = marksOf(text, para.start, para.end);
+    const first = marks[0];
+    const startsWithOpen = first !== undefined && first.pos === para.start && first.kind !== 'close';
+    let open = -1;
+    let openedHere = false;
+    if (carried >= 0 && startsWithOpen) {
+      open = carried;
+      carried = -1;
+      marks.shift();
+    } else if (carried >= 0) {
+      // The quote never came back: close it at the end of the paragraph where it opened.
+      const prev = paragraphs[p - 1];
+      if (prev) out.push({ start: carried, end: prev.end, closed: false, multiParagraph: false });
+      carried = -1;
+    }
+    let multi = open >= 0;
+    for (const m of marks) {
+      if (open < 0) {
+        if (m.kind !== 'close') {
+          open = m.pos;
+          openedHere = true;
+          multi = false;
+        }
+      } else if (m.kind === 'open') {
+        // Two openings in a row: the first was a stray mark; the quote starts again here.
+        open = m.pos;
+        openedHere = true;
+        multi = false;
+      } else {
+        out.push({ start: open, end: m.pos + m.len, closed: true, multiParagraph: multi });
+        open = -1;
+      }
+    }
+    if (open >= 0) {
+      const next = paragraphs[p + 1];
+      const nextOpens = next !== undefined && /^["“«„]|^''/.test(text.slice(next.start, next.start + 2));
+      const fromParagraphStart = open === para.start || !openedHere;
+      if (nextOpens && fromParagraphStart) carried = open;
+      else if (fromParagraphStart) out.push({ start: open, end: para.end, closed: false, multiParagraph: multi });
+      // An unmatched mark inside a paragraph is a typo or an inch sign: no quote.
+    }
+  }
+  const last = paragraphs[paragraphs.length - 1];
+  if (carried >= 0 && last) out.push({ start: carried, end: last.end, closed: false, multiParagraph: true });
+  return out;
+}
+
+/** Single-quoted stretches ('…' or ‘…’) inside [from, to): nested quotes inside a double-quoted segment. */
+export function findSingleQuoted(text: string, from: number, to: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    const before = text[i - 1];
+    const after = text[i + 1];
+    const isOpen = (ch === '‘' || ch === "'") && opensAfter(before) && after !== undefined && /[\p{L}\p{N}]/u.test(after);
+    const isClose = (ch === '’' || ch === "'") && before !== undefined && /[\p{L}\p{N}.,!?]/u.test(before) &&
+      (after === undefined || !/[\p{L}\p{N}]/u.test(after));
+    if (open < 0 && isOpen) open = i;
+    else if (open >= 0 && isClose) {
+      out.push({ start: open, end: i + 1 });
+      open = -1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,652 @@
+/**
+ * Incremental story clustering with near-duplicate detection.
+ *
+ * Each `add` runs four steps in a fixed order:
+ *  1. duplicate check — exact hash of the normalised text, same canonical URL, then MinHash-LSH candidates whose
+ *     estimated containment is high. A copy joins its original's story (when the time window and the user's
+ *     constraints allow) without counting towards document frequencies or the story's centroid, so a wire story
+ *     syndicated thirty times weighs as one report;
+ *  2. candidate retrieval — the article's names and most distinctive terms are looked up in inverted indexes from
+ *     term to story; each posting list is read only back to its `POSTING_SCAN_CAP` newest entries and stories outside
+ *     the publication-time window are skipped, so the work per article does not grow with the store;
+ *  3. decision — IDF-weighted cosine of the article against each candidate story's centroid, mixed with the
+ *     cosine of their name vectors; the best story above `joinThreshold` wins (ties: the older story);
+ *  4. bridging — other candidate stories the article matches above `bridgeThreshold` are merged into that story.
+ * Hand-made merges and splits are constraints (see constraints.ts) honoured at every step. No clock: the order of
+ * `add` calls is the only order, and every tie is broken by creation order, so the same input gives the same ids.
+ */
+
+import { ConstraintSet, type StoryConstraints } from './constraints.js';
+import { canonicalUrl, dayNumber, textFeatures, type StoryDocument } from './features.js';
+import {
+  bandKeys,
+  estimatedContainment,
+  estimatedJaccard,
+  exactKey,
+  minhashSignature,
+  shingleHashes,
+} from './minhash.js';
+import { EMPTY_VECTOR, addScaled, fromEntries, idfCosine, prune, unitLength, type SparseVector } from './vectors.js';
+
+export interface ClustererOptions {
+  /** Similarity (0–1) an article needs with a story to join it rather than start a new one. */
+  readonly joinThreshold: number;
+  /** Similarity with a second candidate story at which the article bridges the two and they merge. */
+  readonly bridgeThreshold: number;
+  /** Share of the similarity taken from the name channel when both article and story have names. */
+  readonly nameWeight: number;
+  /** Similarity lost per day between the article's date and the nearest end of the story's date range. */
+  readonly dayPenalty: number;
+  /** Days before a story's first and after its last article within which a new article may still join it. */
+  readonly windowDays: number;
+  /** Estimated share of the shorter text found in the longer above which two articles are copies of one text. */
+  readonly duplicateContainment: number;
+  /** Hand-made merges and splits to honour, e.g. from `StoryClusterer.constraints()` of an earlier run. */
+  readonly constraints: StoryConstraints | undefined;
+}
+
+export const DEFAULT_OPTIONS: ClustererOptions = {
+  joinThreshold: 0.3,
+  bridgeThreshold: 0.5,
+  nameWeight: 0.4,
+  dayPenalty: 0.1,
+  windowDays: 7,
+  duplicateContainment: 0.8,
+  constraints: undefined,
+};
+
+export interface Assignment {
+  /** Story the article joined; it can change later when stories merge (see `storyOf`). */
+  readonly storyId: string;
+  /** The earliest article this one copies, when it is an exact or near duplicate. */
+  readonly duplicateOf?: string;
+  /** Similarity with the chosen story (1 for a copy or a hand-made constraint, 0 for a new story). */
+  readonly similarity: number;
+  /** Candidate stories scored in full. */
+  readonly candidates: number;
+}
+
+/** Terms of an article used to look up and index stories: its most distinctive ones carry the story. */
+const QUERY_TERMS = 24;
+/** Newest entries read per posting list: an older entry of a frequent term is found through a rarer one. */
+const POSTING_SCAN_CAP = 48;
+/** Entries kept per posting list (older ones are dropped in halves), bounding memory for frequent terms. */
+const POSTING_KEEP = 4 * POSTING_SCAN_CAP;
+/** Stories scored in full per article, the best by summed IDF of shared index terms. */
+const CANDIDATE_LIMIT = 24;
+/** Terms kept in a story centroid (largest weight·IDF): enough for a 20-article story, bounded for memory and time. */
+const CENTROID_MAX_TERMS = 256;
+const CENTROID_MAX_NAMES = 96;
+/** Articles kept per LSH bucket: a crowded bucket is one text copied many times, and its first members suffice. */
+const BUCKET_CAP = 16;
+/** Fewer shingles than this (about a dozen words) make containment estimates too coarse for near-duplicates. */
+const MIN_SHINGLES_FOR_NEAR_DUPLICATE = 10;
+
+interface ArticleState {
+  readonly id: string;
+  readonly index: number;
+  story: number;
+  readonly duplicateOf: number;
+  /** Counted in document frequencies and its story's centroid (false for a copy that joined its original). */
+  contributes: boolean;
+  readonly day: number;
+  readonly terms: SparseVector;
+  readonly names: SparseVector;
+  readonly queryTerms: readonly number[];
+  readonly queryNames: readonly number[];
+  readonly signature: Uint32Array;
+  readonly shingles: number;
+}
+
+interface StoryState {
+  readonly no: number;
+  members: number[];
+  centroid: SparseVector;
+  names: SparseVector;
+  firstDay: number;
+  lastDay: number;
+  groups: Set<number>;
+  alive: boolean;
+}
+
+class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly df: number[] = [];
+  docs = 0;
+
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.df.length;
+      this.ids.set(term, id);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  /** ln k for k < logs.length, grown on demand: IDF is read ~10⁴ times per article and Math.log dominated the profile. */
+  private logs = new Float64Array(1024);
+  private logsReady = 1;
+
+  private ln(k: number): number {
+    if (k >= this.logsReady) {
+      if (k >= this.logs.length) {
+        const grown = new Float64Array(Math.max(k + 1, this.logs.length * 2));
+        grown.set(this.logs.subarray(0, this.logsReady));
+        this.logs = grown;
+      }
+      for (let i = this.logsReady; i <= k; i++) this.logs[i] = Math.log(i);
+      this.logsReady = k + 1;
+    }
+    return this.logs[k] ?? 0;
+  }
+
+  /** Smoothed IDF, ln(1 + N/df) = ln(N + df) − ln(df): about 0.7 for a term in every article, growing with rarity. */
+  readonly idf = (id: number): number => {
+    const df = Math.max(1, this.df[id] ?? 0);
+    return this.ln(this.docs + df) - this.ln(df);
+  };
+
+  count(v: SparseVector, by: number): void {
+    for (const id of v.ids) this.df[id] = (this.df[id] ?? 0) + by;
+  }
+}
+
+function sublinear(counts: ReadonlyMap<string, number>, vocabulary: Vocabulary): SparseVector {
+  return fromEntries([...counts].map(([term, n]) => [vocabulary.id(term), 1 + Math.log(n)] as const));
+}
+
+/** Ids of the `limit` entries with the largest weight·IDF (ties: smaller id). */
+function topTerms(v: SparseVector, limit: number, idf: (id: number) => number): number[] {
+  const order = Array.from(v.ids.keys());
+  const score = (k: number): number => (v.weights[k] ?? 0) * idf(v.ids[k] ?? 0);
+  order.sort((x, y) => score(y) - score(x) || (v.ids[x] ?? 0) - (v.ids[y] ?? 0));
+  return order.slice(0, limit).map((k) => v.ids[k] ?? 0);
+}
+
+export class StoryClusterer {
+  private readonly options: ClustererOptions;
+  private readonly constraintSet: ConstraintSet;
+  private readonly terms = new Vocabulary();
+  private readonly nameVocabulary = new Vocabulary();
+  private readonly articles: ArticleState[] = [];
+  private readonly articleIndex = new Map<string, number>();
+  private readonly storyList: StoryState[] = [];
+  /** Story number → the story it was merged into (itself while alive). */
+  private readonly alias: number[] = [];
+  private readonly termPostings = new Map<number, number[]>();
+  private readonly namePostings = new Map<number, number[]>();
+  private readonly exactIndex = new Map<string, number>();
+  private readonly urlIndex = new Map<string, number>();
+  private readonly buckets = new Map<number, number | number[]>();
+  /** Constraint group → a story holding its members. */
+  private readonly groupStory = new Map<number, number>();
+
+  constructor(options: Partial<ClustererOptions> = {}) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+    const { joinThreshold, bridgeThreshold, nameWeight, windowDays, duplicateContainment } = this.options;
+    for (const [name, value] of Object.entries({ joinThreshold, bridgeThreshold, nameWeight, duplicateContainment })) {
+      if (!(value >= 0 && value <= 1)) throw new RangeError(`stories: ${name} must be between 0 and 1, got ${value}`);
+    }
+    if (!(windowDays >= 0)) throw new RangeError(`stories: windowDays must be a non-negative number, got ${windowDays}`);
+    this.constraintSet = ConstraintSet.from(this.options.constraints);
+  }
+
+  /** Count document frequencies of documents without clustering them (background statistics). */
+  prime(docs: Iterable<StoryDocument>): void {
+    for (const doc of docs) {
+      const f = textFeatures(doc);
+      const t = sublinear(f.terms, this.terms);
+      this.terms.docs++;
+      this.terms.count(t, 1);
+      const n = sublinear(f.names, this.nameVocabulary);
+      if (n.ids.length > 0) {
+        this.nameVocabulary.docs++;
+        this.nameVocabulary.count(n, 1);
+      }
+    }
+  }
+
+  /** Place one article; articles are processed strictly in call order. */
+  add(doc: StoryDocument): Assignment {
+    if (typeof doc.id !== 'string' || doc.id === '') throw new TypeError(`stories: article id must be a non-empty string, got ${JSON.stringify(doc.id)}`);
+    if (this.articleIndex.has(doc.id)) throw new Error(`stories: article ${JSON.stringify(doc.id)} was already added`);
+    const features = textFeatures(doc);
+    const shingles = shingleHashes(features.words);
+    const signature = minhashSignature(shingles);
+    const exact = features.words.length > 0 ? exactKey(features.words) : undefined;
+    const url = doc.url === undefined ? undefined : canonicalUrl(doc.url);
+    const duplicateOf = this.findDuplicate(exact, url, signature, shingles.length);
+    const termVector = sublinear(features.terms, this.terms);
+    const nameVector = sublinear(features.names, this.nameVocabulary);
+    const article: ArticleState = {
+      id: doc.id,
+      index: this.articles.length,
+      story: -1,
+      duplicateOf,
+      contributes: true,
+      day: dayNumber(doc.published) ?? Number.NaN,
+      terms: termVector,
+      names: nameVector,
+      queryTerms: [],
+      queryNames: [],
+      signature,
+      shingles: shingles.length,
+    };
+    this.articles.push(article);
+    this.articleIndex.set(doc.id, article.index);
+    if (exact !== undefined && !this.exactIndex.has(exact)) this.exactIndex.set(exact, article.index);
+    if (url !== undefined && !this.urlIndex.has(url)) this.urlIndex.set(url, article.index);
+
+    const group = this.constraintSet.groupOf(doc.id);
+    const forced = group === undefined ? undefined : this.groupStory.get(group);
+    let similarity = 0;
+    let candidates = 0;
+    let story: number;
+    if (forced !== undefined) {
+      story = this.resolve(forced);
+      this.contribute(article);
+      similarity = 1;
+      this.join(article, story);
+    } else if (duplicateOf >= 0 && this.allowsDuplicateJoin(article, this.resolve(this.articleAt(duplicateOf).story))) {
+      story = this.resolve(this.articleAt(duplicateOf).story);
+      article.contributes = false;
+      similarity = 1;
+      this.join(article, story);
+    } else {
+      this.contribute(article);
+      const scored = this.scoreCandidates(article, duplicateOf);
+      candidates = scored.length;
+      const best = scored[0];
+      if (best !== undefined && best.score >= this.options.joinThreshold) {
+        story = best.story;
+        similarity = best.score;
+        this.join(article, story);
+        for (const other of scored.slice(1)) {
+          if (other.score < this.options.bridgeThreshold) break;
+          story = this.tryMerge(story, other.story);
+        }
+      } else {
+        story = this.newStory(article);
+      }
+    }
+    if (article.contributes && duplicateOf < 0) this.indexSignature(article);
+    if (group !== undefined) this.groupStory.set(group, this.resolve(story));
+    const result: Assignment = { storyId: storyName(this.resolve(story)), similarity, candidates };
+    return duplicateOf >= 0 ? { ...result, duplicateOf: this.articleAt(duplicateOf).id } : result;
+  }
+
+  /** Current story of an article, or undefined for an unknown id. */
+  storyOf(articleId: string): string | undefined {
+    const index = this.articleIndex.get(articleId);
+    return index === undefined ? undefined : storyName(this.resolve(this.articleAt(index).story));
+  }
+
+  /** The earliest article the given one copies, if any. */
+  duplicateOf(articleId: string): string | undefined {
+    const index = this.articleIndex.get(articleId);
+    if (index === undefined) return undefined;
+    const original = this.articleAt(index).duplicateOf;
+    return original < 0 ? undefined : this.articleAt(original).id;
+  }
+
+  /** Live stories in creation order, each with its article ids in the order they were added. */
+  stories(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const s of this.storyList) {
+      if (s.alive) out.set(storyName(s.no), s.members.map((m) => this.articleAt(m).id));
+    }
+    return out;
+  }
+
+  /** Article id → story id for every article added so far, in add order. */
+  assignments(): Map<string, string> {
+    return new Map(this.articles.map((a) => [a.id, storyName(this.resolve(a.story))]));
+  }
+
+  /** The hand-made constraints in force, to pass to a later run. */
+  constraints(): StoryConstraints {
+    return this.constraintSet.toJSON();
+  }
+
+  /** Hand-made merge: the two stories become one (the older id survives), and stay one when re-clustered. */
+  merge(storyA: string, storyB: string): string {
+    const a = this.liveStory(storyA);
+    const b = this.liveStory(storyB);
+    if (a.no === b.no) return storyName(a.no);
+    const ids = [...a.members, ...b.members].map((m) => this.articleAt(m).id);
+    const group = this.constraintSet.together(ids);
+    const kept = this.mergeStories(a.no, b.no);
+    this.refreshGroups(kept);
+    this.groupStory.set(group, kept);
+    return storyName(kept);
+  }
+
+  /**
+   * Hand-made split: the given articles leave the story for a new one, and the two stay apart (each held together)
+   * when re-clustered. Returns the new story's id.
+   */
+  split(storyId: string, articleIds: readonly string[]): string {
+    const story = this.liveStory(storyId);
+    const leaving = new Set<number>();
+    for (const id of articleIds) {
+      const index = this.articleIndex.get(id);
+      if (index === undefined || this.resolve(this.articleAt(index).story) !== story.no) {
+        throw new Error(`stories: article ${JSON.stringify(id)} is not in story ${storyId}`);
+      }
+      leaving.add(index);
+    }
+    if (leaving.size === 0 || leaving.size === story.members.length) {
+      throw new Error(`stories: a split of ${storyId} must leave at least one of its ${story.members.length} articles on each side`);
+    }
+    const staying = story.members.filter((m) => !leaving.has(m));
+    const moving = story.members.filter((m) => leaving.has(m));
+    const [leftGroup, rightGroup] = this.constraintSet.separate(
+      moving.map((m) => this.articleAt(m).id),
+      staying.map((m) => this.articleAt(m).id),
+    );
+    const created = this.createStory();
+    this.rebuildStory(story, staying);
+    this.rebuildStory(created, moving);
+    for (const m of moving) {
+      const article = this.articleAt(m);
+      this.indexPostings(article, created.no);
+    }
+    this.refreshGroups(story.no);
+    this.refreshGroups(created.no);
+    this.groupStory.set(leftGroup, created.no);
+    this.groupStory.set(rightGroup, story.no);
+    return storyName(created.no);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Duplicates
+
+  private findDuplicate(exact: string | undefined, url: string | undefined, signature: Uint32Array, shingles: number): number {
+    const byText = exact === undefined ? undefined : this.exactIndex.get(exact);
+    if (byText !== undefined) return this.original(byText);
+    const byUrl = url === undefined ? undefined : this.urlIndex.get(url);
+    if (byUrl !== undefined) return this.original(byUrl);
+    if (shingles < MIN_SHINGLES_FOR_NEAR_DUPLICATE) return -1;
+    let best = -1;
+    let bestContainment = this.options.duplicateContainment;
+    const seen = new Set<number>();
+    for (const key of bandKeys(signature)) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) continue;
+      for (const other of typeof bucket === 'number' ? [bucket] : bucket) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        const candidate = this.articleAt(other);
+        if (candidate.shingles < MIN_SHINGLES_FOR_NEAR_DUPLICATE) continue;
+        const containment = estimatedContainment(estimatedJaccard(signature, candidate.signature), shingles, candidate.shingles);
+        if (containment > bestContainment || (containment === bestContainment && best >= 0 && other < best)) {
+          best = other;
+          bestContainment = containment;
+        }
+      }
+    }
+    return best < 0 ? -1 : this.original(best);
+  }
+
+  private original(index: number): number {
+    const a = this.articleAt(index);
+    return a.duplicateOf >= 0 ? a.duplicateOf : index;
+  }
+
+  private indexSignature(article: ArticleState): void {
+    if (article.shingles < MIN_SHINGLES_FOR_NEAR_DUPLICATE) return;
+    for (const key of bandKeys(article.signature)) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) this.buckets.set(key, article.index);
+      else if (typeof bucket === 'number') this.buckets.set(key, [bucket, article.index]);
+      else if (bucket.length < BUCKET_CAP) bucket.push(article.index);
+    }
+  }
+
+  private allowsDuplicateJoin(article: ArticleState, story: number): boolean {
+    const s = this.storyAt(story);
+    return this.withinWindow(article.day, s) && this.groupsAllow(article.id, s);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Candidates and decision
+
+  private contribute(article: ArticleState): void {
+    article.contributes = true;
+    this.terms.docs++;
+    this.terms.count(article.terms, 1);
+    if (article.names.ids.length > 0) {
+      this.nameVocabulary.docs++;
+      this.nameVocabulary.count(article.names, 1);
+    }
+    const mutable = article as { queryTerms: readonly number[]; queryNames: readonly number[] };
+    mutable.queryTerms = topTerms(article.terms, QUERY_TERMS, this.terms.idf);
+    mutable.queryNames = topTerms(article.names, QUERY_TERMS, this.nameVocabulary.idf);
+  }
+
+  private scoreCandidates(article: ArticleState, duplicateOf: number): { story: number; score: number }[] {
+    const votes = new Map<number, number>();
+    const vote = (postings: Map<number, number[]>, ids: readonly number[], idf: (id: number) => number): void => {
+      for (const id of ids) {
+        const list = postings.get(id);
+        if (list === undefined) continue;
+        const weight = idf(id);
+        const stop = Math.max(0, list.length - POSTING_SCAN_CAP);
+        for (let k = list.length - 1; k >= stop; k--) {
+          const story = this.resolve(list[k] ?? 0);
+          votes.set(story, (votes.get(story) ?? 0) + weight);
+        }
+      }
+    };
+    vote(this.termPostings, article.queryTerms, this.terms.idf);
+    vote(this.namePostings, article.queryNames, this.nameVocabulary.idf);
+    if (duplicateOf >= 0) votes.set(this.resolve(this.articleAt(duplicateOf).story), Infinity);
+    const ranked = [...votes]
+      .filter(([story]) => {
+        const s = this.storyAt(story);
+        return this.withinWindow(article.day, s) && this.groupsAllow(article.id, s);
+      })
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATE_LIMIT);
+    return ranked
+      .map(([story]) => ({ story, score: this.similarity(article, this.storyAt(story)) }))
+      .sort((a, b) => b.score - a.score || a.story - b.story);
+  }
+
+  private pairScore(a: SparseVector, an: SparseVector, b: SparseVector, bn: SparseVector): number {
+    const text = idfCosine(a, b, this.terms.idf);
+    if (an.ids.length === 0 || bn.ids.length === 0) return text;
+    const names = idfCosine(an, bn, this.nameVocabulary.idf);
+    return (1 - this.options.nameWeight) * text + this.options.nameWeight * names;
+  }
+
+  private similarity(article: ArticleState, story: StoryState): number {
+    let score = this.pairScore(article.terms, article.names, story.centroid, story.names);
+    const mix = (this.options as unknown as { linkMix?: number }).linkMix ?? 0;
+    if (mix > 0) {
+      let best = 0;
+      const members = story.members;
+      for (let k = members.length - 1, seen = 0; k >= 0 && seen < 12; k--) {
+        const m = this.articleAt(members[k] ?? 0);
+        if (!m.contributes) continue;
+        seen++;
+        best = Math.max(best, this.pairScore(article.terms, article.names, m.terms, m.names));
+      }
+      score = (1 - mix) * score + mix * best;
+    }
+    const bonus = (this.options as unknown as { dateBonus?: number }).dateBonus ?? 0;
+    if (!Number.isNaN(article.day) && !Number.isNaN(story.lastDay)) score += bonus;
+    return score - this.options.dayPenalty * dayGap(article.day, story);
+  }
+
+  private withinWindow(day: number, story: StoryState): boolean {
+    if (Number.isNaN(day) || Number.isNaN(story.lastDay)) return true;
+    const w = this.options.windowDays;
+    return day >= story.firstDay - w && day <= story.lastDay + w;
+  }
+
+  private groupsAllow(articleId: string, story: StoryState): boolean {
+    const group = this.constraintSet.groupOf(articleId);
+    return group === undefined || this.constraintSet.compatible([group], story.groups);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Story bookkeeping
+
+  private createStory(): StoryState {
+    const story: StoryState = {
+      no: this.storyList.length,
+      members: [],
+      centroid: EMPTY_VECTOR,
+      names: EMPTY_VECTOR,
+      firstDay: Number.NaN,
+      lastDay: Number.NaN,
+      groups: new Set(),
+      alive: true,
+    };
+    this.storyList.push(story);
+    this.alias.push(story.no);
+    return story;
+  }
+
+  private newStory(article: ArticleState): number {
+    const story = this.createStory();
+    this.join(article, story.no);
+    return story.no;
+  }
+
+  private join(article: ArticleState, storyNo: number): void {
+    const story = this.storyAt(storyNo);
+    article.story = story.no;
+    story.members.push(article.index);
+    this.extendDays(story, article.day);
+    const group = this.constraintSet.groupOf(article.id);
+    if (group !== undefined) story.groups.add(group);
+    if (!article.contributes) return;
+    story.centroid = prune(addScaled(story.centroid, unitLength(article.terms), 1), CENTROID_MAX_TERMS, this.terms.idf);
+    if (article.names.ids.length > 0) {
+      story.names = prune(addScaled(story.names, unitLength(article.names), 1), CENTROID_MAX_NAMES, this.nameVocabulary.idf);
+    }
+    this.indexPostings(article, story.no);
+  }
+
+  private extendDays(story: StoryState, day: number): void {
+    if (Number.isNaN(day)) return;
+    if (Number.isNaN(story.firstDay) || day < story.firstDay) story.firstDay = day;
+    if (Number.isNaN(story.lastDay) || day > story.lastDay) story.lastDay = day;
+  }
+
+  private indexPostings(article: ArticleState, storyNo: number): void {
+    const post = (postings: Map<number, number[]>, ids: readonly number[]): void => {
+      for (const id of ids) {
+        let list = postings.get(id);
+        if (list === undefined) postings.set(id, (list = []));
+        const last = list[list.length - 1];
+        if (last !== undefined && this.resolve(last) === storyNo) continue;
+        list.push(storyNo);
+        if (list.length > POSTING_KEEP) list.splice(0, list.length - POSTING_KEEP / 2);
+      }
+    };
+    post(this.termPostings, article.queryTerms);
+    post(this.namePostings, article.queryNames);
+  }
+
+  /** Bridging merge, unless the time window or a hand-made "apart" forbids it. Returns the surviving story. */
+  private tryMerge(a: number, b: number): number {
+    const sa = this.storyAt(this.resolve(a));
+    const sb = this.storyAt(this.resolve(b));
+    if (sa.no === sb.no) return sa.no;
+    if (!this.constraintSet.compatible(sa.groups, sb.groups)) return sa.no;
+    if (!Number.isNaN(sb.firstDay) && !(this.withinWindow(sb.firstDay, sa) || this.withinWindow(sb.lastDay, sa))) return sa.no;
+    return this.mergeStories(sa.no, sb.no);
+  }
+
+  private mergeStories(a: number, b: number): number {
+    const keep = this.storyAt(Math.min(a, b));
+    const drop = this.storyAt(Math.max(a, b));
+    keep.members = [...keep.members, ...drop.members].sort((x, y) => x - y);
+    keep.centroid = prune(addScaled(keep.centroid, drop.centroid, 1), CENTROID_MAX_TERMS, this.terms.idf);
+    keep.names = prune(addScaled(keep.names, drop.names, 1), CENTROID_MAX_NAMES, this.nameVocabulary.idf);
+    this.extendDays(keep, drop.firstDay);
+    this.extendDays(keep, drop.lastDay);
+    for (const g of drop.groups) keep.groups.add(g);
+    drop.alive = false;
+    drop.members = [];
+    drop.centroid = EMPTY_VECTOR;
+    drop.names = EMPTY_VECTOR;
+    this.alias[drop.no] = keep.no;
+    for (const m of keep.members) this.articleAt(m).story = keep.no;
+    return keep.no;
+  }
+
+  private rebuildStory(story: StoryState, members: number[]): void {
+    story.members = members;
+    story.centroid = EMPTY_VECTOR;
+    story.names = EMPTY_VECTOR;
+    story.firstDay = Number.NaN;
+    story.lastDay = Number.NaN;
+    // A story made only of copies still needs a centroid: then the copies stand in for their originals.
+    const anyContributor = members.some((m) => this.articleAt(m).contributes);
+    for (const m of members) {
+      const article = this.articleAt(m);
+      article.story = story.no;
+      this.extendDays(story, article.day);
+      if (anyContributor && !article.contributes) continue;
+      story.centroid = addScaled(story.centroid, unitLength(article.terms), 1);
+      story.names = addScaled(story.names, unitLength(article.names), 1);
+    }
+    story.centroid = prune(story.centroid, CENTROID_MAX_TERMS, this.terms.idf);
+    story.names = prune(story.names, CENTROID_MAX_NAMES, this.nameVocabulary.idf);
+  }
+
+  private refreshGroups(storyNo: number): void {
+    const story = this.storyAt(storyNo);
+    story.groups = new Set();
+    for (const m of story.members) {
+      const g = this.constraintSet.groupOf(this.articleAt(m).id);
+      if (g !== undefined) story.groups.add(g);
+    }
+  }
+
+  private resolve(no: number): number {
+    let root = no;
+    while (this.alias[root] !== root) root = this.alias[root] ?? root;
+    let cursor = no;
+    while (this.alias[cursor] !== root) {
+      const next = this.alias[cursor] ?? root;
+      this.alias[cursor] = root;
+      cursor = next;
+    }
+    return root;
+  }
+
+  private liveStory(id: string): StoryState {
+    const m = /^s(\d+)$/u.exec(id);
+    const story = m === null ? undefined : this.storyList[Number(m[1])];
+    if (story === undefined || !story.alive) throw new Error(`stories: no live story ${JSON.stringify(id)}`);
+    return story;
+  }
+
+  private storyAt(no: number): StoryState {
+    const story = this.storyList[no];
+    if (story === undefined) throw new Error(`stories: internal error, story ${no} does not exist`);
+    return story;
+  }
+
+  private articleAt(index: number): ArticleState {
+    const article = this.articles[index];
+    if (article === undefined) throw new Error(`stories: internal error, article ${index} does not exist`);
+    return article;
+  }
+}
+
+/** Days from `day` to the story's date range (0 inside it, or when either side is undated). */
+function dayGap(day: number, story: StoryState): number {
+  if (Number.isNaN(day) || Number.isNaN(story.lastDay)) return 0;
+  return day < story.firstDay ? story.firstDay - day : day > story.lastDay ? day - story.lastDay : 0;
+}
+
+function storyName(no: number): string {
+  return `s${no}`;
+}
