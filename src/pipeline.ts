@@ -34,7 +34,12 @@ export type ExtractOutcome =
   | { readonly ok: true; readonly article: Article }
   | { readonly ok: false; readonly rule: string; readonly message: string; readonly diagnostics: readonly Diagnostic[] };
 
-export function extractArticle(raw: RawInput): ExtractOutcome {
+export interface ExtractOptions {
+  /** Publication date for inputs that state none (e.g. `dossier --published`); the page's own date always wins. */
+  readonly defaultPublished?: string;
+}
+
+export function extractArticle(raw: RawInput, options: ExtractOptions = {}): ExtractOutcome {
   let decoded;
   try {
     decoded = decodeBytes(raw.bytes, {
@@ -64,7 +69,7 @@ export function extractArticle(raw: RawInput): ExtractOutcome {
     origin: raw.origin,
     text: extraction.text,
     blocks: extraction.blocks,
-    metadata: withHints(extraction.metadata, raw.hints),
+    metadata: withHints(extraction.metadata, options.defaultPublished && !raw.hints.published ? { ...raw.hints, published: options.defaultPublished } : raw.hints),
     extraction: { method, extractor: EXTRACTOR_VERSION, charset: decoded.charset, diagnostics },
   };
   return { ok: true, article };

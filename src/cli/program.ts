@@ -8,7 +8,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ingestBatch } from '../batch.js';
 import { DEFAULT_READ_OPTIONS, estimateCount, readInputs, type ReadOptions } from '../ingest/index.js';
+import { analysisFor } from '../analysis-cache.js';
+import type { ArticleAnalysis } from '../analyze/analysis.js';
+import type { Article } from '../model/index.js';
 import { extractArticle } from '../pipeline.js';
+import { listStories, mergeStories, reclusterStories, splitStory, type StorySummary } from '../story-service.js';
+import { renderAnalysisMarkdown, renderEntitiesTable, renderEvents, renderQuotes } from './render-analysis.js';
 import { AmbiguousIdError, openSqliteStore, type Store } from '../store/index.js';
 import { createProgressReporter, describeResult, withOrigin } from './progress.js';
 import { renderArticle, renderSummaryTable, type ArticleFormat } from './render.js';
@@ -77,6 +82,10 @@ export function buildProgram(io: CliIO): Command {
           onItem: (r) => reporter?.item(r),
         });
         reporter?.stop();
+        if (summary.stored > 0) {
+          const stories = await reclusterStories(store, io.now);
+          io.out(`${stories.length} ${stories.length === 1 ? 'story' : 'stories'} in the store (triangulate stories)`);
+        }
         io.out(`${summary.stored} stored, ${summary.unchanged} already stored, ${summary.skipped.length} skipped, ${summary.failures.length} failed`);
         if (opts.quiet || io.isTTY) for (const s of summary.skipped) io.out(`  skipped ${withOrigin(s.origin, s.message)} [${s.rule}]`);
         if (summary.failures.length > 0) {
@@ -115,7 +124,7 @@ export function buildProgram(io: CliIO): Command {
 
   program
     .command('show')
-    .description('show one stored article')
+    .description('show one stored article, with its entities, quotes and events (json, md)')
     .argument('<id>', 'article id or a unique prefix of it (at least 4 characters)')
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'md', 'text']).default('text'))
@@ -123,13 +132,49 @@ export function buildProgram(io: CliIO): Command {
       await withStore(
         opts.db,
         async (store) => {
-          const fullId = await resolveId(store, id);
-          const stored = (await store.getArticle(fullId))!;
-          io.out(renderArticle(stored.article, opts.format, opts.format === 'json' ? { ingestedAt: stored.ingestedAt } : {}));
+          const stored = (await store.getArticle(await resolveId(store, id)))!;
+          if (opts.format === 'text') {
+            io.out(renderArticle(stored.article, 'text'));
+            return;
+          }
+          const analysis = await analysisFor(store, stored.article, io.now);
+          if (opts.format === 'json') {
+            const { entities, quotes, times, events, sentences, analyzer } = analysis;
+            io.out(renderArticle(stored.article, 'json', { ingestedAt: stored.ingestedAt, analysis: { analyzer, sentences, entities, quotes, times, events } }));
+          } else {
+            io.out(renderArticle(stored.article, 'md') + '\n' + renderAnalysisMarkdown(analysis, stored.article));
+          }
         },
         true,
       );
     });
+
+  const analysisCommand = (name: string, description: string, formats: readonly string[], render: (analysis: ArticleAnalysis, article: Article, format: string) => string) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('<id>', 'article id or a unique prefix of it')
+      .addOption(dbOption())
+      .addOption(new Option('--format <format>', 'output format').choices([...formats]).default(formats[0]))
+      .action(async (id: string, opts: { db: string; format: string }) => {
+        await withStore(
+          opts.db,
+          async (store) => {
+            const stored = (await store.getArticle(await resolveId(store, id)))!;
+            io.out(render(await analysisFor(store, stored.article, io.now), stored.article, opts.format));
+          },
+          true,
+        );
+      });
+  analysisCommand('entities', 'people, organisations and places in an article, with roles and aliases', ['table', 'json'], (a, _article, format) =>
+    format === 'json' ? JSON.stringify(a.entities, null, 2) : renderEntitiesTable(a),
+  );
+  analysisCommand('quotes', 'who said what in an article: quotes and reported speech with speaker, cue and channel', ['text', 'json'], (a, article, format) =>
+    format === 'json' ? JSON.stringify(a.quotes, null, 2) : renderQuotes(a, article),
+  );
+  analysisCommand('events', 'what happened when: meetings, calls, visits, statements with date, place, format, participants', ['text', 'json'], (a, _article, format) =>
+    format === 'json' ? JSON.stringify({ events: a.events, times: a.times }, null, 2) : renderEvents(a),
+  );
 
   program
     .command('search')
@@ -174,6 +219,56 @@ export function buildProgram(io: CliIO): Command {
         io.out(renderArticle(outcome.article, opts.format));
       }
       if (failed > 0) throw new CliExit(1, '');
+    });
+
+  program
+    .command('stories')
+    .description('list the stories in the store: reports grouped by the event they cover, newest first')
+    .addOption(dbOption())
+    .option('--recluster', 're-cluster every stored article first (honours hand-made merges and splits)', false)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: { db: string; recluster: boolean; format: 'table' | 'json' }) => {
+      await withStore(
+        opts.db,
+        async (store) => {
+          const stories = opts.recluster ? await reclusterStories(store, io.now) : await listStories(store);
+          io.out(opts.format === 'json' ? JSON.stringify(stories, null, 2) : renderStories(stories));
+        },
+        true,
+      );
+    });
+
+  const story = program.command('story').description('correct story grouping by hand; the choice survives re-clustering');
+  story
+    .command('merge')
+    .description('merge two stories into one (the older id survives)')
+    .argument('<story-a>', 'story id')
+    .argument('<story-b>', 'story id')
+    .addOption(dbOption())
+    .action(async (a: string, b: string, opts: { db: string }) => {
+      await withStore(
+        opts.db,
+        async (store) => {
+          io.out(renderStories(await storyCommand(() => mergeStories(store, a, b, io.now))));
+        },
+        true,
+      );
+    });
+  story
+    .command('split')
+    .description('move some articles of a story into a new story of their own')
+    .argument('<story>', 'story id')
+    .argument('<article-ids...>', 'ids (or unique prefixes) of the articles that leave the story')
+    .addOption(dbOption())
+    .action(async (storyId: string, ids: string[], opts: { db: string }) => {
+      await withStore(
+        opts.db,
+        async (store) => {
+          const full = await Promise.all(ids.map((id) => resolveId(store, id)));
+          io.out(renderStories(await storyCommand(() => splitStory(store, storyId, full, io.now))));
+        },
+        true,
+      );
     });
 
   const predict = program.command('predict').description('benchmark adapters: run one stage over a data set and write predictions');
@@ -287,3 +382,22 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 }
 
 export { describeResult };
+
+async function storyCommand(run: () => Promise<StorySummary[]>): Promise<StorySummary[]> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new CliExit(1, (error as Error).message.replace(/^stories: /, ''));
+  }
+}
+
+export function renderStories(stories: readonly StorySummary[]): string {
+  if (stories.length === 0) return '(no stories)';
+  return stories
+    .map((s) => {
+      const copies = s.articleIds.length - s.independentReports;
+      const dates = s.firstPublished ? ` ${s.firstPublished.slice(0, 10)}${s.lastPublished && s.lastPublished.slice(0, 10) !== s.firstPublished.slice(0, 10) ? ` → ${s.lastPublished.slice(0, 10)}` : ''}` : '';
+      return `${s.id}  ${s.independentReports} report${s.independentReports === 1 ? '' : 's'}${copies > 0 ? ` (+${copies} duplicate${copies === 1 ? '' : 's'})` : ''}${dates}  ${s.title ?? '(untitled)'}\n    outlets: ${s.outlets.join(', ') || '(unknown)'}`;
+    })
+    .join('\n');
+}

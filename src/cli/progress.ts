@@ -59,7 +59,7 @@ class BarReporter implements ProgressReporter {
 export function describeResult(result: BatchItemResult): string {
   switch (result.status) {
     case 'stored':
-      return `stored     ${result.id.slice(0, 12)}  ${truncate(result.title ?? '(untitled)', 60)}  <- ${result.origin}`;
+      return `stored     ${result.id.slice(0, 12)}  ${truncate(result.title ?? '(untitled)', 60)}  <- ${result.origin}${result.warning ? `\n           warning: ${result.warning}` : ''}`;
     case 'unchanged':
       return `unchanged  ${result.id.slice(0, 12)}  already stored  <- ${result.origin}`;
     case 'failed':

@@ -8,6 +8,7 @@ export type {
   StoredRawInput,
   StoredFailure,
   ListQuery,
+  StoryAssignment,
 } from './store.js';
 export { AmbiguousIdError, StoreError } from './store.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';

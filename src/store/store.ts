@@ -1,3 +1,4 @@
+import type { ArticleAnalysis } from '../analyze/analysis.js';
 import type { Article, RawInput } from '../model/index.js';
 
 /**
@@ -22,7 +23,24 @@ export interface Store {
   getRawInput(id: string): Promise<StoredRawInput | undefined>;
   /** Inputs that were kept but yielded no article, newest first. */
   listFailures(query?: ListQuery): Promise<StoredFailure[]>;
+  /** Stores (or replaces) the analysis of an article; analyses are derived data. */
+  saveAnalysis(analysis: ArticleAnalysis, createdAt: string): Promise<void>;
+  getAnalysis(articleId: string): Promise<ArticleAnalysis | undefined>;
+  /** Every article in ingest order, for re-clustering. */
+  listArticleIdsInIngestOrder(): Promise<string[]>;
+  /** Replaces all story assignments at once (one transaction). */
+  replaceStoryAssignments(assignments: readonly StoryAssignment[], updatedAt: string): Promise<void>;
+  listStoryAssignments(): Promise<StoryAssignment[]>;
+  getStoryConstraints(): Promise<unknown | undefined>;
+  saveStoryConstraints(constraints: unknown, updatedAt: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface StoryAssignment {
+  readonly articleId: string;
+  readonly storyId: string;
+  readonly duplicateOf?: string;
+  readonly similarity: number;
 }
 
 export interface IngestRecord {

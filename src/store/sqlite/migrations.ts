@@ -66,6 +66,35 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'article analyses, story assignments and hand-made story constraints',
+    sql: `
+      -- Derived data: recomputable from the article, so replaced when the analyzer changes.
+      CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        analyzer   TEXT NOT NULL,
+        record     TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE article_stories (
+        article_id   TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id     TEXT NOT NULL,
+        duplicate_of TEXT REFERENCES articles(id),
+        similarity   REAL NOT NULL,
+        updated_at   TEXT NOT NULL
+      );
+      CREATE INDEX article_stories_story ON article_stories(story_id);
+
+      -- A person's merges and splits, kept apart from the assignments so re-clustering honours them.
+      CREATE TABLE story_constraints (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        record     TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { ArticleAnalysis } from '../../analyze/analysis.js';
 import type { Article, InputHints, RawInput } from '../../model/index.js';
 import {
   AmbiguousIdError,
@@ -13,6 +14,7 @@ import {
   type StoredArticle,
   type StoredFailure,
   type StoredRawInput,
+  type StoryAssignment,
 } from '../store.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 
@@ -185,6 +187,46 @@ class SqliteStore implements Store {
     return rows.map((r) => ({ rawId: r.raw_id, origin: r.origin, rule: r.rule, message: r.message, at: r.at }));
   }
 
+  async saveAnalysis(analysis: ArticleAnalysis, createdAt: string): Promise<void> {
+    this.#statements.upsertAnalysis.run(analysis.articleId, analysis.analyzer, JSON.stringify(analysis), createdAt);
+  }
+
+  async getAnalysis(articleId: string): Promise<ArticleAnalysis | undefined> {
+    const row = this.#statements.getAnalysis.get(articleId) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as ArticleAnalysis) : undefined;
+  }
+
+  async listArticleIdsInIngestOrder(): Promise<string[]> {
+    return (this.#statements.idsInIngestOrder.all() as Array<{ id: string }>).map((r) => r.id);
+  }
+
+  async replaceStoryAssignments(assignments: readonly StoryAssignment[], updatedAt: string): Promise<void> {
+    const s = this.#statements;
+    this.#db.transaction(() => {
+      s.deleteAssignments.run();
+      for (const a of assignments) s.insertAssignment.run(a.articleId, a.storyId, a.duplicateOf ?? null, a.similarity, updatedAt);
+    })();
+  }
+
+  async listStoryAssignments(): Promise<StoryAssignment[]> {
+    const rows = this.#statements.listAssignments.all() as Array<{ article_id: string; story_id: string; duplicate_of: string | null; similarity: number }>;
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      storyId: r.story_id,
+      similarity: r.similarity,
+      ...(r.duplicate_of === null ? {} : { duplicateOf: r.duplicate_of }),
+    }));
+  }
+
+  async getStoryConstraints(): Promise<unknown | undefined> {
+    const row = this.#statements.getConstraints.get() as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as unknown) : undefined;
+  }
+
+  async saveStoryConstraints(constraints: unknown, updatedAt: string): Promise<void> {
+    this.#statements.upsertConstraints.run(JSON.stringify(constraints), updatedAt);
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
@@ -216,6 +258,24 @@ function prepareStatements(db: Database.Database) {
        WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?`,
     ),
     getRaw: db.prepare(`SELECT * FROM raw_inputs WHERE id = ?`),
+    upsertAnalysis: db.prepare(
+      `INSERT INTO analyses (article_id, analyzer, record, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(article_id) DO UPDATE SET analyzer = excluded.analyzer, record = excluded.record, created_at = excluded.created_at`,
+    ),
+    getAnalysis: db.prepare(`SELECT record FROM analyses WHERE article_id = ?`),
+    idsInIngestOrder: db.prepare(`SELECT id FROM articles ORDER BY rowid`),
+    deleteAssignments: db.prepare(`DELETE FROM article_stories`),
+    insertAssignment: db.prepare(
+      `INSERT INTO article_stories (article_id, story_id, duplicate_of, similarity, updated_at) VALUES (?, ?, ?, ?, ?)`,
+    ),
+    listAssignments: db.prepare(
+      `SELECT s.article_id, s.story_id, s.duplicate_of, s.similarity FROM article_stories s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid`,
+    ),
+    getConstraints: db.prepare(`SELECT record FROM story_constraints WHERE id = 1`),
+    upsertConstraints: db.prepare(
+      `INSERT INTO story_constraints (id, record, updated_at) VALUES (1, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at`,
+    ),
     listFailures: db.prepare(
       `SELECT f.raw_id, r.origin, f.rule, f.message, f.at FROM ingest_failures f JOIN raw_inputs r ON r.id = f.raw_id
        ORDER BY f.at DESC, f.raw_id LIMIT ? OFFSET ?`,

@@ -1,0 +1,99 @@
+/** Terminal and Markdown views of an article's analysis: who is involved, who said what, what happened when. */
+import type { ArticleAnalysis, QuoteRecord } from '../analyze/analysis.js';
+import type { Entity } from '../analyze/entities/index.js';
+import type { ArticleEvent } from '../analyze/events/types.js';
+import type { Article } from '../model/index.js';
+import { truncate } from './render.js';
+
+export function entityLine(entity: Entity): string {
+  const roles = entity.roles.map((r) => (r.title ? `${r.title} ` : '') + r.role);
+  const extra = [
+    roles.length > 0 ? `roles: ${unique(roles).join('; ')}` : '',
+    entity.nationality ? `nationality: ${entity.nationality.value}` : '',
+    entity.affiliation ? `affiliation: ${entity.affiliation.value}` : '',
+    entity.aliases.length > 0 ? `aka ${entity.aliases.join(', ')}` : '',
+    entity.metonymy === 'government' ? 'stands for its government' : '',
+  ].filter(Boolean);
+  return `${entity.name} (${entity.type}, ${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'})${extra.length ? ' — ' + extra.join(' | ') : ''}`;
+}
+
+export function renderEntitiesTable(analysis: ArticleAnalysis): string {
+  if (analysis.entities.length === 0) return '(no entities)';
+  const rows = analysis.entities.map((e) => {
+    const roles = unique(e.roles.map((r) => (r.title ? `${r.title} ` : '') + r.role)).join('; ');
+    return [e.id, truncate(e.name, 32), e.type, String(e.mentions.length), truncate(roles, 60), truncate(e.aliases.join(', '), 40)];
+  });
+  return table(['id', 'name', 'type', 'mentions', 'roles', 'aliases'], rows);
+}
+
+export function speakerName(quote: QuoteRecord, analysis: ArticleAnalysis, text: string): string {
+  const entity = quote.speakerEntityId ? analysis.entities.find((e) => e.id === quote.speakerEntityId) : undefined;
+  if (entity) return entity.name;
+  if (quote.source) return text.slice(quote.source.start, quote.source.end);
+  return '(unattributed)';
+}
+
+export function quoteContent(quote: QuoteRecord, text: string): string {
+  return quote.content.map((c) => text.slice(c.start, c.end)).join(' … ');
+}
+
+export function renderQuotes(analysis: ArticleAnalysis, article: Article): string {
+  if (analysis.quotes.length === 0) return '(no quotes)';
+  return analysis.quotes
+    .map((q) => {
+      const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '—';
+      const channel = q.channel ? ` [${q.channel.kind}]` : '';
+      return `${speakerName(q, analysis, article.text)} — ${cue} (${q.kind})${channel}\n    ${quoteContent(q, article.text)}`;
+    })
+    .join('\n');
+}
+
+export function eventLine(event: ArticleEvent, analysis: ArticleAnalysis): string {
+  const parts = [
+    `${event.type} "${event.trigger.text}"`,
+    event.date ? `on ${event.date.value}${event.date.certainty === 'implied' ? ' (implied)' : ''}` : 'date not stated',
+    event.place ? `in ${event.place.name}` : '',
+    event.format ? `(${event.format.value})` : '',
+  ].filter(Boolean);
+  const who = event.participants.map((p) => p.name);
+  const counts = event.participantCounts.map((c) => `${c.qualifier === 'exact' ? '' : c.qualifier + ' '}${c.value} ${c.unit} ("${c.span.text}")`);
+  const lines = [parts.join(' ')];
+  if (who.length > 0) lines.push(`    participants: ${unique(who).join(', ')}`);
+  if (counts.length > 0) lines.push(`    counts: ${counts.join('; ')}`);
+  if (event.organiser) lines.push(`    organiser: ${event.organiser.name}`);
+  if (event.topic) lines.push(`    topic: ${event.topic.text}`);
+  void analysis;
+  return lines.join('\n');
+}
+
+export function renderEvents(analysis: ArticleAnalysis): string {
+  if (analysis.events.length === 0) return '(no events)';
+  return analysis.events.map((e) => eventLine(e, analysis)).join('\n');
+}
+
+/** The Markdown sections `show --format md` appends after the article. */
+export function renderAnalysisMarkdown(analysis: ArticleAnalysis, article: Article): string {
+  const out: string[] = ['## Who is involved', ''];
+  for (const e of analysis.entities.filter((x) => x.type !== 'misc')) out.push(`- ${entityLine(e)}`);
+  out.push('', '## Who said what', '');
+  if (analysis.quotes.length === 0) out.push('_No quotes found._');
+  for (const q of analysis.quotes) {
+    const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '';
+    out.push(`- **${speakerName(q, analysis, article.text)}** ${cue}${q.channel ? ` _(${q.channel.kind})_` : ''}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`);
+  }
+  out.push('', '## What happened when', '');
+  if (analysis.events.length === 0) out.push('_No events found._');
+  for (const e of analysis.events) out.push(`- ${eventLine(e, analysis).replace(/\n {4}/g, '\n  - ')}`);
+  out.push('');
+  return out.join('\n');
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
