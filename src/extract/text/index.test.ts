@@ -214,3 +214,32 @@ describe('byline and date parsing', () => {
     assert.equal(parseDate('no date here'), undefined);
   });
 });
+
+describe('extractFlattenedText headline, outlet and caption', () => {
+  const PAGE = [
+    'Home', 'World', 'Sport', 'Opinion', '',
+    'Veloria talks: what the chiefs agreed', '', 'World', '', 'Veloria talks: what the chiefs agreed', '',
+    'By Farah LindqvistThe Evening Dispatch', 'Thursday, November 19, 2026', '',
+    'Defence chiefs during the video call. (Photo: Dispatch archive)', '',
+    'The alliance sent its top military officers to a video call on Wednesday, but the meeting ended without agreement on the size of the force.', '',
+    'The call came two days after a smaller group met in Paris to prepare the discussion, according to two diplomats who attended it.', '',
+    'Officials said each country has been asked to put its offer in writing before the next meeting, which is planned for December.', '',
+    'Leave a Comment',
+  ].join('\n');
+
+  it('takes a headline printed twice with a label between as the title', () => {
+    assert.equal(extractFlattenedText(PAGE).metadata.title?.value, 'Veloria talks: what the chiefs agreed');
+  });
+
+  it('reads the outlet glued to the byline as the outlet, not part of the name', () => {
+    const { metadata } = extractFlattenedText(PAGE);
+    assert.deepEqual(metadata.authors?.value, ['Farah Lindqvist']);
+    assert.deepEqual(metadata.outlet, { value: 'The Evening Dispatch', source: 'byline-text' });
+  });
+
+  it('drops an image caption that ends in its credit', () => {
+    const { text } = extractFlattenedText(PAGE);
+    assert.doesNotMatch(text, /Photo: Dispatch archive/);
+    assert.match(text, /^The alliance sent its top military officers/);
+  });
+});

@@ -8,11 +8,11 @@
 import type { ArticleMetadata, Block, BlockKind, Diagnostic, Extraction, InputHints, Sourced } from '../../model/index.js';
 import { diagnostic } from '../../model/index.js';
 import { countKeys, segmentLines, type TextLine } from './lines.js';
-import { findPublishedDate, parseBareByline, parseByline } from './metadata.js';
+import { findPublishedDate, outletOfByline, parseBareByline, parseByline } from './metadata.js';
 import { selectBodyRange, type ScoredRange } from './region.js';
 import { countShapes, isDiscussionMarker, LONG_LINE, scoreLine } from './score.js';
 import { findTeaserLines } from './teasers.js';
-import { findTitleCandidates, headlineOfPageTitle } from './title.js';
+import { findRepeatedHeadline, findTitleCandidates, headlineOfPageTitle } from './title.js';
 
 export interface TextExtractOptions {
   /** Metadata that came with the input (e.g. a feed's title), used to find the headline line. */
@@ -114,7 +114,8 @@ function chooseTitleLine(range: ScoredRange, candidates: readonly number[]): num
 function collectMetadata(lines: readonly TextLine[], range: ScoredRange, titleIndex: number | undefined, hints: InputHints): ArticleMetadata {
   const fromHints = hintMetadata(hints);
   let title: Sourced<string> | undefined;
-  const titleLine = titleIndex === undefined ? undefined : lines[titleIndex];
+  const headlineIndex = titleIndex ?? findRepeatedHeadline(lines, range.first);
+  const titleLine = headlineIndex === undefined ? undefined : lines[headlineIndex];
   const firstLine = lines[0];
   if (titleLine !== undefined) {
     title = { value: titleLine.content, source: 'text-heuristic' };
@@ -130,16 +131,21 @@ function collectMetadata(lines: readonly TextLine[], range: ScoredRange, titleIn
     if (index !== titleIndex) header.push(lines[index]?.content ?? '');
   }
   let authors: string[] = [];
+  let outlet: string | undefined;
   for (const line of header) {
     authors = parseByline(line, hints.outlet);
     if (authors.length === 0) authors = parseBareByline(line);
-    if (authors.length > 0) break;
+    if (authors.length > 0) {
+      outlet = outletOfByline(line, authors);
+      break;
+    }
   }
   const published = findPublishedDate(header);
   return {
     ...fromHints,
     ...(title === undefined ? {} : { title }),
     ...(authors.length > 0 ? { authors: { value: authors, source: 'byline-text' as const } } : {}),
+    ...(outlet === undefined || fromHints.outlet !== undefined ? {} : { outlet: { value: outlet, source: 'byline-text' as const } }),
     ...(published === undefined ? {} : { published: { value: published, source: 'text-heuristic' as const } }),
   };
 }

@@ -195,3 +195,20 @@ export function findPublishedDate(lines: readonly string[]): string | undefined 
   }
   return plain ?? updated;
 }
+
+/** An outlet name: a few capitalised words ("The Evening Dispatch", "Reuters"), no digits, no sentence. */
+const OUTLET_NAME = /^(?:The\s+)?\p{Lu}[\p{L}&'\u2019.-]*(?:\s+(?:of|on|and|&|the|de|la|le)?\s*\p{Lu}[\p{L}&'\u2019.-]*){0,4}$/u;
+
+/**
+ * The outlet printed with a byline: glued to the last name ("By Jane DoeThe Daily Ledger")
+ * or after a separator ("By Jane Doe, Reuters", "Jane Doe | Northern Courier").
+ */
+export function outletOfByline(line: string, authors: readonly string[]): string | undefined {
+  const last = authors[authors.length - 1];
+  if (last === undefined) return undefined;
+  const at = line.lastIndexOf(last);
+  if (at < 0) return undefined;
+  const rest = line.slice(at + last.length).replace(/^\s*(?:[,|\u2013\u2014-]|for)\s*/u, '').trim();
+  if (rest === '' || /\d/.test(rest) || !OUTLET_NAME.test(rest)) return undefined;
+  return ORGANISATION_WORD.test(rest) ? undefined : rest;
+}

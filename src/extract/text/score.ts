@@ -80,6 +80,10 @@ const BOILERPLATE_PHRASE =
 /** A copyright or rights line is chrome wherever it appears. */
 const RIGHTS_LINE = /\u00a9|\(c\) ?\d{4}|all rights reserved|copyright \d{4}/iu;
 const PHRASE_LINE_LIMIT = 80;
+/** An image caption ends with its credit: "… (Photo: Dispatch archive)", "… Photo: AP", "… (Reuters/Jane Doe)". */
+const CAPTION_CREDIT = /(?:\((?:photo|picture|image|foto|credit|source)s?(?: by)?:? [^)]{1,60}\)|\b(?:photo|picture|image|foto)s?(?: by)?: [^.]{1,60}|\((?:AP|AFP|Reuters|Getty Images|EPA)(?:\/[^)]{1,40})?\))\s*$/iu;
+/** Captions are a sentence or two; a long paragraph ending in a credit is still prose. */
+const CAPTION_LINE_LIMIT = 200;
 /** Rights notices are one or two sentences; longer lines mentioning copyright are prose. */
 const RIGHTS_LINE_LIMIT = 400;
 /** A clock time or a day-month-year: short lines carrying one are datelines of posts, comments or teasers. */
@@ -114,6 +118,7 @@ export function isOtherStoriesMarker(line: TextLine): boolean {
 
 export function isBoilerplatePhrase(line: TextLine): boolean {
   if (line.weight <= RIGHTS_LINE_LIMIT && RIGHTS_LINE.test(line.content)) return true;
+  if (line.weight <= CAPTION_LINE_LIMIT && CAPTION_CREDIT.test(line.content)) return true;
   if (line.weight > PHRASE_LINE_LIMIT) return false;
   return BOILERPLATE_PHRASE.test(line.content);
 }

@@ -10,6 +10,11 @@ import type { TextLine } from './lines.js';
 const TITLE_SEPARATOR = /\s+(?:[|\u2013\u2014\u00bb\u00b7\u2022:~\/-]|::)\s+/u;
 /** A headline shorter than this (after normalising) matches too many menu labels. */
 const MINIMUM_TITLE_LENGTH = 12;
+/**
+ * A headline printed twice is often separated by a section label or a share line
+ * ("Headline / World / Headline"): a repeat this many lines later still counts.
+ */
+const REPEAT_WINDOW = 4;
 /** Longer lines are paragraphs; not normalising them keeps huge inputs cheap. */
 const MAXIMUM_TITLE_LENGTH = 400;
 
@@ -69,3 +74,23 @@ export function headlineOfPageTitle(pageTitle: string): string {
   return best;
 }
 
+
+/**
+ * The headline for metadata when no anchor was found: the last line above the body that
+ * is printed again within a few lines ("Headline / World / Headline"). Used for the title
+ * only; as a body anchor it would also catch repeated menu labels.
+ */
+export function findRepeatedHeadline(lines: readonly TextLine[], bodyStart: number): number | undefined {
+  let found: number | undefined;
+  for (let index = 0; index < bodyStart; index++) {
+    const line = lines[index];
+    if (line === undefined || line.content.length > MAXIMUM_TITLE_LENGTH) continue;
+    const key = titleKey(line.content);
+    if (key.length < MINIMUM_TITLE_LENGTH) continue;
+    for (let back = Math.max(0, index - REPEAT_WINDOW); back < index; back++) {
+      const earlier = lines[back];
+      if (earlier !== undefined && earlier.content.length <= MAXIMUM_TITLE_LENGTH && titleKey(earlier.content) === key) found = index;
+    }
+  }
+  return found;
+}
