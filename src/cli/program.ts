@@ -11,6 +11,8 @@ import { DEFAULT_READ_OPTIONS, estimateCount, readInputs, type ReadOptions } fro
 import { analysisFor } from '../analysis-cache.js';
 import type { ArticleAnalysis } from '../analyze/analysis.js';
 import type { Article } from '../model/index.js';
+import { dossierForStory } from '../dossier-service.js';
+import { renderDossierHtml, renderDossierMarkdown, type Dossier } from '../fuse/index.js';
 import { extractArticle } from '../pipeline.js';
 import { listStories, mergeStories, reclusterStories, splitStory, type StorySummary } from '../story-service.js';
 import { renderAnalysisMarkdown, renderEntitiesTable, renderEvents, renderQuotes } from './render-analysis.js';
@@ -271,6 +273,48 @@ export function buildProgram(io: CliIO): Command {
       );
     });
 
+  program
+    .command('dossier')
+    .description('the cross-checked dossier of a stored story, or of every story found among the given files')
+    .argument('<story-or-files...>', 'a story id from `triangulate stories`, or files/folders/URLs to ingest, cluster and report on')
+    .addOption(dbOption())
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for files that carry no date of their own', parseDate)
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
+    .action(async (targets: string[], opts: { db: string; published?: string; format: 'md' | 'json' | 'html' }) => {
+      const onlyStoryId = targets.length === 1 && /^s-[0-9a-f]{4,}$/.test(targets[0]!) ? targets[0]! : undefined;
+      if (onlyStoryId) {
+        await withStore(
+          opts.db,
+          async (store) => {
+            const dossier = await dossierForStory(store, onlyStoryId, io.now);
+            if (!dossier) throw new CliExit(1, `no story with id "${onlyStoryId}" (try: triangulate stories)`);
+            io.out(renderDossiers([dossier], opts.format, false));
+          },
+          true,
+        );
+        return;
+      }
+      // Files: a throw-away in-memory store, so a dossier never touches the user's database.
+      const store = openSqliteStore({ path: ':memory:' });
+      try {
+        const summary = await ingestBatch(readInputs(targets.map((t) => resolveSpec(io, t)), readOptionsFrom(io, DEFAULT_CLI_FETCH)), store, {
+          now: io.now,
+          ...(opts.published ? { defaultPublished: opts.published } : {}),
+        });
+        for (const f of summary.failures) io.err(`triangulate: ${withOrigin(f.origin, f.message)} [${f.rule}]`);
+        if (summary.stored === 0) throw new CliExit(1, 'no article could be read from the given inputs');
+        const stories = await reclusterStories(store, io.now);
+        const dossiers = [];
+        for (const s of stories) {
+          const dossier = await dossierForStory(store, s.id, io.now);
+          if (dossier) dossiers.push(dossier);
+        }
+        io.out(renderDossiers(dossiers, opts.format, true));
+      } finally {
+        await store.close();
+      }
+    });
+
   const predict = program.command('predict').description('benchmark adapters: run one stage over a data set and write predictions');
   predict
     .command('extract-html')
@@ -400,4 +444,24 @@ export function renderStories(stories: readonly StorySummary[]): string {
       return `${s.id}  ${s.independentReports} report${s.independentReports === 1 ? '' : 's'}${copies > 0 ? ` (+${copies} duplicate${copies === 1 ? '' : 's'})` : ''}${dates}  ${s.title ?? '(untitled)'}\n    outlets: ${s.outlets.join(', ') || '(unknown)'}`;
     })
     .join('\n');
+}
+
+const DEFAULT_CLI_FETCH = { maxBytes: DEFAULT_READ_OPTIONS.maxFileBytes, timeout: DEFAULT_READ_OPTIONS.fetch.timeoutMs / 1000, allowPrivateNetwork: false };
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value + 'T00:00:00Z'))) {
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+/** One story, or `{"stories": […]}` when the dossiers come from files (every story found among them). */
+export function renderDossiers(dossiers: readonly Dossier[], format: 'md' | 'json' | 'html', fromFiles: boolean): string {
+  if (format === 'json') return JSON.stringify(fromFiles ? { stories: dossiers } : dossiers[0], null, 2);
+  if (format === 'md') return dossiers.map(renderDossierMarkdown).join('\n\n---\n\n');
+  const pages = dossiers.map(renderDossierHtml);
+  if (pages.length <= 1) return pages[0] ?? '';
+  // Several stories: one page, the first page's head, every page's body in turn.
+  const bodies = pages.map((p) => /<body[^>]*>([\s\S]*)<\/body>/i.exec(p)?.[1] ?? p);
+  return pages[0]!.replace(/<body([^>]*)>[\s\S]*<\/body>/i, (_m, attrs: string) => `<body${attrs}>${bodies.join('\n<hr>\n')}</body>`);
 }

@@ -1,0 +1,922 @@
+/**
+ * Events reported by one article: meetings, summits, calls, visits, statements, news conferences, attacks,
+ * agreements, votes and deployments, each with its date (from the article's time expressions, or counted from another
+ * event: "a day after …", "one day earlier"), place, format, participants, stated participant counts, organiser and
+ * topic, and the sentences that state them. Later references ("the call", "Tuesday's meeting in Paris") are merged
+ * into the event they refer to; different events stay separate.
+ *
+ *   const tokenized = tokenize(text);
+ *   const times = recognizeTimeExpressions(text, { published });
+ *   const events = extractEvents(text, { tokenized, times, published, entities });
+ *
+ * Rules over sentences, no parser: each trigger owns the clause around it (cut at relative clauses, "said",
+ * "a day after", the next trigger), and its attributes are read from that clause. Pure and deterministic.
+ */
+import type { Span } from '../../model/index.js';
+import { findQuotedSegments } from '../quotes/index.js';
+import type { TimeExpression } from '../time/index.js';
+import type { Tokenized } from '../tokens/index.js';
+import { findActors, groupActors, GROUP_HEADS, type Actor, type EntityLike, type MentionLike } from './actors.js';
+import { findCounts, parseNumber } from './counts.js';
+import {
+  ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,
+  NON_EVENT_DATE_PREP, NOUN_DETERMINER, PARTICIPATION_ALONE, PLACE_PREP, RELATION_VERB, SUMMIT_GUARD, SUMMIT_GUARD_BEFORE,
+  SUMMIT_PARTICIPANTS, TRIGGERS, VISIT_GUARD_AFTER, type TriggerClass,
+} from './lexicon.js';
+import type {
+  ArticleEvent, EventDate, EventFormat, EventModality, EventParticipant, EventType, ParticipantCount, SpanText,
+} from './types.js';
+
+export type {
+  ArticleEvent, EventDate, EventFormat, EventModality, EventParticipant, EventType, ParticipantCount, SpanText,
+} from './types.js';
+export type { EntityLike, MentionLike } from './actors.js';
+
+export interface EventInput {
+  readonly tokenized: Tokenized;
+  readonly times: readonly TimeExpression[];
+  /** Entities stage output; when given, participants and places carry its ids. */
+  readonly entities?: readonly EntityLike[];
+  /** NER mentions, used when `entities` is absent. Without both, a capitalised-phrase heuristic stands in. */
+  readonly mentions?: readonly MentionLike[];
+  /** Publication date (ISO); only used to tell planned events (dated after it) from past ones. */
+  readonly published?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tunables
+
+/** Characters before a noun trigger searched for its modifiers ("Tuesday's smaller in-person meeting"). */
+const MODIFIER_REACH = 40;
+/** Characters after "of" at most between a noun trigger and its participant list ("meeting in Paris of a group"). */
+const OF_REACH = 30;
+/** A postposed topic ("… on security guarantees") must start this close to the trigger, past date/place/format. */
+const TOPIC_ON_REACH = 45;
+/** Characters before a trigger searched for modal words ("are due to meet", "could be sent"). */
+const MODALITY_REACH = 40;
+/** Characters between "chaired by" and the name: room for a title ("chaired by Adm. Henrik Solberg"). */
+const BY_TITLE_REACH = 12;
+/** Characters at most between a trigger and the "in"/"at" of its place, or the start of its date ("met by video link on Wednesday"). */
+const ATTRIBUTE_REACH = 60;
+/** Words between a trigger and a later time expression that show the date belongs to another predicate. */
+const DATE_BREAKERS = /\b(?:since|was|is|were|are|been|has|had|took|after|before|until|ended|ends|began|begins)\b/i;
+/** How far back (characters) an "at a meeting" trigger looks for the clause event whose date it shares. */
+const AT_EVENT_REACH = 200;
+
+const GATHERING: ReadonlySet<EventType> = new Set(['meeting', 'summit', 'call']);
+/** Other types whose definite noun ("the attack", "the visit") refers back to the latest event of that type. */
+const ANAPHORIC_TYPES: ReadonlySet<EventType> = new Set(['attack', 'visit', 'vote', 'agreement']);
+
+const NUMBER_WORD = '(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+|several|a few)';
+const UNIT_WORD = '(day|week|month|year)s?';
+/** "a day after …", "two weeks before …": the event named after the connector is counted from the one before it. */
+const CONNECTOR_RE = new RegExp(`\\b(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(after|before)\\s+$`, 'i');
+const CONNECTOR_GLOBAL = new RegExp(`\\b(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(after|before)\\s+`, 'gi');
+/** "one day earlier", "a week later" at the end of a clause: counted from the event last reported. */
+const POSTPOSED_RE = new RegExp(`\\b(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(earlier|before|later|after|previously)\\b(?=\\s*(?:[,.;:]|$))`, 'gi');
+
+/** Where a clause ends (post region) and the next begins (pre region). */
+const BOUNDARY_RE = new RegExp(
+  '[;:]|\\s[—–]\\s|\\s-\\s' +
+  '|,\\s+(?=(?:where|who|whom|which|whose|while|but|although|though|as|after|before|when|officials|according|diplomats|sources|an?\\s+\\w+\\s+(?:official|diplomat|source|participant)s?)\\b)' +
+  '|\\s+but\\s+' +
+  // "said on Tuesday that …": the date belongs to the saying, so the clause starts after "that".
+  '|\\b(?:said|says|added)\\b(?:[^.;"“”,]{0,40}?\\bthat\\b)?\\s*|\\btold\\s+\\w+\\s+that\\s+' +
+  `|\\b(?:${NUMBER_WORD}\\s+(?:day|week|month|year)s?\\s+)?(?:after|before|followed|following|when|while)\\s+`,
+  'gi',
+);
+const DATELINE_RE = /^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+/;
+
+const POST_MARKERS = /\b(?:of|with|between|among|brought together|bringing together|attended by|involving|including)\s+/g;
+const ORGANISER_BY = /\b(?:chaired|hosted|convened|organi[sz]ed|led|called)\s+by\s+/g;
+const TOPIC_RE = /\b(?:to (?:discuss|consider|review|prepare|debate|address|coordinate|agree on|examine|plan|assess|talk about)|on|about|over|regarding|concerning)\s+/g;
+const TOPIC_END = /[,;:.!?(]|\s[—–-]\s|\s+(?:with|as|after|before|while|when|which|where|but)\s/;
+const TOPIC_BRIDGE_WORDS = new Set(['in', 'at', 'on', 'by', 'the', 'video', 'link', 'conference', 'call', 'phone', 'telephone', 'again', 'via', 'virtually', 'online', 'person', 'in-person']);
+const VENUE_RE = /^(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:headquarters|offices?|building|palace|residence|embassy|base|centre|center|hotel|ministry|hall|chancellery)\s+in\s+$/u;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Context
+
+interface Sentence { readonly start: number; readonly end: number }
+
+interface Context {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly excluded: ReadonlyArray<readonly [number, number]>;
+  readonly actors: readonly Actor[];
+  readonly times: readonly TimeExpression[];
+  readonly usableTimes: ReadonlySet<number>;
+  readonly published?: string;
+}
+
+function isExcluded(ctx: Context, start: number, end: number): boolean {
+  return ctx.excluded.some(([s, e]) => start < e && s < end);
+}
+
+function spanText(text: string, start: number, end: number): SpanText {
+  return { start, end, text: text.slice(start, end) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mentions
+
+interface DateFound {
+  readonly value: string;
+  readonly certainty: 'stated' | 'implied';
+  readonly timexIndex?: number;
+  readonly span: SpanText;
+}
+
+interface RelativeFound {
+  readonly amount: number;
+  readonly unit: 'day' | 'week' | 'month' | 'year';
+  /** +1: this event is later than its anchor; -1: earlier. */
+  readonly sign: 1 | -1;
+  readonly span: SpanText;
+  /** 'connector': anchored on the mention before the connector in the sentence; 'postposed': on the last dated event. */
+  readonly mode: 'connector' | 'postposed';
+}
+
+interface Mention {
+  readonly start: number;
+  readonly end: number;
+  type: EventType;
+  readonly cls: TriggerClass;
+  readonly rule: string;
+  readonly anaphorOnly: boolean;
+  readonly definite: boolean;
+  readonly sentence: number;
+  readonly clauseStart: number;
+  readonly postEnd: number;
+  /** End of the clause ignoring later triggers (a topic may contain one: "to prepare the discussion"). */
+  readonly clauseEnd: number;
+  /** Start of the verb chain before the trigger, ignoring earlier triggers ("agreed to send"). */
+  readonly modalStart: number;
+  readonly triggerFormat?: EventFormat;
+  date?: DateFound;
+  relative?: RelativeFound;
+  place?: { name: string; entityId?: string; span: SpanText };
+  format?: { value: EventFormat; span: SpanText };
+  participants: EventParticipant[];
+  nonParticipants: EventParticipant[];
+  counts: ParticipantCount[];
+  organiser?: EventParticipant;
+  topic?: SpanText;
+  modality: EventModality;
+  atEvent: boolean;
+  /** "gathered in Brussels for talks on …": the noun names the same gathering as the verb before it. */
+  joins?: Mention;
+}
+
+function wordBefore(text: string, at: number, reach = 30): string {
+  return text.slice(Math.max(0, at - reach), at);
+}
+
+/** Is this match of a trigger pattern a real event word here? Guards against the idioms that share the word. */
+function acceptTrigger(ctx: Context, rule: string, start: number, end: number, sentenceStart: number): { cls?: TriggerClass; ok: boolean } {
+  const { text } = ctx;
+  const word = text.slice(start, end).toLowerCase();
+  const before = text.slice(Math.max(sentenceStart, start - 40), start);
+  const after = text.slice(end, end + 60);
+  switch (rule) {
+    case 'summit-noun':
+      return { ok: !SUMMIT_GUARD.test(after) && !SUMMIT_GUARD_BEFORE.test(before) };
+    case 'meeting-noun':
+      if (/^meeting$/.test(word)) {
+        if (MEET_OBJECT_GUARD.test(after)) return { ok: false };
+        // "presidents meeting in Madrid", "are meeting": a participle, with its subject before it.
+        if (!NOUN_DETERMINER.test(before)) return { ok: true, cls: 'verb' };
+      }
+      return { ok: true };
+    case 'talks-noun':
+      return { ok: !/\b(?:he|she|it|who|which|that|one)\s+$/i.test(before) };
+    case 'call-noun':
+      if (word.startsWith('conference')) return { ok: true };
+      if (CALL_GUARD_AFTER.test(after) || CALL_GUARD_BEFORE.test(before)) return { ok: false };
+      return { ok: NOUN_DETERMINER.test(before) || /['’]s\s+(?:[\w-]+\s+)?$/.test(before) };
+    case 'meeting-anaphor':
+      return { ok: true };
+    case 'virtual-meeting-noun':
+      // "held talks by video conference": the format of another event, not an event of its own.
+      return { ok: !/\b(?:by|via|over)\s+$/i.test(before) };
+    case 'meeting-verb':
+      if (MEET_OBJECT_GUARD.test(after)) return { ok: false };
+      if (word === 'gathered' && !/^\s*(?:in|at|on|for|outside|near|virtually|online|again|[,.;])/.test(after)) return { ok: false };
+      if (word === 'convened' && !/^\s+(?:in|at|on|for|virtually|online|again)\b/.test(after)) return { ok: false };
+      return { ok: true };
+    case 'visit': {
+      if (VISIT_GUARD_AFTER.test(after)) return { ok: false };
+      if (start === sentenceStart && /^Visit\b/.test(text.slice(start, end + 1))) return { ok: false };
+      if (word === 'visit' || word === 'visits') {
+        if (!NOUN_DETERMINER.test(before) && !/\b(?:state|official|first|planned)\s+$/i.test(before) && !/^\s+(?:to|by)\b/.test(after)) {
+          if (!/\b(?:will|would|to|plans to|plan to|could|may)\s+$/i.test(before)) return { ok: false };
+        }
+      }
+      const near = ctx.actors.some((a) => a.start >= end && a.start - end <= 40 && a.kind !== 'group');
+      return { ok: near || /^\s+(?:to|by)\s+\p{Lu}/u.test(after) || DEFINITE.test(before) };
+    }
+    case 'attack':
+      if (ATTACK_GUARD_BEFORE.test(before)) return { ok: false };
+      // "if any of them is attacked": a hypothesis, not a report.
+      return { ok: !/\bif\b[^,.;]*$/i.test(before) };
+    case 'agreement-verb':
+      return { ok: !/^\s+(?:on\s+\w+day\s+)?to\s+(?:meet|talk|speak|hold|reconvene)\b/i.test(after) };
+    default:
+      return { ok: true };
+  }
+}
+
+/** "send"/"deploy" is a deployment only with forces in the sentence and, for "send", a named destination. */
+function isDeployment(ctx: Context, sent: Sentence, start: number, end: number): boolean {
+  const { text } = ctx;
+  const sentence = text.slice(sent.start, sent.end);
+  const force = findCounts(text, sent.start, sent.end, true);
+  if (!FORCE_NOUN.test(sentence) && force.length === 0) return false;
+  const word = text.slice(start, end).toLowerCase();
+  if (word === 'deployment' && force.length === 0) return false;
+  if (/^sen/.test(word)) {
+    return ctx.actors.some((a) => (a.kind === 'country' || a.kind === 'location') && a.start > end && a.start - end <= 80 &&
+      /\b(?:to|into)\s+(?:the\s+)?$/.test(text.slice(Math.max(end, a.start - 10), a.start)));
+  }
+  return true;
+}
+
+interface RawTrigger { start: number; end: number; type: EventType; cls: TriggerClass; rule: string; format?: EventFormat; anaphorOnly: boolean }
+
+function findTriggers(ctx: Context, sent: Sentence): RawTrigger[] {
+  const s = ctx.text.slice(sent.start, sent.end);
+  const taken: RawTrigger[] = [];
+  const blocked: Array<[number, number]> = [];
+  for (const p of TRIGGERS) {
+    p.re.lastIndex = 0;
+    for (const m of s.matchAll(p.re)) {
+      const start = sent.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      if (taken.some((t) => start < t.end && t.start < end)) continue;
+      if (blocked.some(([bs, be]) => start < be && bs < end)) continue;
+      if (isExcluded(ctx, start, end)) continue;
+      const verdict = p.rule === 'deployment' ? { ok: isDeployment(ctx, sent, start, end) } : acceptTrigger(ctx, p.rule, start, end, sent.start);
+      // A rejected longer match still blocks shorter ones inside it ("by video conference" is no "conference").
+      if (!verdict.ok) { blocked.push([start, end]); continue; }
+      const t: RawTrigger = { start, end, type: p.type, cls: verdict.cls ?? p.cls, rule: p.rule, anaphorOnly: p.anaphorOnly === true };
+      if (p.format) t.format = p.format;
+      taken.push(t);
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+function boundariesOf(ctx: Context, sent: Sentence): Array<readonly [number, number]> {
+  const s = ctx.text.slice(sent.start, sent.end);
+  const out: Array<readonly [number, number]> = [];
+  BOUNDARY_RE.lastIndex = 0;
+  for (const m of s.matchAll(BOUNDARY_RE)) {
+    const start = sent.start + (m.index ?? 0);
+    out.push([start, start + m[0].length]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Participants
+
+function toParticipant(a: Actor, kindOverride?: EventParticipant['kind']): EventParticipant {
+  const kind: EventParticipant['kind'] = kindOverride ?? (a.kind === 'location' ? 'country' : a.kind);
+  const p: EventParticipant = { name: a.name, kind, span: { start: a.start, end: a.end, text: '' } };
+  return a.entityId !== undefined ? { ...p, entityId: a.entityId } : p;
+}
+
+const GROUP_HEAD_BEFORE_FROM = new RegExp(`\\b(?:${GROUP_HEADS}|troops|forces|teams?)\\s+from\\s+$`, 'i');
+
+/** Named actors and groups in [from, to) that can take part: no places, no countries named as a location. */
+function participantActors(ctx: Context, from: number, to: number): Actor[] {
+  const { text } = ctx;
+  const named = ctx.actors.filter((a) => a.start >= from && a.end <= to && !isExcluded(ctx, a.start, a.end) && a.kind !== 'location');
+  const kept = named.filter((a) => {
+    if (a.kind !== 'country') return true;
+    const before = wordBefore(text, a.start);
+    if (GROUP_HEAD_BEFORE_FROM.test(before)) return true;
+    return !PLACE_PREP.test(before);
+  });
+  const counts = findCounts(text, from, to);
+  const groups = groupActors(text, from, to).filter((g) =>
+    !isExcluded(ctx, g.start, g.end) &&
+    !named.some((a) => g.start < a.end && a.start < g.end) &&
+    !counts.some((c) => g.start < c.span.end && c.span.start < g.end));
+  return [...kept, ...groups].sort((a, b) => a.start - b.start);
+}
+
+/** The subject of the clause that ends at `verbStart`: the antecedent of "who", the actors before the verb, or the sentence's first actor. */
+function subjectActors(ctx: Context, sent: Sentence, clauseStart: number, verbStart: number, firstTrigger: number): Actor[] {
+  const region = ctx.text.slice(clauseStart, verbStart);
+  if (/^\s*(?:who|which|that)\b/i.test(region)) {
+    const before = participantActors(ctx, sent.start, clauseStart);
+    const last = before[before.length - 1];
+    return last ? [last] : [];
+  }
+  const found = participantActors(ctx, clauseStart, verbStart);
+  if (found.length > 0) return found;
+  const opening = participantActors(ctx, sent.start, Math.max(sent.start, firstTrigger));
+  return opening[0] ? [opening[0]] : [];
+}
+
+function addParticipants(m: Mention, actors: readonly Actor[], list: 'participants' | 'nonParticipants', delegations = false): void {
+  for (const a of actors) {
+    const kind = delegations && a.kind === 'country' ? 'delegation' : undefined;
+    m[list].push(toParticipant(a, kind));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attributes of one mention
+
+function usableTimexAt(ctx: Context, start: number, end: number, claimed: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  ctx.times.forEach((t, i) => {
+    if (t.start >= start && t.start < end && ctx.usableTimes.has(i) && !claimed.has(i)) out.push(i);
+  });
+  return out;
+}
+
+function dateFromTimex(ctx: Context, i: number): DateFound {
+  const t = ctx.times[i];
+  if (!t) throw new RangeError(`events: time expression index ${i} out of range`);
+  return { value: t.value, certainty: t.certainty, timexIndex: i, span: spanText(ctx.text, t.start, t.end) };
+}
+
+function findDate(ctx: Context, m: Mention, claimed: Set<number>): void {
+  const { text } = ctx;
+  // "Tuesday's in-person meeting": a possessive date among the trigger's modifiers.
+  for (const i of usableTimexAt(ctx, Math.max(m.clauseStart, m.start - MODIFIER_REACH), m.start, claimed)) {
+    const t = ctx.times[i];
+    if (!t) continue;
+    const between = text.slice(t.end, m.start);
+    const possessive = /['’]s$/.test(t.text) || /^['’]s/.test(between);
+    if (possessive && /^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$/.test(between)) { m.date = dateFromTimex(ctx, i); claimed.add(i); return; }
+  }
+  for (const i of usableTimexAt(ctx, m.end, m.postEnd, claimed)) {
+    const t = ctx.times[i];
+    if (!t) continue;
+    if (NON_EVENT_DATE_PREP.test(text.slice(Math.max(m.end, t.start - 25), t.start))) continue;
+    const between = text.slice(m.end, t.start);
+    if (between.length > ATTRIBUTE_REACH || DATE_BREAKERS.test(between)) continue;
+    m.date = dateFromTimex(ctx, i);
+    claimed.add(i);
+    return;
+  }
+  if (m.cls === 'verb') {
+    for (const i of usableTimexAt(ctx, m.clauseStart, m.start, claimed)) {
+      const t = ctx.times[i];
+      if (!t) continue;
+      if (!/(?:^|\b(?:on|in|last|this|earlier|late|early))\s*$/i.test(text.slice(Math.max(m.clauseStart, t.start - 12), t.start))) continue;
+      m.date = dateFromTimex(ctx, i);
+      claimed.add(i);
+      return;
+    }
+  }
+}
+
+function unitOf(word: string): RelativeFound['unit'] {
+  const w = word.toLowerCase();
+  return w === 'week' ? 'week' : w === 'month' ? 'month' : w === 'year' ? 'year' : 'day';
+}
+
+function amountOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (w === 'a' || w === 'an') return 1;
+  if (w === 'several' || w === 'a few') return undefined;
+  return parseNumber(w);
+}
+
+function findRelative(ctx: Context, m: Mention, sentenceMentions: readonly RawTrigger[]): void {
+  const { text } = ctx;
+  // Connector before the trigger, with only this event's subject in between.
+  const lead = text.slice(m.clauseStart - 40 > 0 ? m.clauseStart - 40 : 0, m.clauseStart);
+  const c = CONNECTOR_RE.exec(lead);
+  if (c && !sentenceMentions.some((t) => t.start >= m.clauseStart && t.start < m.start)) {
+    const amount = amountOf(c[1] ?? '');
+    if (amount !== undefined) {
+      const start = m.clauseStart - (lead.length - (c.index ?? 0));
+      const end = start + c[0].trimEnd().length;
+      m.relative = { amount, unit: unitOf(c[2] ?? ''), sign: (c[3] ?? '').toLowerCase() === 'after' ? -1 : 1, span: spanText(text, start, end), mode: 'connector' };
+      return;
+    }
+  }
+  // "Two days later, leaders met again": a sentence-initial offset counts from the last dated event too.
+  const opening = text.slice(m.modalStart, m.start);
+  const lead2 = new RegExp(`^\\s*(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(later|earlier|before|after)\\s*,`, 'i').exec(opening);
+  if (lead2 && !sentenceMentions.some((t) => t.start >= m.modalStart && t.start < m.start)) {
+    const amount = amountOf(lead2[1] ?? '');
+    if (amount !== undefined) {
+      const start = m.modalStart + (lead2[0].length - lead2[0].trimStart().length);
+      const dir = (lead2[3] ?? '').toLowerCase();
+      const phrase = lead2[0].trim().replace(/,$/, '');
+      m.relative = { amount, unit: unitOf(lead2[2] ?? ''), sign: dir === 'later' || dir === 'after' ? 1 : -1, span: spanText(text, start, start + phrase.length), mode: 'postposed' };
+      return;
+    }
+  }
+  const post = text.slice(m.end, m.postEnd);
+  POSTPOSED_RE.lastIndex = 0;
+  for (const p of post.matchAll(POSTPOSED_RE)) {
+    const amount = amountOf(p[1] ?? '');
+    if (amount === undefined) continue;
+    const start = m.end + (p.index ?? 0);
+    const dir = (p[3] ?? '').toLowerCase();
+    m.relative = { amount, unit: unitOf(p[2] ?? ''), sign: dir === 'later' || dir === 'after' ? 1 : -1, span: spanText(text, start, start + p[0].length), mode: 'postposed' };
+    return;
+  }
+}
+
+function placeActorAt(ctx: Context, at: number): Actor | undefined {
+  return ctx.actors.find((a) => a.start === at && (a.kind === 'country' || a.kind === 'location'));
+}
+
+function findPlace(ctx: Context, m: Mention): void {
+  const { text } = ctx;
+  const region = text.slice(m.end, m.postEnd);
+  const prepRe = m.type === 'deployment' ? /\b(?:to|in|into)\s+/g : m.type === 'visit' ? /\b(?:to|in|at)\s+|^\s+/g : /\b(?:in|at)\s+/g;
+  for (const p of region.matchAll(prepRe)) {
+    if ((p.index ?? 0) > ATTRIBUTE_REACH) break;
+    let at = m.end + (p.index ?? 0) + p[0].length;
+    if (text.startsWith('the ', at) && placeActorAt(ctx, at + 4)) at += 4;
+    const direct = placeActorAt(ctx, at);
+    if (direct) {
+      m.place = { name: direct.name, span: spanText(text, direct.start, direct.end), ...(direct.entityId !== undefined ? { entityId: direct.entityId } : {}) };
+      return;
+    }
+    // "at the alliance's headquarters in Brussels": the venue's span, the city's name.
+    const rest = text.slice(at, m.postEnd);
+    const cityAt = ctx.actors.find((a) => a.start > at && a.start - at <= 60 && (a.kind === 'country' || a.kind === 'location') && VENUE_RE.test(text.slice(at, a.start)));
+    if (cityAt && rest.length > 0) {
+      m.place = { name: cityAt.name, span: spanText(text, at, cityAt.end), ...(cityAt.entityId !== undefined ? { entityId: cityAt.entityId } : {}) };
+      return;
+    }
+  }
+  if (m.cls === 'noun') {
+    // "the Paris meeting", "the Madrid summit".
+    const pre = ctx.actors.find((a) => (a.kind === 'country' || a.kind === 'location') && a.end <= m.start && /^\s+(?:[\w-]+\s+)?$/.test(text.slice(a.end, m.start)) && a.start >= m.clauseStart);
+    if (pre && !/['’]s\s/.test(text.slice(pre.end, pre.end + 3))) {
+      m.place = { name: pre.name, span: spanText(text, pre.start, pre.end), ...(pre.entityId !== undefined ? { entityId: pre.entityId } : {}) };
+    }
+  }
+}
+
+function findFormat(ctx: Context, m: Mention): void {
+  const { text } = ctx;
+  if (m.triggerFormat) { m.format = { value: m.triggerFormat, span: spanText(text, m.start, m.end) }; return; }
+  const zones: Array<[number, number]> = [[Math.max(m.clauseStart, m.start - MODIFIER_REACH), m.start], [m.end, m.postEnd]];
+  for (const [from, to] of zones) {
+    const s = text.slice(from, to);
+    let best: { value: EventFormat; start: number; end: number } | undefined;
+    for (const [re, value] of FORMAT_PATTERNS) {
+      const f = re.exec(s);
+      if (f && (!best || f.index < best.start - from)) best = { value, start: from + f.index, end: from + f.index + f[0].length };
+    }
+    if (best && from < m.start) {
+      // A modifier must sit right before the trigger ("in-person meeting"), not earlier in the clause.
+      if (!/^\s+(?:[\w-]+\s+){0,1}$/.test(text.slice(best.end, m.start)) && !/^\s*$/.test(text.slice(best.end, m.start))) best = undefined;
+    }
+    if (best) { m.format = { value: best.value, span: spanText(text, best.start, best.end) }; return; }
+  }
+  // "met in Paris", "a meeting in Paris": a gathering at a named place is in person.
+  if (m.place && (m.type === 'meeting' || m.type === 'summit') && m.place.span.start > m.end && /^\s+(?:again\s+)?(?:on\s+\p{L}+\s+)?(?:in|at)\s+(?:the\s+)?$/u.test(text.slice(m.end, m.place.span.start))) {
+    m.format = { value: 'in-person', span: spanText(text, m.start, m.place.span.end) };
+  }
+}
+
+function findTopic(ctx: Context, m: Mention, claimedTimes: ReadonlySet<number>): void {
+  const { text } = ctx;
+  const region = text.slice(m.end, m.clauseEnd);
+  const re = m.type === 'agreement' ? /\b(?:to|on|that)\s+/g : TOPIC_RE;
+  re.lastIndex = 0;
+  for (const t of region.matchAll(re)) {
+    const lead = t[0].trim().toLowerCase();
+    const start = m.end + (t.index ?? 0) + t[0].length;
+    if (ctx.times.some((x, i) => (ctx.usableTimes.has(i) || claimedTimes.has(i)) && x.start === start)) continue;
+    if (/^(?:the ground|paper|X|Twitter|Facebook|Telegram|condition|behalf|top|track)\b/.test(text.slice(start, start + 20))) continue;
+    if (m.type !== 'agreement' && !lead.startsWith('to ')) {
+      const between = text.slice(m.end, start - t[0].length);
+      if (between.length > TOPIC_ON_REACH) continue;
+      if (!between.split(/\s+/).filter(Boolean).every((w) => !/^\p{Ll}/u.test(w) || TOPIC_BRIDGE_WORDS.has(w.replace(/[,]$/, '')))) continue;
+    }
+    const rest = text.slice(start, m.clauseEnd);
+    const stop = TOPIC_END.exec(rest);
+    let end = start + (stop ? stop.index : rest.length);
+    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+    if (end - start < 3) continue;
+    m.topic = spanText(text, start, end);
+    return;
+  }
+}
+
+function findOrganiser(ctx: Context, m: Mention): void {
+  const region = ctx.text.slice(m.end, m.postEnd);
+  ORGANISER_BY.lastIndex = 0;
+  for (const o of region.matchAll(ORGANISER_BY)) {
+    const at = m.end + (o.index ?? 0) + o[0].length;
+    const who = participantActors(ctx, at, Math.min(m.postEnd, at + 60)).find((a) => a.start - at <= BY_TITLE_REACH);
+    if (who) { m.organiser = toParticipant(who); return; }
+  }
+}
+
+function findPostParticipants(ctx: Context, m: Mention): void {
+  const { text } = ctx;
+  const region = text.slice(m.end, m.postEnd);
+  POST_MARKERS.lastIndex = 0;
+  for (const pm of region.matchAll(POST_MARKERS)) {
+    const at = m.end + (pm.index ?? 0) + pm[0].length;
+    const marker = pm[0].trim().toLowerCase();
+    if (marker === 'of') {
+      const between = text.slice(m.end, m.end + (pm.index ?? 0));
+      if (between.length > OF_REACH || /\b\p{Ll}+\b/u.test(between.replace(/\b(?:in|at|on|by|video|link|the)\b/g, ''))) continue;
+    }
+    const rest = text.slice(at, m.postEnd);
+    const stop = /[.;:]|,\s+(?!and\s+[\p{Lu}\d])(?=\p{Ll})|\s+(?:to discuss|to prepare|in order)\b/u.exec(rest);
+    const end = at + (stop ? stop.index : rest.length);
+    const zone = text.slice(at, end);
+    const delegations = /\bdelegations?\s+from\b/i.test(zone);
+    addParticipants(m, participantActors(ctx, at, end), 'participants', delegations);
+    m.counts.push(...findCounts(text, at, end));
+  }
+}
+
+function findModality(ctx: Context, m: Mention): void {
+  const before = ctx.text.slice(Math.max(m.modalStart, m.start - MODALITY_REACH), m.start);
+  if (/\b(?:could|might|may|if|would be prepared to|option)\b[^,.;]*$/i.test(before)) m.modality = 'possible';
+  else if (/\b(?:will|'ll|shall|is due to|are due to|due to|is to|are to|plans? to|planned to|agreed to|expected to|set to|scheduled to|to be|would|next)\b(?:\s+[\w-]+){0,3}\s*$/i.test(before)) m.modality = 'planned';
+  else if (m.date && ctx.published && m.date.value.slice(0, 10) > ctx.published.slice(0, m.date.value.slice(0, 10).length) && !/X/.test(m.date.value)) m.modality = 'planned';
+}
+
+function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw: RawTrigger, sentenceTriggers: readonly RawTrigger[], boundaries: ReadonlyArray<readonly [number, number]>, claimed: Set<number>): Mention | undefined {
+  const { text } = ctx;
+  const idx = sentenceTriggers.indexOf(raw);
+  const prev = sentenceTriggers[idx - 1];
+  const next = sentenceTriggers[idx + 1];
+  let clauseStart = Math.max(sent.start, prev ? prev.end : sent.start);
+  for (const [, bEnd] of boundaries) if (bEnd <= raw.start && bEnd > clauseStart) clauseStart = bEnd;
+  let clauseEnd = sent.end;
+  for (const [bStart] of boundaries) if (bStart >= raw.end && bStart < clauseEnd) { clauseEnd = bStart; break; }
+  const postEnd = Math.min(clauseEnd, next ? next.start : sent.end);
+  let modalStart = sent.start;
+  for (const [, bEnd] of boundaries) if (bEnd <= raw.start && bEnd > modalStart) modalStart = bEnd;
+  const pre = text.slice(Math.max(sent.start, raw.start - MODIFIER_REACH), raw.start);
+  const word = text.slice(raw.start, raw.end);
+  const definite = (raw.cls === 'noun' || (ANAPHORIC_TYPES.has(raw.type) && /^(?:attack|visit|vote|deal|agreement|strike)s?$/i.test(word))) && DEFINITE.test(pre);
+  const m: Mention = {
+    start: raw.start, end: raw.end, type: raw.type, cls: raw.cls, rule: raw.rule, anaphorOnly: raw.anaphorOnly, definite,
+    sentence: sentenceIndex, clauseStart, postEnd, clauseEnd, modalStart, participants: [], nonParticipants: [], counts: [], modality: 'actual',
+    atEvent: raw.cls === 'noun' && /\b(?:at|during)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,2}$/i.test(pre),
+  };
+  if (raw.format) (m as { triggerFormat?: EventFormat }).triggerFormat = raw.format;
+  if (m.anaphorOnly && !definite) return undefined;
+
+  if (raw.type === 'deployment') m.counts.push(...findCounts(text, clauseStart, clauseEnd, true));
+
+  findRelative(ctx, m, sentenceTriggers);
+  findDate(ctx, m, claimed);
+  findPlace(ctx, m);
+  findFormat(ctx, m);
+  findTopic(ctx, m, claimed);
+  findModality(ctx, m);
+
+  const firstTrigger = sentenceTriggers[0]?.start ?? raw.start;
+  if (GATHERING.has(m.type)) {
+    findOrganiser(ctx, m);
+    if (m.cls === 'verb' && m.rule !== 'phone-call-verb') {
+      const subject = subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger);
+      addParticipants(m, subject, 'participants');
+      m.counts.push(...findCounts(text, clauseStart, raw.start));
+      if (/\bwith\s+/.test(text.slice(raw.end, raw.end + 6))) findPostParticipants(ctx, m);
+    } else if (m.cls === 'verb') {
+      addParticipants(m, subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger), 'participants');
+      findPostParticipants(ctx, m);
+    } else {
+      const zone = text.slice(clauseStart, raw.start);
+      const rel = RELATION_VERB.exec(zone);
+      if (rel) {
+        const verbStart = clauseStart + rel.index + (rel[0].length - rel[0].trimStart().length);
+        const subject = subjectActors(ctx, sent, clauseStart, verbStart, firstTrigger);
+        if (rel.groups?.['org'] !== undefined) {
+          const who = subject.find((a) => a.kind !== 'group') ?? subject[0];
+          if (who && !m.organiser) m.organiser = toParticipant(who);
+        } else {
+          addParticipants(m, subject, rel.groups?.['neg'] !== undefined ? 'nonParticipants' : 'participants');
+          if (rel.groups?.['neg'] === undefined) {
+            addParticipants(m, participantActors(ctx, verbStart, raw.start), 'participants');
+            m.counts.push(...findCounts(text, clauseStart, raw.start));
+          }
+        }
+      }
+      findPostParticipants(ctx, m);
+    }
+    if (m.type === 'meeting' && m.participants.some((p) => p.kind === 'group' && SUMMIT_PARTICIPANTS.test(p.name))) m.type = 'summit';
+  } else if (m.type === 'statement' || m.type === 'announcement' || m.type === 'news-conference' || m.type === 'vote' || m.type === 'agreement' || m.type === 'visit') {
+    let speaker: Actor[] = [];
+    if (m.type === 'statement' && /^in\b/i.test(text.slice(raw.start, raw.end)) && raw.start - clauseStart <= 2) {
+      // "In a statement issued after the call, the Velorian defence ministry said": the speaker follows the comma.
+      const comma = text.indexOf(',', raw.end);
+      if (comma >= 0 && comma < sent.end) {
+        const after = participantActors(ctx, comma + 1, sent.end).find((a) => a.start - comma <= 8);
+        if (after) speaker = [after];
+      }
+    }
+    if (speaker.length === 0) speaker = subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger);
+    if (m.type === 'visit') {
+      const host = ctx.actors.find((a) => a.kind === 'person' && a.start >= raw.end && a.start - raw.end <= 4);
+      if (host) speaker = [...speaker, host];
+    }
+    addParticipants(m, speaker, 'participants');
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Events
+
+interface Building {
+  type: EventType;
+  readonly mentions: Mention[];
+  date?: DateFound & { relativeTo?: Building };
+  place?: Mention['place'];
+  format?: Mention['format'];
+  participants: EventParticipant[];
+  nonParticipants: EventParticipant[];
+  counts: ParticipantCount[];
+  organiser?: EventParticipant;
+  topic?: SpanText;
+  modality: EventModality;
+  readonly evidence: Set<number>;
+  id?: string;
+}
+
+function sameValue(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+function compatible(e: Building, m: Mention, text: string): boolean {
+  if (!GATHERING.has(e.type) || !GATHERING.has(m.type)) return false;
+  const word = text.slice(m.start, m.end).toLowerCase();
+  if (/summit/.test(word) && e.type !== 'summit') return false;
+  if (/\bcalls?$/.test(word) && e.format?.value === 'in-person') return false;
+  // An anaphor's own modal words are weak evidence ("At the meeting, they will …"); only a dated mention must agree.
+  if ((m.modality === 'planned') !== (e.modality === 'planned') && (!(m.definite || m.anaphorOnly) || m.date)) return false;
+  if (m.date && e.date && !sameValue(m.date.value, e.date.value)) return false;
+  if (m.place && e.place && m.place.name.toLowerCase() !== e.place.name.toLowerCase()) return false;
+  if (m.format && e.format && m.format.value !== e.format.value) return false;
+  return true;
+}
+
+function participantKey(p: EventParticipant): string {
+  return p.entityId ?? `${p.kind}:${p.name.toLowerCase()}`;
+}
+
+/**
+ * Adds `p` unless it is already listed. Without entity ids a surname ("Ferri") is the same person as a full name
+ * ending in it ("Rosa Ferri"); the full name is kept.
+ */
+function addUnique(list: EventParticipant[], p: EventParticipant): void {
+  const key = participantKey(p);
+  if (list.some((q) => participantKey(q) === key)) return;
+  if (p.kind === 'person' && p.entityId === undefined) {
+    const longer = list.findIndex((q) => q.kind === 'person' && q.entityId === undefined && q.name.endsWith(' ' + p.name));
+    if (longer >= 0) return;
+    const shorter = list.findIndex((q) => q.kind === 'person' && q.entityId === undefined && p.name.endsWith(' ' + q.name));
+    if (shorter >= 0) { list[shorter] = p; return; }
+  }
+  list.push(p);
+}
+
+function mergeInto(e: Building, m: Mention): void {
+  e.mentions.push(m);
+  e.evidence.add(m.sentence);
+  if (m.date && (!e.date || e.date.relativeTo !== undefined)) e.date = m.date;
+  if (m.place && !e.place) e.place = m.place;
+  if (m.format && !e.format) e.format = m.format;
+  if (m.topic && !e.topic) e.topic = m.topic;
+  if (m.organiser && !e.organiser) e.organiser = m.organiser;
+  for (const p of m.participants) addUnique(e.participants, p);
+  for (const p of m.nonParticipants) addUnique(e.nonParticipants, p);
+  for (const c of m.counts) if (!e.counts.some((k) => k.span.start === c.span.start)) e.counts.push(c);
+}
+
+function newEvent(m: Mention): Building {
+  const e: Building = { type: m.type, mentions: [], participants: [], nonParticipants: [], counts: [], modality: m.modality, evidence: new Set() };
+  mergeInto(e, m);
+  return e;
+}
+
+function resolveMention(events: Building[], m: Mention, text: string): Building | undefined {
+  if (ANAPHORIC_TYPES.has(m.type) && m.definite) {
+    const same = events.filter((e) => e.type === m.type && (!m.date || !e.date || sameValue(m.date.value, e.date.value)));
+    return same[same.length - 1];
+  }
+  if (!GATHERING.has(m.type)) return undefined;
+  const candidates = events.filter((e) => compatible(e, m, text));
+  if (m.definite || m.anaphorOnly) {
+    if (m.date || m.place) {
+      const positive = candidates.filter((e) => (m.date && e.date && sameValue(m.date.value, e.date.value)) || (m.place && e.place && m.place.name.toLowerCase() === e.place.name.toLowerCase()));
+      return positive[positive.length - 1];
+    }
+    let best: Building | undefined;
+    for (const e of candidates) if (!best || e.mentions.length > best.mentions.length) best = e;
+    return best;
+  }
+  // A second indefinite report of a gathering on the same day, at a compatible place, is the same gathering.
+  if (m.date && m.date.value.length >= 10) {
+    return candidates.find((e) => e.date !== undefined && e.date.value === m.date?.value && e.type === m.type);
+  }
+  return undefined;
+}
+
+function shiftDate(value: string, amount: number, unit: RelativeFound['unit']): string | undefined {
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (full) {
+    const d = new Date(Date.UTC(Number(full[1]), Number(full[2]) - 1, Number(full[3])));
+    if (unit === 'day') d.setUTCDate(d.getUTCDate() + amount);
+    else if (unit === 'week') d.setUTCDate(d.getUTCDate() + 7 * amount);
+    else if (unit === 'month') d.setUTCMonth(d.getUTCMonth() + amount);
+    else d.setUTCFullYear(d.getUTCFullYear() + amount);
+    return d.toISOString().slice(0, 10);
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month && (unit === 'month' || unit === 'year')) {
+    const total = Number(month[1]) * 12 + Number(month[2]) - 1 + (unit === 'month' ? amount : 12 * amount);
+    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  }
+  const year = /^(\d{4})$/.exec(value);
+  if (year && unit === 'year') return String(Number(year[1]) + amount);
+  return undefined;
+}
+
+/** Dates counted from other events: connectors use the mention before them in the sentence, postposed phrases the last dated event. */
+function resolveRelativeDates(mentions: readonly Mention[], owner: ReadonlyMap<Mention, Building>): void {
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      if (!m?.relative) continue;
+      const e = owner.get(m);
+      if (!e || (e.date && e.date.relativeTo === undefined)) continue;
+      let anchor: Building | undefined;
+      if (m.relative.mode === 'connector') {
+        const before = mentions.slice(0, i).reverse().find((k) => k.sentence === m.sentence && k.end <= m.relative!.span.start);
+        const after = mentions.slice(i + 1).find((k) => k.sentence === m.sentence);
+        anchor = before ? owner.get(before) : after ? owner.get(after) : undefined;
+      } else {
+        for (let j = i - 1; j >= 0 && !anchor; j--) {
+          const k = mentions[j];
+          const ke = k ? owner.get(k) : undefined;
+          if (ke && ke !== e && ke.date) anchor = ke;
+        }
+      }
+      if (!anchor?.date || anchor === e) continue;
+      const value = shiftDate(anchor.date.value, m.relative.sign * m.relative.amount, m.relative.unit);
+      if (!value) continue;
+      e.date = { value, certainty: 'implied', span: m.relative.span, relativeTo: anchor };
+    }
+  }
+}
+
+/** "… also took part", "Britain, France and Spain were among those present": participants of the gathering last reported. */
+function attachLoneParticipation(ctx: Context, sentencesWithMentions: ReadonlySet<number>, mentions: readonly Mention[], owner: ReadonlyMap<Mention, Building>): void {
+  const { text } = ctx;
+  ctx.sentences.forEach((sent, si) => {
+    if (sentencesWithMentions.has(si)) return;
+    const s = text.slice(sent.start, sent.end);
+    const p = PARTICIPATION_ALONE.exec(s);
+    if (!p || isExcluded(ctx, sent.start + p.index, sent.start + p.index + p[0].length)) return;
+    let target: Building | undefined;
+    for (const m of mentions) {
+      if (m.start >= sent.start) break;
+      // "… met in Paris to prepare the discussion": a mention inside another's topic is not what the next sentence continues.
+      if (mentions.some((k) => k.topic && k.topic.start <= m.start && m.end <= k.topic.end)) continue;
+      const e = owner.get(m);
+      if (e && GATHERING.has(e.type)) target = e;
+    }
+    if (!target) return;
+    const attribution = /,\s+[^,]*\b(?:said|says|added)\s*[.]?\s*$/.exec(s);
+    const end = attribution ? sent.start + attribution.index : sent.end;
+    const negated = /\b(?:did not|didn't|didn’t|never|not)\s+(?:\w+\s+)?$/.test(s.slice(0, p.index));
+    const actors = participantActors(ctx, sent.start, end);
+    if (actors.length === 0) return;
+    for (const a of actors) addUnique(negated ? target.nonParticipants : target.participants, toParticipant(a));
+    if (!negated) for (const c of findCounts(text, sent.start, end)) if (!target.counts.some((k) => k.span.start === c.span.start)) target.counts.push(c);
+    target.evidence.add(si);
+  });
+}
+
+function withText(text: string, p: EventParticipant): EventParticipant {
+  return { ...p, span: spanText(text, p.span.start, p.span.end) };
+}
+
+function finalise(ctx: Context, events: Building[]): ArticleEvent[] {
+  const { text } = ctx;
+  const ordered = [...events].sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  ordered.forEach((e, i) => { e.id = `e${i + 1}`; });
+  return ordered.map((e) => {
+    const first = e.mentions[0];
+    if (!first) throw new Error('events: an event without a mention');
+    const evidence: Span[] = [...e.evidence].sort((a, b) => a - b).map((si) => {
+      const s = ctx.sentences[si];
+      return s ? { start: s.start, end: s.end } : { start: 0, end: 0 };
+    });
+    let date: EventDate | undefined;
+    if (e.date) {
+      date = {
+        value: e.date.value, certainty: e.date.certainty, span: e.date.span,
+        ...(e.date.timexIndex !== undefined ? { timexIndex: e.date.timexIndex } : {}),
+        ...(e.date.relativeTo?.id !== undefined ? { relativeTo: e.date.relativeTo.id } : {}),
+      };
+    }
+    const event: ArticleEvent = {
+      id: e.id ?? '',
+      type: e.type,
+      trigger: spanText(text, first.start, first.end),
+      ...(date ? { date } : {}),
+      ...(e.place ? { place: e.place } : {}),
+      ...(e.format ? { format: e.format } : {}),
+      participants: e.participants.map((p) => withText(text, p)),
+      ...(e.nonParticipants.length > 0 ? { nonParticipants: e.nonParticipants.map((p) => withText(text, p)) } : {}),
+      modality: e.modality,
+      participantCounts: e.counts.sort((a, b) => a.span.start - b.span.start),
+      ...(e.organiser ? { organiser: withText(text, e.organiser) } : {}),
+      ...(e.topic ? { topic: e.topic } : {}),
+      evidence,
+      rule: first.rule,
+    };
+    return event;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entry point
+
+function buildContext(text: string, input: EventInput): Context {
+  const excluded: Array<readonly [number, number]> = findQuotedSegments(text).map((q) => [q.start, q.end] as const);
+  const dateline = DATELINE_RE.exec(text);
+  if (dateline) excluded.push([0, dateline[0].length]);
+  const relativePhrases: Array<[number, number]> = [];
+  for (const m of text.matchAll(CONNECTOR_GLOBAL)) relativePhrases.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of text.matchAll(POSTPOSED_RE)) relativePhrases.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const usableTimes = new Set<number>();
+  input.times.forEach((t, i) => {
+    if (t.type !== 'DATE' && t.type !== 'TIME') return;
+    if (/^P|_REF$/.test(t.value)) return;
+    if (dateline && t.start < dateline[0].length) return;
+    if (excluded.some(([s, e]) => t.start < e && s < t.end)) return;
+    if (relativePhrases.some(([s, e]) => t.start < e && s < t.end)) return;
+    usableTimes.add(i);
+  });
+  const actors = findActors(text, input.tokenized, { entities: input.entities, mentions: input.mentions })
+    .filter((a) => !excluded.some(([s, e]) => a.start < e && s < a.end));
+  const ctx: Context = {
+    text,
+    sentences: input.tokenized.sentences.map((s) => ({ start: s.start, end: s.end })),
+    excluded, actors, times: input.times, usableTimes,
+    ...(input.published !== undefined ? { published: input.published } : {}),
+  };
+  return ctx;
+}
+
+/** The events `text` reports, in order of first mention, with ids `e1`, `e2`, …. */
+export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
+  const ctx = buildContext(text, input);
+  const claimed = new Set<number>();
+  const mentions: Mention[] = [];
+  ctx.sentences.forEach((sent, si) => {
+    const triggers = findTriggers(ctx, sent);
+    const boundaries = boundariesOf(ctx, sent);
+    const inSentence: Mention[] = [];
+    for (const t of triggers) {
+      const m = analyseMention(ctx, sent, si, t, triggers, boundaries, claimed);
+      if (!m) continue;
+      // "agreed on Wednesday … at a two-day meeting": the meeting is where the clause's event happened, so it shares its date.
+      if (m.atEvent && !m.date && !m.relative) {
+        const host = [...inSentence].reverse().find((k) => k.date && m.start - k.end <= AT_EVENT_REACH);
+        if (host?.date) m.date = host.date;
+      } else if (m.atEvent && m.date) {
+        // "will vote on the proposal at the annual meeting on June 20": the vote takes the meeting's date.
+        const guest = inSentence[inSentence.length - 1];
+        if (guest && !guest.date && !guest.relative && m.start - guest.end <= AT_EVENT_REACH) guest.date = m.date;
+      }
+      const prevGathering = inSentence[inSentence.length - 1];
+      if (prevGathering && GATHERING.has(m.type) && (GATHERING.has(prevGathering.type) || prevGathering.type === 'visit') && prevGathering.cls === 'verb' && m.cls === 'noun' &&
+        !m.definite && /\bfor\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i.test(text.slice(prevGathering.end, m.start))) m.joins = prevGathering;
+      inSentence.push(m);
+    }
+    mentions.push(...inSentence);
+  });
+
+  const events: Building[] = [];
+  const owner = new Map<Mention, Building>();
+  for (const m of mentions) {
+    const target = (m.joins ? owner.get(m.joins) : undefined) ?? resolveMention(events, m, text);
+    if (target) { mergeInto(target, m); owner.set(m, target); continue; }
+    if (m.anaphorOnly) continue;
+    const e = newEvent(m);
+    events.push(e);
+    owner.set(m, e);
+  }
+  resolveRelativeDates(mentions, owner);
+  attachLoneParticipation(ctx, new Set(mentions.map((m) => m.sentence)), mentions, owner);
+  return finalise(ctx, events);
+}
