@@ -5,12 +5,15 @@
  */
 import { join } from 'node:path';
 import { ingestBatch } from '../batch.js';
+import { dossierForStory } from '../dossier-service.js';
+import { renderDossierMarkdown } from '../fuse/index.js';
 import { readInputs } from '../ingest/index.js';
+import { reclusterStories } from '../story-service.js';
 import type { Store } from '../store/index.js';
 import { packageRoot } from '../util/package-root.js';
 import type { CliIO } from './program.js';
 import { describeResult } from './progress.js';
-import { truncate } from './render.js';
+import { renderStories, truncate } from './render.js';
 
 export function demoReportsDir(): string {
   return join(packageRoot(), 'demo', 'reports');
@@ -50,6 +53,20 @@ export async function runDemo(store: Store, io: CliIO, dbPath: string): Promise<
     for (const d of warnings) io.out(`   ${d.severity}: ${d.message} [${d.rule}]`);
     io.out('');
   }
-  io.out(`Read any report in full:  npx triangulate show <id> --db ${dbPath}  (or --format md|json)`);
-  io.out(`Search them:              npx triangulate search "security guarantees" --db ${dbPath}`);
+  const stories = await reclusterStories(store, io.now);
+  io.out(`Stories found among them (${stories.length}):`);
+  io.out(renderStories(stories));
+  const main = [...stories].sort((a, b) => b.articleIds.length - a.articleIds.length)[0];
+  if (main) {
+    const dossier = await dossierForStory(store, main.id, io.now);
+    if (dossier) {
+      io.out(`\n${'═'.repeat(100)}\nThe cross-checked dossier of ${main.id}\n${'═'.repeat(100)}\n`);
+      io.out(renderDossierMarkdown(dossier));
+    }
+    io.out(`\nNext steps:`);
+    io.out(`  npx triangulate dossier ${main.id} --db ${dbPath} --format html > dossier.html   # the same dossier as a page`);
+    io.out(`  npx triangulate dossier ${main.id} --db ${dbPath} --format json                  # versioned JSON (docs/dossier.md)`);
+  }
+  io.out(`  npx triangulate show <id> --db ${dbPath} --format md      # one report with who is involved, who said what, what happened when`);
+  io.out(`  npx triangulate search "security guarantees" --db ${dbPath}`);
 }

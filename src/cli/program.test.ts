@@ -100,7 +100,7 @@ describe('triangulate CLI', () => {
     const before = JSON.parse((await cli(['list', '--db', DB, '--format', 'json'])).out) as unknown[];
     const run = await cli(['ingest', 'bad', 'good', 'missing.html', '--db', DB]);
     assert.equal(run.code, 1, 'a batch with failures exits 1');
-    const failureLines = run.out.split('\n').filter((l) => l.startsWith('  ') && l.includes(': '));
+    const failureLines = run.out.split('\n').slice(run.out.split('\n').indexOf('failures:') + 1);
     const expectRule = (file: string, rule: RegExp) =>
       assert.ok(
         failureLines.some((l) => l.includes(file) && rule.test(l)),

@@ -18,7 +18,7 @@ import { listStories, mergeStories, reclusterStories, splitStory, type StorySumm
 import { renderAnalysisMarkdown, renderEntitiesTable, renderEvents, renderQuotes } from './render-analysis.js';
 import { AmbiguousIdError, openSqliteStore, type Store } from '../store/index.js';
 import { createProgressReporter, describeResult, withOrigin } from './progress.js';
-import { renderArticle, renderSummaryTable, type ArticleFormat } from './render.js';
+import { renderArticle, renderStories, renderSummaryTable, type ArticleFormat } from './render.js';
 import { runDataPredict, runPredict, type PredictDataTask } from './predict.js';
 import { runDemo } from './demo.js';
 
@@ -435,16 +435,6 @@ async function storyCommand(run: () => Promise<StorySummary[]>): Promise<StorySu
   }
 }
 
-export function renderStories(stories: readonly StorySummary[]): string {
-  if (stories.length === 0) return '(no stories)';
-  return stories
-    .map((s) => {
-      const copies = s.articleIds.length - s.independentReports;
-      const dates = s.firstPublished ? ` ${s.firstPublished.slice(0, 10)}${s.lastPublished && s.lastPublished.slice(0, 10) !== s.firstPublished.slice(0, 10) ? ` → ${s.lastPublished.slice(0, 10)}` : ''}` : '';
-      return `${s.id}  ${s.independentReports} report${s.independentReports === 1 ? '' : 's'}${copies > 0 ? ` (+${copies} duplicate${copies === 1 ? '' : 's'})` : ''}${dates}  ${s.title ?? '(untitled)'}\n    outlets: ${s.outlets.join(', ') || '(unknown)'}`;
-    })
-    .join('\n');
-}
 
 const DEFAULT_CLI_FETCH = { maxBytes: DEFAULT_READ_OPTIONS.maxFileBytes, timeout: DEFAULT_READ_OPTIONS.fetch.timeoutMs / 1000, allowPrivateNetwork: false };
 

@@ -1,6 +1,7 @@
 /** Plain-text renderings of core records for the terminal. Pure: records in, strings out. */
 import type { Article, ArticleMetadata, Sourced } from '../model/index.js';
 import type { ArticleSummary, SearchHit } from '../store/index.js';
+import type { StorySummary } from '../story-service.js';
 
 export type ArticleFormat = 'json' | 'md' | 'text';
 
@@ -74,4 +75,15 @@ export function renderSummaryTable(rows: readonly (ArticleSummary | SearchHit)[]
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';
+}
+
+export function renderStories(stories: readonly StorySummary[]): string {
+  if (stories.length === 0) return '(no stories)';
+  return stories
+    .map((s) => {
+      const copies = s.articleIds.length - s.independentReports;
+      const dates = s.firstPublished ? ` ${s.firstPublished.slice(0, 10)}${s.lastPublished && s.lastPublished.slice(0, 10) !== s.firstPublished.slice(0, 10) ? ` → ${s.lastPublished.slice(0, 10)}` : ''}` : '';
+      return `${s.id}  ${s.independentReports} report${s.independentReports === 1 ? '' : 's'}${copies > 0 ? ` (+${copies} duplicate${copies === 1 ? '' : 's'})` : ''}${dates}  ${s.title ?? '(untitled)'}\n    outlets: ${s.outlets.join(', ') || '(unknown)'}`;
+    })
+    .join('\n');
 }

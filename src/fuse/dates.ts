@@ -1,0 +1,83 @@
+/** Comparing TIMEX3 date values as the reports give them: days, weeks, months, years, and X placeholders. */
+
+export type DateGrain = 'day' | 'week' | 'month' | 'year' | 'unknown';
+
+export interface DateRange {
+  readonly grain: DateGrain;
+  /** Inclusive day numbers (days since 1970-01-01); absent for unknown values. */
+  readonly from?: number;
+  readonly to?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+/** The days a value covers: "2026-11-18" one day, "2026-11" thirty, "2026-W47" seven; placeholders cover nothing known. */
+export function dateRange(value: string): DateRange {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(value);
+  if (m) {
+    const day = dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+    return { grain: 'day', from: day, to: day };
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m) {
+    // ISO week 1 holds January 4th; weeks start on Monday.
+    const jan4 = dayNumber(Number(m[1]), 1, 4);
+    const weekday = (new Date(jan4 * DAY_MS).getUTCDay() + 6) % 7;
+    const monday = jan4 - weekday + (Number(m[2]) - 1) * 7;
+    return { grain: 'week', from: monday, to: monday + 6 };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    return { grain: 'month', from: dayNumber(y, mo, 1), to: dayNumber(y, mo + 1, 1) - 1 };
+  }
+  m = /^(\d{4})$/.exec(value);
+  if (m) return { grain: 'year', from: dayNumber(Number(m[1]), 1, 1), to: dayNumber(Number(m[1]) + 1, 1, 1) - 1 };
+  return { grain: 'unknown' };
+}
+
+export function isResolved(value: string): boolean {
+  return dateRange(value).grain !== 'unknown';
+}
+
+export type DateRelation = 'same' | 'contains' | 'near' | 'apart' | 'unknown';
+
+/**
+ * Two days this close may be one event dated differently by two reports (Monday vs Tuesday); further apart they are
+ * two events. Three days covers "two days after" vs "a day after" style slips without joining weekly meetings.
+ */
+export const MAX_DISPUTED_DATE_GAP_DAYS = 3;
+
+/** How two date values relate: same day, one inside the other, days apart (a dispute), far apart, or not comparable. */
+export function relateDates(a: string, b: string): DateRelation {
+  const ra = dateRange(a);
+  const rb = dateRange(b);
+  if (ra.from === undefined || ra.to === undefined || rb.from === undefined || rb.to === undefined) return 'unknown';
+  if (ra.grain === 'day' && rb.grain === 'day') {
+    const gap = Math.abs(ra.from - rb.from);
+    return gap === 0 ? 'same' : gap <= MAX_DISPUTED_DATE_GAP_DAYS ? 'near' : 'apart';
+  }
+  if (ra.from === rb.from && ra.to === rb.to) return 'same';
+  const inside = (x: DateRange, y: DateRange): boolean => (x.from ?? 0) >= (y.from ?? 0) && (x.to ?? 0) <= (y.to ?? 0);
+  return inside(ra, rb) || inside(rb, ra) ? 'contains' : 'apart';
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-11-18" → "Wednesday 18 November 2026"; "2026-11" → "November 2026"; other values unchanged. */
+export function displayDate(value: string): string {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return `${WEEKDAYS[day.getUTCDay()]} ${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  return value;
+}

@@ -1,0 +1,101 @@
+/**
+ * Facts with support: statements built only from what the analysis found in article text (events and who took part,
+ * participant counts, quotes, roles, quantities), each with every report that carries it and the sentence in each.
+ * Nothing is built from headlines, titles or headline-like lines, and no fact is a bare sentence: each one has an
+ * event, a quote, a role or a counted noun behind it.
+ */
+import type { FusionContext } from './context.js';
+import type { EntityIndex } from './entities.js';
+import { displayNumber, numberKey, type Quantity } from './numbers.js';
+import type { Citation, DossierEvent, DossierQuote, Fact, FactKind } from './types.js';
+
+type Draft = { kind: FactKind; text: string; sources: readonly Citation[]; about: Fact['about'] };
+
+export function buildFacts(
+  ctx: FusionContext,
+  entities: EntityIndex,
+  events: readonly DossierEvent[],
+  quotes: readonly DossierQuote[],
+  quantities: readonly Quantity[],
+): Fact[] {
+  const drafts: Draft[] = [];
+  for (const e of events) {
+    // A statement is its quote; an event known only by its type ("a deployment") states nothing.
+    if (e.type === 'statement' || e.type === 'announcement') continue;
+    if (e.date || e.place || e.format || e.topic) drafts.push({ kind: 'event', text: capitalise(e.description), sources: e.sources, about: { eventId: e.id } });
+    for (const p of e.participants) {
+      const entity = p.entityId ? entities.byId(p.entityId) : undefined;
+      if (entity?.unnamed || entity?.plural) continue;
+      drafts.push({ kind: 'participation', text: `${p.name} took part in the ${e.description}`, sources: p.sources, about: { eventId: e.id, ...(p.entityId ? { entityId: p.entityId } : {}) } });
+    }
+    const byCount = new Map<string, { display: string; unit: string; sources: Citation[] }>();
+    for (const c of e.participantCounts) {
+      const key = `${numberKey(c.value, c.qualifier)} ${c.unit}`;
+      const entry = byCount.get(key) ?? { display: displayNumber(c.value, c.qualifier), unit: c.unit, sources: [] };
+      entry.sources.push(c.source);
+      byCount.set(key, entry);
+    }
+    for (const c of byCount.values()) {
+      drafts.push({ kind: 'event', text: `${capitalise(c.display)} ${c.unit} took part in the ${e.description}`, sources: c.sources, about: { eventId: e.id } });
+    }
+  }
+  for (const q of quotes) {
+    const citations = q.sources.flatMap((s) => {
+      const first = s.content[0];
+      const last = s.content.at(-1);
+      return first && last ? [ctx.cite(s.articleId, { start: first.start, end: last.end })] : [];
+    });
+    drafts.push({ kind: 'quote', text: capitalise(quoteFact(q)), sources: citations, about: { quoteId: q.id, ...(q.speakerId ? { entityId: q.speakerId } : {}) } });
+  }
+  for (const entity of entities.entities) {
+    if (entity.unnamed || entity.plural) continue;
+    for (const role of entity.roles) {
+      if (role.sources.length === 0) continue;
+      drafts.push({ kind: 'role', text: `${entity.name}: ${role.role}`, sources: role.sources, about: { entityId: entity.id } });
+    }
+  }
+  // "About 1,000 troops" and "1,000 troops" state one fact; "more than 1,000" is a different one.
+  const byQuantity = new Map<string, { displays: string[]; unit: string; sources: Citation[] }>();
+  for (const q of quantities) {
+    const key = `${q.unit} ${q.qualifier === 'about' ? numberKey(q.value, 'exact') : numberKey(q.value, q.qualifier)}`;
+    const entry = byQuantity.get(key) ?? { displays: [], unit: q.unit, sources: [] };
+    entry.displays.push(displayNumber(q.value, q.qualifier));
+    entry.sources.push(q.citation);
+    byQuantity.set(key, entry);
+  }
+  for (const q of byQuantity.values()) {
+    drafts.push({ kind: 'quantity', text: `${capitalise(commonest(q.displays))} ${plural(q.unit)}`, sources: q.sources, about: {} });
+  }
+
+  return drafts
+    .filter((d) => d.sources.length > 0)
+    .map((d, i) => {
+      const support = ctx.support(d.sources.map((s) => s.articleId));
+      return { id: `f${i + 1}`, kind: d.kind, text: d.text, sources: d.sources, support, singleSource: support.singleSource, about: d.about };
+    });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function plural(noun: string): string {
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
+function commonest(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/** "Ada Marlow: “…”", "Jean Arnaud called the talks a “frank and useful exchange”", "According to two diplomats, …". */
+function quoteFact(q: DossierQuote): string {
+  if (q.direct) return `${q.speaker}: “${q.text}”`;
+  if (q.cue === 'according to') return `According to ${q.speaker}, ${q.text}`;
+  // "told" needs its hearer, which the quote's text does not carry.
+  const verb = q.cue === undefined || q.cue === 'told' || q.cue === 'tells' ? 'said' : q.cue;
+  return `${q.speaker} ${verb} ${q.text}`;
+}

@@ -1,0 +1,320 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { packageRoot } from '../util/package-root.js';
+import { buildReport } from './fixtures/builder.js';
+import { demoStory, otherEventReport } from './fixtures/demo-story.js';
+import { harbourStory } from './fixtures/harbour-story.js';
+import { buildDossier, DOSSIER_SCHEMA_VERSION, renderDossierHtml, renderDossierMarkdown, type Dossier, type StoryInput, type Support } from './index.js';
+import { checkAgainstSchema } from './schema-check.js';
+
+const ROOT = packageRoot();
+const FIXTURES = join(ROOT, 'src', 'fuse', 'fixtures');
+const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'docs', 'dossier.schema.json'), 'utf8')) as Record<string, unknown>;
+
+// Built once: reports are immutable, and building them runs the tokenizer and time stage.
+const DEMO_REPORTS = demoStory();
+const demoInput = (): StoryInput => ({ storyId: 'demo-a', reports: DEMO_REPORTS });
+const demo = buildDossier(demoInput());
+const harbour = buildDossier({ storyId: 'keldhaven', reports: harbourStory() });
+
+/** Every {articleId?, start, end, text} in the dossier slices back to its text (the article id is inherited downwards). */
+function assertSpans(d: Dossier, texts: ReadonlyMap<string, string>): number {
+  let checked = 0;
+  const walk = (v: unknown, articleId: string | undefined, path: string): void => {
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, articleId, `${path}[${i}]`));
+    if (typeof v !== 'object' || v === null) return;
+    const o = v as Record<string, unknown>;
+    const id = typeof o['articleId'] === 'string' ? o['articleId'] : articleId;
+    if (typeof o['start'] === 'number' && typeof o['end'] === 'number' && typeof o['text'] === 'string') {
+      const text = id === undefined ? undefined : texts.get(id);
+      assert.ok(text !== undefined, `${path}: span without a known article (${String(id)})`);
+      assert.equal(text.slice(o['start'], o['end']), o['text'], `${path}: span [${o['start']}, ${o['end']}) of ${id}`);
+      checked++;
+    }
+    for (const [k, x] of Object.entries(o)) walk(x, id, `${path}.${k}`);
+  };
+  walk(d, undefined, '$');
+  return checked;
+}
+
+const ids = (s: Support): string[] => [...s.articleIds].sort();
+
+/** Golden files: regenerate with UPDATE=1 after an intended change, and review the diff. */
+function golden(name: string, actual: string): void {
+  const file = join(FIXTURES, name);
+  if (process.env['UPDATE'] === '1') {
+    writeFileSync(file, actual);
+    return;
+  }
+  let expected: string;
+  try {
+    expected = readFileSync(file, 'utf8');
+  } catch {
+    assert.fail(`golden file ${name} is missing: run the tests with UPDATE=1 to create it`);
+  }
+  assert.equal(actual, expected, `${name} differs from the golden file (UPDATE=1 to accept)`);
+}
+
+describe('dossier contract', () => {
+  it('is versioned and valid against docs/dossier.schema.json', () => {
+    assert.equal(demo.schemaVersion, DOSSIER_SCHEMA_VERSION);
+    assert.deepEqual(checkAgainstSchema(JSON.parse(JSON.stringify(demo)), SCHEMA), []);
+    assert.deepEqual(checkAgainstSchema(JSON.parse(JSON.stringify(harbour)), SCHEMA), []);
+  });
+
+  it('links every item back to a span that slices to its text', () => {
+    const texts = new Map(DEMO_REPORTS.map((r) => [r.article.id, r.article.text]));
+    assert.ok(assertSpans(demo, texts) > 500);
+    const htexts = new Map(harbourStory().map((r) => [r.article.id, r.article.text]));
+    assert.ok(assertSpans(harbour, htexts) > 30);
+  });
+
+  it('does not depend on the order of the reports', () => {
+    const reversed = buildDossier({ storyId: 'demo-a', reports: [...DEMO_REPORTS].reverse() });
+    assert.deepEqual(reversed, demo);
+  });
+
+  it('matches the golden dossiers', () => {
+    golden('demo.dossier.json', `${JSON.stringify(demo, null, 1)}\n`);
+    golden('demo.dossier.md', renderDossierMarkdown(demo));
+    golden('harbour.dossier.json', `${JSON.stringify(harbour, null, 1)}\n`);
+  });
+
+  it('refuses a story listing one article twice, and an analysis of another article', () => {
+    const [a, b] = DEMO_REPORTS;
+    assert.ok(a && b);
+    assert.throws(() => buildDossier({ storyId: 'x', reports: [a, a] }), /lists article 01-ledger twice/);
+    assert.throws(() => buildDossier({ storyId: 'x', reports: [{ article: a.article, analysis: b.analysis }] }), /analysis of 02-courier given for article 01-ledger/);
+  });
+});
+
+describe('sources', () => {
+  it('links the syndicated copy to its original and never counts it as a second source', () => {
+    const copy = demo.articles.find((a) => a.id === '05-herald-syndicated');
+    assert.equal(copy?.duplicateOf, '03-globe-wire');
+    assert.equal(copy?.sourceGroup, '03-globe-wire');
+    assert.deepEqual(demo.articles.find((a) => a.id === '03-globe-wire')?.duplicates, ['05-herald-syndicated']);
+    // Kasia Drozd is only in Globe Wire and its copy: two reports, one source.
+    const drozd = demo.facts.find((f) => f.kind === 'role' && f.text.startsWith('Kasia Drozd'));
+    assert.equal(drozd?.support.reports, 2);
+    assert.equal(drozd?.support.independentSources, 1);
+    assert.equal(drozd?.singleSource, true);
+    const call = demo.events.find((e) => e.date?.value === '2026-11-18');
+    assert.equal(call?.support.reports, 5);
+    assert.equal(call?.support.independentSources, 4);
+  });
+
+  it('finds the copy from the texts when story clustering did not say so', () => {
+    const d = buildDossier({ storyId: 'demo-a', reports: demoStory({ declareDuplicate: false }) });
+    const copy = d.articles.find((a) => a.id === '05-herald-syndicated');
+    assert.equal(copy?.duplicateOf, '03-globe-wire');
+    assert.equal(copy?.duplicateDetectedBy, 'text-overlap');
+    assert.equal(d.articles.filter((a) => a.duplicateOf !== undefined).length, 1, 'independent reports are not copies');
+  });
+});
+
+describe("who's who", () => {
+  it('joins the chair described only by role in the Courier to the named Adm. Henrik Solberg', () => {
+    const solberg = demo.entities.find((e) => e.name === 'Henrik Solberg');
+    assert.ok(solberg);
+    assert.deepEqual(solberg.members.filter((m) => m.joinedBy === 'role').map((m) => m.articleId), ['02-courier']);
+    assert.deepEqual(ids(solberg.support), ['01-ledger', '02-courier', '03-globe-wire', '04-dispatch', '05-herald-syndicated']);
+    const call = demo.events.find((e) => e.date?.value === '2026-11-18');
+    const asParticipant = call?.participants.find((p) => p.entityId === solberg.id);
+    assert.ok(asParticipant?.support.articleIds.includes('02-courier'), 'the Courier’s chair counts as Solberg taking part');
+    assert.equal(demo.entities.filter((e) => /chair of the alliance/.test(e.name)).length, 0, 'no separate role-only entity is left');
+  });
+
+  it('merges surnames, titles and acronyms, keeps all roles with their sources', () => {
+    const may = demo.entities.find((e) => e.name === 'Ivo May');
+    assert.ok(may?.aliases.includes('May'));
+    const jfc = demo.entities.find((e) => e.name === 'Joint Forces Command');
+    assert.ok(jfc?.aliases.includes('JFC'));
+    assert.equal(jfc?.support.independentSources, 4);
+    const marlow = demo.entities.find((e) => e.name === 'Ada Marlow');
+    const britain = marlow?.roles.find((r) => r.role.startsWith("Britain's"));
+    assert.deepEqual(britain?.support.articleIds, ['04-dispatch']);
+    assert.equal(britain?.sources[0]?.text, "Britain's chief of the defence staff");
+    assert.equal(marlow?.roles.find((r) => r.role === 'chief of the defence staff')?.support.independentSources, 2);
+    assert.ok(!demo.entities.some((e) => e.name === 'Marta Ibarra' && e.id === marlow?.id), 'two chiefs of defence stay two people');
+  });
+});
+
+describe('events and timeline', () => {
+  it('merges each event across reports and orders the timeline by date', () => {
+    assert.deepEqual(
+      demo.timeline.map((t) => t.date),
+      ['2026-11-11', '2026-11-17', '2026-11-18', '2026-12-02', '2026-12-03'],
+    );
+    const call = demo.events.find((e) => e.date?.value === '2026-11-18');
+    assert.equal(call?.format?.value, 'virtual');
+    assert.deepEqual(ids(call?.support ?? { reports: 0, independentSources: 0, articleIds: [], singleSource: true }), ['01-ledger', '02-courier', '03-globe-wire', '04-dispatch', '05-herald-syndicated']);
+  });
+
+  it('keeps different events of one story apart: the call and the Paris meeting, the video call on Dec 2 and Brussels on Dec 3', () => {
+    const paris = demo.events.find((e) => e.place?.value === 'Paris');
+    assert.equal(paris?.date?.value, '2026-11-17');
+    assert.notEqual(paris?.id, demo.events.find((e) => e.date?.value === '2026-11-18')?.id);
+    const dec2 = demo.events.find((e) => e.date?.value === '2026-12-02');
+    const dec3 = demo.events.find((e) => e.date?.value === '2026-12-03');
+    assert.ok(dec2 && dec3 && dec2.id !== dec3.id);
+    assert.equal(dec2.format?.value, 'virtual');
+    assert.equal(dec3.place?.value, 'Brussels');
+    // "next month" (03/05) is compatible with December 3.
+    assert.ok(dec3.date?.values.some((v) => v.value === '2026-12' && v.support.articleIds.includes('03-globe-wire')));
+  });
+
+  it('does not merge a different event on the same topic put into the story (06: Brussels, in person, March)', () => {
+    const d = buildDossier({ storyId: 'mixed', reports: [...DEMO_REPORTS, otherEventReport()] });
+    const march = d.events.filter((e) => e.support.articleIds.includes('06-other-event'));
+    assert.ok(march.length >= 2);
+    for (const e of march) assert.deepEqual(e.support.articleIds, ['06-other-event'], `${e.description} merged with story A`);
+    const call = d.events.find((e) => e.date?.value === '2026-11-18');
+    assert.ok(!call?.participantCounts.some((c) => c.value === 27));
+  });
+
+  it('resolves a relative date a report without publication date leaves open, from another report of the same event', () => {
+    const coastal = harbour.articles.find((a) => a.id === 'coastal-times');
+    assert.deepEqual(coastal?.inferredReferenceDate, { value: '2027-02-10', fromArticleId: 'harbour-wire', matchedEvents: 1 });
+    const tuesday = harbour.events.find((e) => e.date?.value === '2027-02-09');
+    assert.ok(tuesday?.support.articleIds.includes('coastal-times'));
+    assert.deepEqual(tuesday?.date?.resolvedFromStory, [{ articleId: 'coastal-times', text: 'Tuesday', unresolved: 'XXXX-WXX-2', value: '2027-02-09' }]);
+  });
+
+  it('keeps two meetings in the same place a week apart as two events', () => {
+    const keldhaven = harbour.events.filter((e) => e.place?.values.some((v) => v.value === 'Keldhaven'));
+    assert.deepEqual(keldhaven.map((e) => e.date?.value).sort(), ['2027-02-09', '2027-02-17']);
+  });
+});
+
+describe('quotes', () => {
+  it('merges the Marlow quote across outlets (full, accent-less, and one-sentence versions) and counts sources', () => {
+    const marlow = demo.quotes.find((q) => q.text.includes('decide who does what'));
+    assert.equal(marlow?.speaker, 'Ada Marlow');
+    assert.deepEqual(ids(marlow?.support ?? { reports: 0, independentSources: 0, articleIds: [], singleSource: true }), ['01-ledger', '02-courier', '03-globe-wire', '05-herald-syndicated']);
+    assert.equal(marlow?.support.independentSources, 3);
+    assert.equal(marlow?.direct, true);
+    assert.deepEqual(marlow?.sources.map((s) => s.cue?.text), ['told', 'told', 'told', 'told']);
+  });
+
+  it('merges a split quote with a partial quote of it, and partial quotes of one speaker', () => {
+    const okafor = demo.quotes.find((q) => q.sources.some((s) => s.text.includes('backed by troops on the ground')) && q.speaker === 'Lena Okafor');
+    assert.deepEqual(ids(okafor?.support ?? { reports: 0, independentSources: 0, articleIds: [], singleSource: true }), ['02-courier', '03-globe-wire', '05-herald-syndicated']);
+    const frank = demo.quotes.find((q) => q.text.includes('frank and useful'));
+    assert.equal(frank?.speaker, 'Jean Arnaud');
+    assert.equal(frank?.support.independentSources, 2);
+    const lind = harbour.quotes.find((q) => q.speaker === 'Mara Lind');
+    assert.equal(lind?.support.independentSources, 2);
+  });
+});
+
+describe('facts', () => {
+  it('marks single-source facts, counting a copy as the same source', () => {
+    const britain = demo.facts.find((f) => f.text === "Ada Marlow: Britain's chief of the defence staff");
+    assert.equal(britain?.singleSource, true);
+    assert.deepEqual(britain?.support.articleIds, ['04-dispatch']);
+    assert.match(britain?.sources[0]?.sentence.text ?? '', /^Gen\. Ada Marlow, Britain's chief of the defence staff, argued/);
+    const troops = demo.facts.find((f) => f.kind === 'quantity' && f.text === 'About 1,000 troops');
+    assert.equal(troops?.singleSource, false);
+    assert.deepEqual(ids(troops?.support ?? { reports: 0, independentSources: 0, articleIds: [], singleSource: true }), ['01-ledger', '02-courier', '03-globe-wire', '05-herald-syndicated']);
+    assert.ok(demo.facts.every((f) => f.singleSource === f.support.singleSource && f.sources.length > 0));
+  });
+
+  it('builds no fact from a teaser headline left in the page, nor from titles', () => {
+    const texts = harbour.facts.map((f) => f.text).join('\n');
+    assert.doesNotMatch(texts, /Sarnova|signs deal|12 new ships|12 ships/);
+    assert.ok(!harbour.events.some((e) => e.type === 'agreement'));
+    const titles = demo.articles.map((a) => a.title ?? '');
+    for (const f of demo.facts) for (const t of titles) assert.ok(!f.sources.some((s) => s.sentence.text === t), `fact ${f.id} cites a title`);
+  });
+});
+
+describe('disagreements', () => {
+  const find = (kind: string, d: Dossier = demo) => d.disagreements.filter((x) => x.kind === kind);
+
+  it('flags 30 vs 21 taking part, with sources, and marks "more than 20" as compatible with both', () => {
+    const [count] = find('participant-count');
+    assert.ok(count);
+    const byValue = new Map(count.values.map((v) => [v.value, v]));
+    assert.deepEqual(ids(byValue.get('=30')?.support ?? { reports: 0, independentSources: 0, articleIds: [], singleSource: true }), ['01-ledger', '04-dispatch']);
+    assert.deepEqual(ids(byValue.get('=21')?.support ?? { reports: 0, independentSources: 0, articleIds: [], singleSource: true }), ['03-globe-wire', '05-herald-syndicated']);
+    assert.equal(byValue.get('=30')?.status, 'conflicting');
+    assert.equal(byValue.get('=21')?.status, 'conflicting');
+    assert.equal(byValue.get('>20')?.status, 'compatible');
+    assert.deepEqual(byValue.get('>20')?.support.articleIds, ['02-courier']);
+    assert.equal(byValue.get('=21')?.sources[0]?.text, 'France, Spain and 19 other countries');
+    assert.match(count.note, /more than 20/);
+  });
+
+  it('flags Monday 16 vs Tuesday 17 November for the Paris meeting', () => {
+    const [date] = find('date');
+    assert.ok(date);
+    assert.deepEqual(date.values.map((v) => v.value), ['2026-11-17', '2026-11-16']);
+    assert.deepEqual(ids(date.values[0]?.support ?? { reports: 0, independentSources: 0, articleIds: [], singleSource: true }), ['01-ledger', '02-courier', '03-globe-wire', '05-herald-syndicated']);
+    assert.deepEqual(date.values[1]?.support.articleIds, ['04-dispatch']);
+    assert.equal(date.values[1]?.sources[0]?.text, 'Monday, November 16');
+  });
+
+  it('flags the same words attributed to Solberg by the Ledger and to Arnaud by the Dispatch', () => {
+    const [who] = find('attribution');
+    assert.ok(who);
+    assert.match(who.topic, /Security guarantees are only as strong/);
+    assert.deepEqual(who.values.map((v) => [v.display, v.support.articleIds]).sort(), [['Henrik Solberg', ['01-ledger']], ['Jean Arnaud', ['04-dispatch']]]);
+    assert.equal(who.values.find((v) => v.display === 'Henrik Solberg')?.sources[0]?.text, 'Solberg');
+  });
+
+  it('flags Ivo May vs Kasia Drozd as who represented Veloria', () => {
+    const [rep] = find('participants');
+    assert.ok(rep);
+    assert.match(rep.topic, /Veloria/);
+    assert.deepEqual(rep.values.map((v) => v.display.split(',')[0]).sort(), ['Ivo May', 'Kasia Drozd']);
+  });
+
+  it('flags 5,000 vs about 1,000 troops, without making "about 1,000" and "1,000" conflict', () => {
+    const [troops] = find('quantity');
+    assert.ok(troops);
+    const byValue = new Map(troops.values.map((v) => [v.value, v]));
+    const fiveK = troops.values.indexOf(byValue.get('=5000') ?? troops.values[0]!);
+    assert.equal(byValue.get('=5000')?.conflictsWith.length, 2);
+    assert.deepEqual(byValue.get('~1000')?.conflictsWith, [fiveK]);
+    assert.deepEqual(byValue.get('=1000')?.conflictsWith, [fiveK]);
+  });
+
+  it('has no other disagreement in the demo story, and finds a place conflict but no number conflict in the harbour story', () => {
+    assert.deepEqual(demo.disagreements.map((d) => d.kind), ['participant-count', 'date', 'participants', 'attribution', 'quantity']);
+    assert.deepEqual(harbour.disagreements.map((d) => d.kind), ['place']);
+    const place = harbour.disagreements[0];
+    assert.deepEqual(place?.values.map((v) => [v.value, [...v.support.articleIds].sort()]), [['Keldhaven', ['coastal-times', 'keldhaven-post']], ['Norvik', ['harbour-wire']]]);
+  });
+});
+
+describe('renderers', () => {
+  it('writes a Markdown brief with the disagreements before everything else', () => {
+    const md = renderDossierMarkdown(demo);
+    const order = ['## ⚠ Disagreements (5)', '## Sources', '## Timeline', "## Who's who", '## Key quotes', '## Facts', '### Single source'];
+    const at = order.map((h) => md.indexOf(h));
+    assert.ok(at.every((x, i) => x >= 0 && (i === 0 || x > (at[i - 1] ?? 0))), `sections out of order: ${at.join(',')}`);
+    assert.match(md, /30 \(R3 The Daily Ledger, R4 The Evening Dispatch\) vs 21/);
+    assert.match(md, /syndicated copy of R1: not counted as a separate source/);
+  });
+
+  it('writes a self-contained HTML page with every text escaped', () => {
+    const hostile = buildReport({
+      id: 'hostile',
+      outlet: '<script>alert(1)</script> Times',
+      published: '2026-01-02',
+      text: 'Ministers met in <b>Paris</b> on Friday & agreed "nothing".',
+      entities: [{ name: '<b>Paris</b>', type: 'gpe', mentions: ['<b>Paris</b>'] }],
+      events: [{ type: 'meeting', trigger: 'met', date: { value: '2026-01-02', at: 'Friday' }, place: { name: '<b>Paris</b>', at: '<b>Paris</b>' } }],
+    });
+    const html = renderDossierHtml(buildDossier({ storyId: 'x"><script>', reports: [hostile] }));
+    assert.ok(html.startsWith('<!DOCTYPE html>'));
+    assert.doesNotMatch(html, /<script|<b>Paris|src=|<link /i);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; Times/);
+    const demoHtml = renderDossierHtml(demo);
+    assert.match(demoHtml, /<style>/);
+    assert.doesNotMatch(demoHtml, /<script|https?:\/\/(?!www\.)/);
+  });
+});
