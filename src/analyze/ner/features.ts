@@ -173,7 +173,7 @@ export class FeatureExtractor {
   /** Features of every token of a document (sentences of tokens), flattened in reading order. */
   extract(doc: readonly (readonly string[])[]): FeatureMatrix {
     const infos: WordInfo[][] = doc.map((s) => s.map((w) => this.info(w)));
-    const docStats = documentStats(doc, infos);
+    const docStats = documentStats(infos);
     const out = new FeatureBuilder();
     for (let s = 0; s < doc.length; s++) {
       const sent = infos[s] ?? [];
@@ -323,7 +323,7 @@ interface DocStats {
   readonly titleSeen: Set<string>;
 }
 
-function documentStats(doc: readonly (readonly string[])[], infos: WordInfo[][]): DocStats {
+function documentStats(infos: WordInfo[][]): DocStats {
   const lowerSeen = new Set<string>();
   const capitalisedMid = new Set<string>();
   const titleSeen = new Set<string>();
@@ -337,7 +337,6 @@ function documentStats(doc: readonly (readonly string[])[], infos: WordInfo[][])
       }
     });
   });
-  void doc;
   return { lowerSeen, capitalisedMid, titleSeen };
 }
 
@@ -401,7 +400,6 @@ interface Stage1Stats {
   readonly counts: Map<string, Int32Array>;
   /** Lower-case form → a longer first-stage entity of each type contains this word (bit mask). */
   readonly inLongerSpan: Map<string, number>;
-  readonly flatInfos: WordInfo[];
 }
 
 function stage1DocStats(infos: WordInfo[][], stage1: Int8Array): Stage1Stats {
@@ -418,7 +416,7 @@ function stage1DocStats(infos: WordInfo[][], stage1: Int8Array): Stage1Stats {
     const label = stage1[t] ?? 0;
     if (label > 0 && ((label - 1) & 3) !== 3) inLongerSpan.set(w.lower, (inLongerSpan.get(w.lower) ?? 0) | (1 << type));
   });
-  return { counts, inLongerSpan, flatInfos };
+  return { counts, inLongerSpan };
 }
 
 function addStage1Features(out: FeatureBuilder, stage1: Int8Array, stats: Stage1Stats, flat: number, i: number, sentLength: number,

@@ -50,6 +50,12 @@ test('negative cases: capitalised sentence starts and the month May', () => {
   assert.ok(!may.some((m) => m.text === 'May'), JSON.stringify(may));
 });
 
+test('a Title-Case headline is not read as one long name', () => {
+  const e = entities('Markets Rally As Investors Shrug Off Rate Fears\n\nStocks rose on Monday.');
+  assert.ok(!e.some((x) => x.includes('Markets Rally')), e.join(', '));
+  assert.deepEqual(entities('Storm Hits Coastal Towns In Portugal'), ['LOC:Portugal']);
+});
+
 test('spans are exact and consistent with the tokenisation', () => {
   const text = '“We will not leave,” said Gen. Ada Marlow of the U.S. Army in Kabul.\n\nNATO OFFICIALS MEET IN BRUSSELS';
   const mentions = recognizeEntities(text);

@@ -33,13 +33,36 @@ function normalizeToken(token: string): string {
     .replace(/[\u2013\u2014\u2015]/g, '--');
 }
 
+/** Title-Case headlines need at least this many words to be told from a short run of names. */
+const MIN_HEADLINE_WORDS = 4;
+/** Headline style lower-cases only short function words ("of", "in", "and", "the"); any longer lower-case word means prose. */
+const MAX_LOWERCASE_HEADLINE_WORD = 3;
+
+/**
+ * Title-Case headlines ("Markets Rally As Investors Shrug Off Rate Fears") are absent from the Reuters training data,
+ * where headlines are in capitals; a run of capitalised words otherwise looks like one long name. Such a sentence is
+ * tagged in upper case, which the model has learnt to read. Only the words the model sees change, never the spans.
+ */
+function asModelSentence(words: string[]): string[] {
+  const last = words[words.length - 1] ?? '';
+  if (last === '.' || last === '?' || last === '!') return words;
+  let alphabetic = 0;
+  for (const w of words) {
+    if (!/^\p{L}/u.test(w)) continue;
+    alphabetic++;
+    if (/^\p{Ll}/u.test(w) && w.length > MAX_LOWERCASE_HEADLINE_WORD) return words;
+  }
+  if (alphabetic < MIN_HEADLINE_WORDS || !words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return words;
+  return words.map((w) => w.toUpperCase());
+}
+
 /** Entity mentions in `text` (tokenised here unless a tokenisation of the same text is passed). */
 export function recognizeEntities(text: string, tokenized: Tokenized = tokenize(text)): NamedEntityMention[] {
   const { tokens, sentences } = tokenized;
   const doc = sentences.map((s) => {
     const words: string[] = [];
     for (let t = s.tokenStart; t < s.tokenEnd; t++) words.push(normalizeToken(tokens[t]?.text ?? ''));
-    return words;
+    return asModelSentence(words);
   });
   const labels = defaultTagger().tagDocument(doc);
   const mentions: NamedEntityMention[] = [];
@@ -66,5 +89,5 @@ export function recognizeEntities(text: string, tokenized: Tokenized = tokenize(
 
 /** IOB2 tags for pre-tokenised sentences, all treated as one document (one tag per token). */
 export function tagTokens(sentences: string[][]): string[][] {
-  return tagDocuments([sentences.map((s) => s.map(normalizeToken))])[0] ?? [];
+  return tagDocuments([sentences.map((s) => asModelSentence(s.map(normalizeToken)))])[0] ?? [];
 }
