@@ -27,7 +27,7 @@ export interface TextFeatures {
   readonly words: readonly string[];
   /** Content term → weighted count (title words count `TITLE_TERM_WEIGHT` times). */
   readonly terms: ReadonlyMap<string, number>;
-  /** Name key → count. */
+  /** Name key → count; figures are included as `#<number>`, provided dates as `@<date>`. */
   readonly names: ReadonlyMap<string, number>;
 }
 
@@ -134,6 +134,8 @@ function scan(
     const lower = raw.toLowerCase();
     words.push(lower);
     if (!STOP_WORDS.has(lower) && lower.length >= MIN_TERM_LENGTH) add(terms, stem(lower), termWeight);
+    // Figures (scores, tolls, sums, ages, years) tell apart two events on one topic as well as names do.
+    if (collectNames && DIGIT.test(raw)) add(names, `#${stem(lower)}`, 1);
     if (collectNames) {
       const capitalised = UPPER_START.test(raw) && !DIGIT.test(raw) && (HAS_LOWER.test(raw) || raw.length <= 5);
       const key = nameKey(raw);

@@ -22,10 +22,10 @@ export function fromEntries(entries: Iterable<readonly [number, number]>): Spars
   return { ids, weights };
 }
 
-/** Scale to unit length without IDF, so every article adds the same mass to a story centroid. */
-export function unitLength(v: SparseVector): SparseVector {
+/** Scale so that the IDF-weighted vector has unit length: every article then adds the same mass to a centroid. */
+export function unitLengthIdf(v: SparseVector, idf: (id: number) => number): SparseVector {
   let sum = 0;
-  for (let i = 0; i < v.weights.length; i++) sum += (v.weights[i] ?? 0) ** 2;
+  for (let i = 0; i < v.weights.length; i++) sum += ((v.weights[i] ?? 0) * idf(v.ids[i] ?? 0)) ** 2;
   if (sum === 0) return v;
   const scale = 1 / Math.sqrt(sum);
   return { ids: v.ids, weights: v.weights.map((w) => w * scale) };
@@ -70,46 +70,4 @@ export function prune(v: SparseVector, max: number, idf: (id: number) => number)
   order.sort((x, y) => score(y) - score(x) || x - y);
   const kept = order.slice(0, max).sort((x, y) => x - y);
   return { ids: Int32Array.from(kept, (k) => v.ids[k] ?? 0), weights: Float32Array.from(kept, (k) => v.weights[k] ?? 0) };
-}
-
-/** Cosine similarity with both sides weighted by IDF. */
-export function idfCosine(a: SparseVector, b: SparseVector, idf: (id: number) => number): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  let i = 0;
-  let j = 0;
-  const na = a.ids.length;
-  const nb = b.ids.length;
-  while (i < na && j < nb) {
-    const ai = a.ids[i] ?? 0;
-    const bj = b.ids[j] ?? 0;
-    if (ai === bj) {
-      const w = idf(ai);
-      const x = (a.weights[i] ?? 0) * w;
-      const y = (b.weights[j] ?? 0) * w;
-      dot += x * y;
-      normA += x * x;
-      normB += y * y;
-      i++;
-      j++;
-    } else if (ai < bj) {
-      const x = (a.weights[i] ?? 0) * idf(ai);
-      normA += x * x;
-      i++;
-    } else {
-      const y = (b.weights[j] ?? 0) * idf(bj);
-      normB += y * y;
-      j++;
-    }
-  }
-  for (; i < na; i++) {
-    const x = (a.weights[i] ?? 0) * idf(a.ids[i] ?? 0);
-    normA += x * x;
-  }
-  for (; j < nb; j++) {
-    const y = (b.weights[j] ?? 0) * idf(b.ids[j] ?? 0);
-    normB += y * y;
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
 }

@@ -1,0 +1,290 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { StoryClusterer, clusterArticles, predictStoriesFile, type StoryDocument } from './index.js';
+
+// Team-written reports about invented events.
+
+const FERRY_WIRE: StoryDocument = {
+  id: 'wire-ferry',
+  title: 'Ferry runs aground off Kelmar Island, 40 passengers rescued',
+  text:
+    'A passenger ferry ran aground on rocks off Kelmar Island early on Tuesday, and coastguard crews rescued all 40 ' +
+    'passengers and six crew members, the regional maritime authority said.\n\n' +
+    'The vessel, the Morning Wren, had left Port Ashby at 5 a.m. for its daily crossing when it struck a reef in thick fog. ' +
+    'Two passengers were treated for mild hypothermia at Ashby General Hospital.\n\n' +
+    'Captain Ilse Varga said the ferry lost radar shortly before the impact. An inquiry into the grounding has been opened.',
+  published: '2031-05-13',
+  outlet: 'Wire Service',
+  url: 'https://wire.example/ferry-aground',
+};
+
+const FERRY_SYNDICATED: StoryDocument = {
+  id: 'paper-ferry',
+  title: 'Ferry aground off Kelmar Island; all aboard rescued',
+  text: `${FERRY_WIRE.text}\n\nThe Morning Wren was built in 1998 and was refitted last year.`,
+  published: '2031-05-13',
+  outlet: 'Coastal Herald',
+  url: 'https://herald.example/news/ferry',
+};
+
+const FERRY_RECRAWL: StoryDocument = {
+  id: 'wire-ferry-recrawl',
+  title: FERRY_WIRE.title ?? '',
+  text:
+    `${FERRY_WIRE.text}\n\nMore from Wire Service\n\nCouncil approves new budget for harbour works\n\n` +
+    'Local team wins regional rowing final\n\nWeather: fog warnings extended for the weekend',
+  published: '2031-05-14',
+  outlet: 'Wire Service',
+  url: 'https://www.wire.example/ferry-aground/?utm_source=feed',
+};
+
+const QUAKE_NORTH: StoryDocument = {
+  id: 'quake-north',
+  title: 'Magnitude 6.4 earthquake kills 12 in Corvalla',
+  text:
+    'A magnitude 6.4 earthquake struck the mountain town of Corvalla in the north of the country on 3 March, killing ' +
+    '12 people and destroying about 300 homes, the civil defence agency said. The quake hit at a depth of 10 kilometres. ' +
+    'Mayor Tomas Erdel said rescuers were searching collapsed houses in the old quarter.',
+  published: '2031-03-03',
+};
+
+const QUAKE_EAST: StoryDocument = {
+  id: 'quake-east',
+  title: 'Magnitude 5.1 earthquake injures 40 in Tarsin province',
+  text:
+    'A magnitude 5.1 earthquake shook Tarsin province in the east of the country on 19 October, injuring 40 people and ' +
+    'damaging a hospital in the city of Belgrove, officials said. The quake hit at a depth of 35 kilometres. ' +
+    'Governor Anna Petrosk said schools in Belgrove would stay closed for two days.',
+  published: '2031-10-19',
+};
+
+const MEETING: StoryDocument[] = [
+  {
+    id: 'meeting-1',
+    title: 'Harbour council votes to close Pier 9 to cruise ships',
+    text:
+      'The Port Ashby harbour council voted 7 to 2 on Thursday to close Pier 9 to cruise ships from next spring, ' +
+      'citing cracks found in the pier pilings. Council chair Rosa Lindqvist said repairs would cost 14 million crowns.',
+    published: '2031-06-05',
+    outlet: 'Coastal Herald',
+  },
+  {
+    id: 'meeting-2',
+    title: 'Cruise ships barred from Port Ashby Pier 9 after council vote',
+    text:
+      'Cruise ships will no longer dock at Pier 9 in Port Ashby from next spring after the harbour council voted 7-2 ' +
+      'to close it. Engineers found cracks in the pilings, and chair Rosa Lindqvist put repairs at 14 million crowns.',
+    published: '2031-06-05',
+    outlet: 'Ashby Daily',
+  },
+  {
+    id: 'meeting-3',
+    title: 'Tour operators dismayed as Pier 9 closure approved',
+    text:
+      'Tour operators in Port Ashby said they were dismayed by the harbour council decision to close Pier 9 to cruise ' +
+      'ships. The council approved the closure 7 to 2 on Thursday after cracks were found in the pier pilings; chair ' +
+      'Rosa Lindqvist said the repairs would cost 14 million crowns.',
+    published: '2031-06-06',
+    outlet: 'Business Weekly',
+  },
+];
+
+const FIRE: StoryDocument[] = [
+  {
+    id: 'fire-1',
+    title: 'Fire breaks out at Dunmore chemical plant',
+    text:
+      'A large fire broke out at the Dunmore chemical plant on Saturday night. Firefighters from three stations fought ' +
+      'the blaze in the solvent warehouse, and plant owner Halvorsen Chemicals said no workers were hurt.',
+    published: '2031-08-02',
+  },
+  {
+    id: 'fire-2',
+    title: 'Dunmore plant fire under control after ten hours',
+    text:
+      'Firefighters brought the fire at the Dunmore chemical plant under control after ten hours. The blaze destroyed ' +
+      'the solvent warehouse; Halvorsen Chemicals said its workers were safe.',
+    published: '2031-08-03',
+  },
+];
+
+const EVACUATION: StoryDocument[] = [
+  {
+    id: 'evac-1',
+    title: 'Lakeside village evacuated as toxic smoke spreads',
+    text:
+      'About 900 residents of Lakeside village were evacuated to the sports hall in Wenford on Sunday as a cloud of ' +
+      'toxic smoke drifted over their homes. Health officer Mira Castell told people to keep windows shut.',
+    published: '2031-08-03',
+  },
+  {
+    id: 'evac-2',
+    title: 'Lakeside residents spend night in Wenford sports hall',
+    text:
+      'Residents of Lakeside village spent the night in the Wenford sports hall after being evacuated because of toxic ' +
+      'smoke. Mira Castell, the health officer, said the air would be tested again in the morning.',
+    published: '2031-08-03',
+  },
+];
+
+const BRIDGE: StoryDocument = {
+  id: 'bridge',
+  title: 'Toxic smoke that emptied Lakeside came from Dunmore chemical plant fire',
+  text:
+    'The toxic smoke that forced about 900 residents of Lakeside village into the Wenford sports hall came from the ' +
+    'fire at the Dunmore chemical plant, health officer Mira Castell confirmed on Sunday. The blaze in the solvent ' +
+    'warehouse of Halvorsen Chemicals burned for ten hours before firefighters brought it under control, and the ' +
+    'evacuated residents of Lakeside were told to keep windows shut until the air had been tested again.',
+  published: '2031-08-03',
+};
+
+function storyOf(result: Map<string, string>, id: string): string {
+  const story = result.get(id);
+  assert.ok(story !== undefined, `no story for ${id}`);
+  return story;
+}
+
+test('a syndicated copy with an extra sentence is a duplicate of the wire original', () => {
+  const c = new StoryClusterer();
+  c.add(FERRY_WIRE);
+  const copy = c.add(FERRY_SYNDICATED);
+  assert.equal(copy.duplicateOf, 'wire-ferry');
+  assert.equal(copy.storyId, c.storyOf('wire-ferry'));
+});
+
+test('a re-crawl of the same URL with a teaser list appended is a duplicate', () => {
+  const c = new StoryClusterer();
+  c.add(FERRY_WIRE);
+  const again = c.add(FERRY_RECRAWL);
+  assert.equal(again.duplicateOf, 'wire-ferry');
+  // Also when the URL differs: the teaser list does not hide the copy.
+  const d = new StoryClusterer();
+  d.add(FERRY_WIRE);
+  assert.equal(d.add({ ...FERRY_RECRAWL, url: 'https://mirror.example/ferry' }).duplicateOf, 'wire-ferry');
+});
+
+test('copies chain to the earliest original, and an exact copy is found without URL', () => {
+  const c = new StoryClusterer();
+  c.add(FERRY_WIRE);
+  c.add(FERRY_SYNDICATED);
+  const exact = c.add({ id: 'exact', title: FERRY_SYNDICATED.title ?? '', text: FERRY_SYNDICATED.text });
+  assert.equal(exact.duplicateOf, 'wire-ferry');
+  assert.equal(c.duplicateOf('exact'), 'wire-ferry');
+});
+
+test('different reports of one event are not duplicates', () => {
+  const c = new StoryClusterer();
+  for (const doc of MEETING) assert.equal(c.add(doc).duplicateOf, undefined);
+});
+
+test('two different earthquakes do not merge, dated or not', () => {
+  const dated = clusterArticles([QUAKE_NORTH, QUAKE_EAST]);
+  assert.notEqual(storyOf(dated, 'quake-north'), storyOf(dated, 'quake-east'));
+  const undated = clusterArticles(
+    [QUAKE_NORTH, QUAKE_EAST].map(({ published: _published, ...rest }) => rest),
+  );
+  assert.notEqual(storyOf(undated, 'quake-north'), storyOf(undated, 'quake-east'));
+});
+
+test('three reports of one council meeting form one story apart from an unrelated event', () => {
+  const result = clusterArticles([MEETING[0], QUAKE_NORTH, MEETING[1], MEETING[2]].filter((d) => d !== undefined));
+  const story = storyOf(result, 'meeting-1');
+  assert.equal(storyOf(result, 'meeting-2'), story);
+  assert.equal(storyOf(result, 'meeting-3'), story);
+  assert.notEqual(storyOf(result, 'quake-north'), story);
+});
+
+test('a bridging report merges two stories', () => {
+  const c = new StoryClusterer();
+  for (const doc of [...FIRE, ...EVACUATION]) c.add(doc);
+  assert.notEqual(c.storyOf('fire-1'), c.storyOf('evac-1'), 'before the bridge, fire and evacuation are two stories');
+  c.add(BRIDGE);
+  assert.equal(c.storyOf('fire-1'), c.storyOf('evac-1'));
+  assert.equal(c.storyOf('bridge'), c.storyOf('evac-2'));
+  assert.equal(c.stories().size, 1);
+});
+
+test('the publication-time window keeps a re-issued story apart', () => {
+  const c = new StoryClusterer();
+  for (const doc of MEETING) c.add(doc);
+  const later = c.add({ ...MEETING[1], id: 'meeting-2-next-year', published: '2032-06-05' } as StoryDocument);
+  assert.notEqual(later.storyId, c.storyOf('meeting-1'));
+});
+
+test('a hand-made merge survives re-clustering', () => {
+  const docs = [...FIRE, QUAKE_NORTH, ...EVACUATION];
+  const first = new StoryClusterer();
+  for (const doc of docs) first.add(doc);
+  const fire = first.storyOf('fire-1') ?? '';
+  const evacuation = first.storyOf('evac-1') ?? '';
+  assert.notEqual(fire, evacuation);
+  const merged = first.merge(fire, evacuation);
+  assert.equal(first.storyOf('evac-2'), merged);
+  assert.equal(first.storyOf('fire-2'), merged);
+
+  const again = new StoryClusterer({ constraints: first.constraints() });
+  for (const doc of docs) again.add(doc);
+  assert.equal(again.storyOf('fire-1'), again.storyOf('evac-2'));
+  assert.notEqual(again.storyOf('quake-north'), again.storyOf('fire-1'));
+});
+
+test('a hand-made split survives re-clustering, including a later bridging report', () => {
+  const docs = [...MEETING];
+  const first = new StoryClusterer();
+  for (const doc of docs) first.add(doc);
+  const story = first.storyOf('meeting-1') ?? '';
+  assert.equal(first.storyOf('meeting-3'), story);
+  const created = first.split(story, ['meeting-3']);
+  assert.equal(first.storyOf('meeting-3'), created);
+  assert.equal(first.storyOf('meeting-2'), story);
+  // A near copy of meeting-3 must not re-join the split-off report with the rest.
+  first.add({ ...MEETING[0], id: 'meeting-1-copy', text: `${MEETING[0]?.text ?? ''} ${MEETING[2]?.text ?? ''}` } as StoryDocument);
+  assert.notEqual(first.storyOf('meeting-3'), first.storyOf('meeting-1'));
+
+  const again = new StoryClusterer({ constraints: first.constraints() });
+  for (const doc of docs) again.add(doc);
+  assert.notEqual(again.storyOf('meeting-3'), again.storyOf('meeting-1'));
+  assert.equal(again.storyOf('meeting-2'), again.storyOf('meeting-1'));
+});
+
+test('split and merge reject bad input with precise messages', () => {
+  const c = new StoryClusterer();
+  for (const doc of MEETING) c.add(doc);
+  const story = c.storyOf('meeting-1') ?? '';
+  assert.throws(() => c.split(story, ['nope']), /article "nope" is not in story/);
+  assert.throws(() => c.split(story, ['meeting-1', 'meeting-2', 'meeting-3']), /at least one/);
+  assert.throws(() => c.merge(story, 's999'), /no live story "s999"/);
+  assert.throws(() => c.add(MEETING[0] as StoryDocument), /already added/);
+  assert.throws(() => new StoryClusterer({ joinThreshold: 2 }), /joinThreshold must be between 0 and 1, got 2/);
+});
+
+test('the same input order gives the same story ids', () => {
+  const docs = [...FIRE, FERRY_WIRE, ...MEETING, QUAKE_EAST, FERRY_SYNDICATED, ...EVACUATION, BRIDGE, QUAKE_NORTH];
+  const a = clusterArticles(docs);
+  const b = clusterArticles(docs);
+  assert.deepEqual([...a], [...b]);
+});
+
+test('persistence round-trip: a restored clusterer continues exactly like the original', () => {
+  const head = [...FIRE, FERRY_WIRE, MEETING[0], MEETING[1]].filter((d): d is StoryDocument => d !== undefined);
+  const tail = [FERRY_SYNDICATED, MEETING[2], ...EVACUATION, BRIDGE, QUAKE_NORTH].filter((d): d is StoryDocument => d !== undefined);
+  const original = new StoryClusterer();
+  for (const doc of head) original.add(doc);
+  original.split(original.storyOf('meeting-1') ?? '', ['meeting-2']);
+  const restored = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+  assert.deepEqual([...restored.assignments()], [...original.assignments()]);
+  for (const doc of tail) assert.deepEqual(restored.add(doc), original.add(doc));
+  assert.deepEqual([...restored.stories()], [...original.stories()]);
+  assert.deepEqual(restored.constraints(), original.constraints());
+  assert.throws(() => StoryClusterer.fromJSON({ format: 'other' } as never), /expected a snapshot of format/);
+});
+
+test('predictStoriesFile reads articles.jsonl and names bad lines', () => {
+  const jsonl = [...MEETING, QUAKE_EAST].map((d) => JSON.stringify(d)).join('\n');
+  const pred = predictStoriesFile(`${jsonl}\n`);
+  assert.equal(Object.keys(pred).length, 4);
+  assert.equal(pred['meeting-1'], pred['meeting-3']);
+  assert.notEqual(pred['meeting-1'], pred['quake-east']);
+  assert.throws(() => predictStoriesFile('{"id": 3, "text": ""}'), /line 1: "id" must be a non-empty string, got 3/);
+  assert.throws(() => predictStoriesFile('\n{oops'), /line 2 is not valid JSON/);
+});
