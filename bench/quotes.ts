@@ -3,7 +3,10 @@
  *
  *   npm run bench:quotes                       build inputs, predict, score dev (all + direct), print the table and articles/s
  *   npm run bench:quotes -- --split train      the same on another split
+ *   npm run bench:quotes -- --no-speed         scores only, without the throughput passes
  *   npm run bench:quotes -- --learn-lexicon    rebuild src/analyze/quotes/cue-lexicon.ts from the train split
+ *   npm run bench:quotes -- --learn-sources    retrain the source ranker (src/analyze/quotes/source-weights.ts) on train
+ *   npm run bench:quotes -- --learn-frames     then retrain the keep/drop model (src/analyze/quotes/frame-weights.ts) on train
  *
  * The lexicon is a derived artefact: per lower-cased word form, how often it lies inside a gold cue and how often it
  * occurs at all in the train texts (counts only, no text).
@@ -12,7 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchOutDir, repoRoot, sharedDir } from './lib/paths.js';
-import { extractQuotes, predictQuotesFile, type QuoteInputs } from '../src/analyze/quotes/index.js';
+import { extractQuotes, frameTrainingCases, predictQuotesFile, sourceTrainingCases, type QuoteInputs } from '../src/analyze/quotes/index.js';
+import { DROP_KEY } from '../src/analyze/quotes/frame-model.js';
+import { trainRanker, type RankingCase } from '../src/analyze/quotes/perceptron.js';
 import { tokenize } from '../src/analyze/tokens/index.js';
 
 const polnear = (): string => join(sharedDir(), 'data', 'quotes', 'polnear');
@@ -21,28 +26,38 @@ const scorer = (): string => join(sharedDir(), 'score', 'score-quotes.mjs');
 /** A word form enters the lexicon only after this many gold-cue occurrences: rarer forms are noise. */
 const MIN_CUE_COUNT = 3;
 
-interface GoldCue {
+interface GoldSpan {
   readonly start: number;
   readonly end: number;
 }
+interface GoldAttribution {
+  readonly cue: GoldSpan | null;
+  /** The cue's fragments as annotated (a few are discontinuous). */
+  readonly cueParts: readonly GoldSpan[];
+  readonly source: GoldSpan | null;
+  readonly content: readonly GoldSpan[];
+}
 
-/** The gold cue spans of one article (first .ann in code-unit order, as the scorer does), in UTF-16 offsets. */
-function readGoldCues(split: string): Map<string, { text: string; cues: GoldCue[] }> {
+/**
+ * The gold attributions of each article (first .ann in code-unit order, as the scorer does), in UTF-16 offsets; a
+ * discontinuous cue or source becomes its covering span, as in the scorer.
+ */
+function readGold(split: string): Map<string, { text: string; attributions: GoldAttribution[] }> {
   const annDir = join(split, 'attributions');
   const firstAnn = new Map<string, string>();
   for (const name of readdirSync(annDir).filter((n) => n.endsWith('.ann')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
     const article = name.slice(0, name.lastIndexOf('_'));
     if (!firstAnn.has(article)) firstAnn.set(article, name);
   }
-  const out = new Map<string, { text: string; cues: GoldCue[] }>();
+  const out = new Map<string, { text: string; attributions: GoldAttribution[] }>();
   for (const [article, ann] of firstAnn) {
     const text = readFileSync(join(split, 'text', article + '.txt'), 'utf8');
     const codePointToUtf16 = [0];
     for (const ch of text) codePointToUtf16.push((codePointToUtf16[codePointToUtf16.length - 1] ?? 0) + ch.length);
-    const cueIds = new Set<string>();
-    const bounds = new Map<string, GoldCue[]>();
+    const bounds = new Map<string, GoldSpan[]>();
+    const events: string[][] = [];
     for (const line of readFileSync(join(annDir, ann), 'utf8').split('\n')) {
-      const fields = line.split('\t');
+      const fields = line.replace(/\r$/, '').split('\t');
       const id = fields[0] ?? '';
       if (/^T\d+$/.test(id)) {
         const m = /^\S+ (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? '');
@@ -51,15 +66,20 @@ function readGoldCues(split: string): Map<string, { text: string; cues: GoldCue[
           const [s, e] = fr.split(' ').map((x) => codePointToUtf16[Number(x)] ?? 0);
           return { start: s ?? 0, end: e ?? 0 };
         }));
-      } else if (/^E\d+$/.test(id)) {
-        for (const arg of (fields[1] ?? '').trim().split(/\s+/).slice(1)) {
-          const m = /^Cue\d*:(T\d+)$/.exec(arg);
-          if (m?.[1]) cueIds.add(m[1]);
-        }
-      }
+      } else if (/^E\d+$/.test(id)) events.push((fields[1] ?? '').trim().split(/\s+/).slice(1));
     }
-    const cues = [...cueIds].flatMap((id) => bounds.get(id) ?? []);
-    out.set(article, { text, cues });
+    const attributions = events.map((args) => {
+      const parts: Record<'Cue' | 'Source' | 'Content', GoldSpan[]> = { Cue: [], Source: [], Content: [] };
+      for (const arg of args) {
+        const m = /^(Cue|Source|Content)\d*:(T\d+)$/.exec(arg);
+        if (!m?.[1] || !m[2]) throw new Error(`${ann}: unexpected event argument ${JSON.stringify(arg)}`);
+        parts[m[1] as 'Cue' | 'Source' | 'Content'].push(...(bounds.get(m[2]) ?? []));
+      }
+      const cover = (xs: GoldSpan[]): GoldSpan | null =>
+        xs.length === 0 ? null : { start: Math.min(...xs.map((x) => x.start)), end: Math.max(...xs.map((x) => x.end)) };
+      return { cue: cover(parts.Cue), cueParts: parts.Cue, source: cover(parts.Source), content: parts.Content };
+    });
+    out.set(article, { text, attributions });
   }
   return out;
 }
@@ -67,9 +87,9 @@ function readGoldCues(split: string): Map<string, { text: string; cues: GoldCue[
 function learnLexicon(): void {
   const inCue = new Map<string, number>();
   const total = new Map<string, number>();
-  for (const { text, cues } of readGoldCues(join(polnear(), 'train')).values()) {
+  for (const { text, attributions } of readGold(join(polnear(), 'train')).values()) {
     const marked = new Uint8Array(text.length);
-    for (const c of cues) marked.fill(1, c.start, c.end);
+    for (const a of attributions) for (const c of a.cueParts) marked.fill(1, c.start, c.end);
     for (const t of tokenize(text).tokens) {
       if (!/^[\p{L}][\p{L}'’-]*$/u.test(t.text)) continue;
       const form = t.text.toLowerCase();
@@ -96,6 +116,135 @@ ${body}
 `,
   );
   console.log(`wrote ${rows.length} forms to ${file}`);
+}
+
+/** Passes of the source ranker over the training cases; more stops helping after about this many. */
+const SOURCE_EPOCHS = 10;
+
+/** Token index ranges ([start,end) offsets) of the scorer's tokens, letters and digits, in `text`. */
+function scorerTokens(text: string): [number, number][] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+}
+function tokensIn(tokens: readonly [number, number][], spans: readonly GoldSpan[]): Set<number> {
+  const out = new Set<number>();
+  for (const s of spans) tokens.forEach(([a, b], i) => { if (a < s.end && s.start < b) out.add(i); });
+  return out;
+}
+const overlapCount = (a: ReadonlySet<number>, b: ReadonlySet<number>): number => [...a].filter((x) => b.has(x)).length;
+
+/**
+ * Learn the source ranker from the train split: each attribution the rules find whose content matches a gold one
+ * (the scorer's criterion: at least half of gold's content tokens) is a case; the right candidate is "no source"
+ * when gold has none, else the candidate closest to gold's source (token F1, at least 0.5; cases without one are
+ * left out). Writes src/analyze/quotes/source-weights.ts.
+ */
+function learnSources(): void {
+  const cases: RankingCase[] = [];
+  let frames = 0;
+  let unreachable = 0;
+  for (const { text, attributions } of readGold(join(polnear(), 'train')).values()) {
+    const toks = scorerTokens(text);
+    const gold = attributions.map((g) => ({ g, content: tokensIn(toks, g.content), source: g.source ? tokensIn(toks, [g.source]) : null }));
+    for (const c of sourceTrainingCases(text)) {
+      frames++;
+      const content = tokensIn(toks, c.content);
+      let best: (typeof gold)[number] | null = null;
+      let bestOverlap = 0;
+      for (const g of gold) {
+        const o = overlapCount(content, g.content);
+        if (2 * o < g.content.size || o <= bestOverlap) continue;
+        if (c.cue && g.g.cue && !(c.cue.start < g.g.cue.end && g.g.cue.start < c.cue.end)) continue;
+        best = g;
+        bestOverlap = o;
+      }
+      if (!best) continue;
+      let target = -1;
+      if (!best.source) target = c.candidates.findIndex((x) => x === null);
+      else {
+        let bestF1 = 0.5;
+        c.candidates.forEach((x, i) => {
+          if (!x || !best?.source) return;
+          const o = overlapCount(tokensIn(toks, [x]), best.source);
+          const size = tokensIn(toks, [x]).size;
+          const f1 = (2 * o) / (size + best.source.size);
+          if (f1 > bestF1 || (f1 === bestF1 && target < 0 && f1 > 0.5)) {
+            bestF1 = f1;
+            target = i;
+          }
+        });
+      }
+      if (target < 0) {
+        unreachable++;
+        continue;
+      }
+      cases.push({ candidates: c.features, gold: target });
+    }
+  }
+  const weights = trainRanker(cases, SOURCE_EPOCHS);
+  const file = writeWeights('source-weights.ts', 'SOURCE_WEIGHTS', '--learn-sources', weights,
+    `Averaged-perceptron weights of the source ranker (source-model.ts), ${SOURCE_EPOCHS} epochs over ${cases.length} attributions
+ * the rules find in PolNeAR train whose content matches a gold attribution.`);
+  console.log(`${frames} frames, ${cases.length} training cases, ${unreachable} without a close candidate; wrote ${weights.size} weights to ${file}`);
+}
+
+/** Write a weights artefact into src/analyze/quotes/, sorted by feature so its text is stable. */
+function writeWeights(name: string, constant: string, flag: string, weights: ReadonlyMap<string, number>, what: string): string {
+  const rows = [...weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const file = join(repoRoot(), 'src', 'analyze', 'quotes', name);
+  writeFileSync(
+    file,
+    `/**
+ * Derived artefact, do not edit: regenerate with \`npx tsx bench/quotes.ts ${flag}\` (deterministic).
+ * ${what} Features only, no text.
+ */
+export const ${constant}: readonly (readonly [feature: string, weight: number])[] = [
+${rows.map(([f, w]) => `  [${JSON.stringify(f)}, ${w}],`).join('\n')}
+];
+`,
+  );
+  return file;
+}
+
+/** Passes of the keep/drop model over the training frames. */
+const FRAME_EPOCHS = 10;
+
+/**
+ * Learn the keep/drop model from the train split: a frame is right when it can be paired, one to one and in text
+ * order, with a gold attribution by the scorer's criterion (content covers at least half of gold's content tokens
+ * and, when gold has a source, the sources overlap). Run after --learn-sources (it uses the reranked sources).
+ */
+function learnFrames(): void {
+  const cases: RankingCase[] = [];
+  let right = 0;
+  for (const { text, attributions } of readGold(join(polnear(), 'train')).values()) {
+    const toks = scorerTokens(text);
+    const gold = attributions.map((g) => ({ g, content: tokensIn(toks, g.content) })).filter((g) => g.content.size > 0);
+    const used = new Set<number>();
+    for (const c of frameTrainingCases(text)) {
+      const content = tokensIn(toks, c.content);
+      if (content.size === 0) continue;
+      let pick = -1;
+      let pickOverlap = 0;
+      gold.forEach(({ g, content: gc }, i) => {
+        if (used.has(i)) return;
+        const o = overlapCount(content, gc);
+        if (2 * o < gc.size || o <= pickOverlap) return;
+        if (g.source && !(c.source && c.source.start < g.source.end && g.source.start < c.source.end)) return;
+        pick = i;
+        pickOverlap = o;
+      });
+      if (pick >= 0) {
+        used.add(pick);
+        right++;
+      }
+      cases.push({ candidates: [[DROP_KEY], c.features], gold: pick >= 0 ? 1 : 0 });
+    }
+  }
+  const weights = trainRanker(cases, FRAME_EPOCHS);
+  const file = writeWeights('frame-weights.ts', 'FRAME_WEIGHTS', '--learn-frames', weights,
+    `Averaged-perceptron weights of the keep/drop model (frame-model.ts), ${FRAME_EPOCHS} epochs over the ${cases.length} attributions
+ * the rules find in PolNeAR train (${right} of them right).`);
+  console.log(`${cases.length} frames, ${right} right; wrote ${weights.size} weights to ${file}`);
 }
 
 interface Score {
@@ -136,7 +285,7 @@ function printTable(report: Report): void {
   }
 }
 
-function bench(splitName: string): void {
+function bench(splitName: string, measureSpeed: boolean): void {
   const outDir = benchOutDir('quotes');
   mkdirSync(outDir, { recursive: true });
   const split = join(polnear(), splitName);
@@ -170,6 +319,7 @@ function bench(splitName: string): void {
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
   console.log(`PolNeAR ${splitName}: ${articles} articles`);
   printTable(report);
+  if (!measureSpeed) return;
   const words = Object.values(inputs).reduce((n, a) => n + (a.text.match(/\S+/g)?.length ?? 0), 0);
   // The quote stage alone, as the pipeline runs it (tokens computed once upstream and passed in).
   const texts = Object.values(inputs).map((a) => a.text);
@@ -191,7 +341,9 @@ function bench(splitName: string): void {
 
 const args = process.argv.slice(2);
 if (args.includes('--learn-lexicon')) learnLexicon();
+else if (args.includes('--learn-sources')) learnSources();
+else if (args.includes('--learn-frames')) learnFrames();
 else {
   const i = args.indexOf('--split');
-  bench(i >= 0 ? (args[i + 1] ?? 'dev') : 'dev');
+  bench(i >= 0 ? (args[i + 1] ?? 'dev') : 'dev', !args.includes('--no-speed'));
 }

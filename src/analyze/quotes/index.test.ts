@@ -215,3 +215,30 @@ test('predictQuotesFile keeps the scorer format', () => {
   assert.deepEqual(out.b?.attributions, []);
   assert.throws(() => predictQuotesFile({ c: {} as { text: string } }), /input "c" has no "text" string/);
 });
+
+test('a partial quote closing a clause that began before it: the whole clause is the content', () => {
+  const text = 'Teachers are “tired of waiting for the new school,” Ada Marlow said.';
+  const a = find(run(text), 'said');
+  assert.equal(a.kind, 'mixed');
+  assert.equal(a.source, 'Ada Marlow');
+  assert.deepEqual(a.content, ['Teachers are “tired of waiting for the new school,”']);
+});
+
+test('a partial quote before a cue with content of its own is not taken as the content', () => {
+  const text = 'On the show “Harbour Nights,” Ada Marlow said the port would reopen.';
+  const a = find(run(text), 'said');
+  assert.deepEqual(a.content, ['the port would reopen']);
+});
+
+test('a subject with a relative clause before the cue is the source, not inverted content', () => {
+  const text = 'Tom Keel, who runs the ferry company in Vell, said the repairs were cheap.';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Tom Keel, who runs the ferry company in Vell');
+  assert.deepEqual(a.content, ['the repairs were cheap']);
+});
+
+test('the learned source choice keeps a channel phrase out of the source', () => {
+  const text = 'In a statement on Tuesday, the port authority said the ferry would return.';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'the port authority');
+});

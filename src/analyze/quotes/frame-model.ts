@@ -1,0 +1,108 @@
+/**
+ * Keeping or dropping a candidate attribution with a learned linear model: the rules over-generate (participles
+ * such as "referring to" after a quote, nouns read as verbs, content running over another attribution), and the
+ * averaged-perceptron weights in frame-weights.ts (learned from PolNeAR train by `npx tsx bench/quotes.ts
+ * --learn-frames`) say which of them PolNeAR does not annotate.
+ */
+import { PRONOUNS } from './lexicon.js';
+import { featureKey, type Emit, type FeatureTable } from './perceptron.js';
+
+/** What the extractor knows about one candidate attribution, in plain values. */
+export interface FrameFacts {
+  readonly rule: string;
+  readonly kind: 'direct' | 'reported' | 'mixed';
+  /** Lower-cased cue words ('' without a cue). */
+  readonly cueWords: readonly string[];
+  /** Source words as written (empty without a source). */
+  readonly sourceWords: readonly string[];
+  /** Is the source to the left of the cue? */
+  readonly sourceBeforeCue: boolean;
+  /** The first content words as written. */
+  readonly contentWords: readonly string[];
+  /** How many words the content has, over all fragments. */
+  readonly contentWordCount: number;
+  readonly fragments: number;
+  /** Does the content hold another attribution's cue, or overlap another attribution's content? */
+  readonly holdsOtherCue: boolean;
+  readonly overlapsOther: boolean;
+  /** Is the cue the sentence's first word, or its last? */
+  readonly cueOpensSentence: boolean;
+  readonly cueClosesSentence: boolean;
+  /** Word before the cue, lower-cased ('' at sentence start). */
+  readonly beforeCue: string;
+}
+
+/** The "drop" option's one feature (as a template with an empty value), against which a frame's score is compared. */
+export const DROP_FEATURE = 'DROP';
+export const DROP_KEY = `${DROP_FEATURE}\t`;
+
+function shape(w: string | undefined): string {
+  if (w === undefined) return 'none';
+  const l = w.toLowerCase();
+  if (PRONOUNS.has(l) || l === 'that' || l === 'the' || l === 'a' || l === 'an' || l === 'to' || l === 'whether' || l === 'if') return l;
+  if (/^["“”«»'‘’]/.test(w)) return 'Q';
+  if (/^\p{Lu}/u.test(w)) return 'Cap';
+  if (/^\d/.test(w)) return 'num';
+  return 'low';
+}
+
+function bucket(n: number): string {
+  return n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 8 ? '5-8' : n <= 15 ? '9-15' : n <= 30 ? '16-30' : '31+';
+}
+
+const yn = (x: boolean): string => (x ? 'y' : 'n');
+
+/** The frame's features, passed to `emit` (template and values; see perceptron.ts). */
+export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
+  const head = f.cueWords[f.cueWords.length - 1] ?? '';
+  const src = f.sourceWords.length === 0 ? 'none' : f.sourceWords.length === 1 ? shape(f.sourceWords[0]) : `${shape(f.sourceWords[0])}+`;
+  const participle = head.endsWith('ing') ? 'ing' : head.endsWith('ed') ? 'ed' : 'other';
+  const contentLen = bucket(f.contentWordCount);
+  const firstContent = shape(f.contentWords[0]);
+  const holds = yn(f.holdsOtherCue);
+  const overlaps = yn(f.overlapsOther);
+  emit('BIAS', '');
+  emit('rule', f.rule);
+  emit('kind', f.kind);
+  emit('rule.kind', f.rule, f.kind);
+  emit('head', head);
+  emit('cueLen', bucket(f.cueWords.length));
+  emit('src', src);
+  emit('src.kind', src, f.kind);
+  emit('srcLen', bucket(f.sourceWords.length));
+  const side = f.sourceWords.length ? (f.sourceBeforeCue ? 'L' : 'R') : 'none';
+  emit('srcSide.rule', side, f.rule);
+  emit('srcSide.head', side, head);
+  // Inversion ("…, said Tom Keel") is a property of speech verbs; after other verbs the "source" is an object.
+  if (side === 'R') emit('inverted.rule.head', f.rule, head);
+  emit('contentLen', contentLen);
+  emit('contentLen.kind', contentLen, f.kind);
+  emit('fragments', bucket(Math.min(f.fragments, 3)));
+  emit('firstContent', firstContent);
+  emit('firstContent.kind', firstContent, f.kind);
+  emit('holdsCue', holds);
+  emit('holdsCue.kind', holds, f.kind);
+  emit('overlaps', overlaps);
+  emit('overlaps.rule', overlaps, f.rule);
+  emit('participle.kind', participle, f.kind);
+  emit('participle.overlaps', participle, overlaps);
+  emit('opens.rule', yn(f.cueOpensSentence), f.rule);
+  emit('closes.rule', yn(f.cueClosesSentence), f.rule);
+  emit('before', shape(f.beforeCue));
+}
+
+/** The frame's features as strings (training). */
+export function frameFeatures(f: FrameFacts): string[] {
+  const out: string[] = [];
+  emitFrameFeatures(f, (t, a, b) => out.push(featureKey(t, a, b)));
+  return out;
+}
+
+/** Keep the frame when its score beats the "drop" option's by at least `margin`. */
+export function keepFrame(weights: FeatureTable, f: FrameFacts, margin = 0): boolean {
+  let score = 0;
+  emitFrameFeatures(f, (t, a, b) => {
+    score += weights.weight(t, a, b);
+  });
+  return score - weights.weight(DROP_FEATURE, '') >= margin;
+}

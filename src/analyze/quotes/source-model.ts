@@ -1,0 +1,386 @@
+/**
+ * Choosing an attribution's source with a learned ranker: candidate noun phrases around the cue in its sentence
+ * (to the left ending at the cue, a comma, a relative pronoun or a verb; to the right starting at the cue, for
+ * inverted sources), plus "no source", each described by features of position, shape and context; the averaged
+ * perceptron weights in source-weights.ts (learned from PolNeAR train by `npx tsx bench/quotes.ts --learn-sources`)
+ * pick one. The rule-based choice is one of the features, so the model learns when to overrule it.
+ */
+import { FeatureTable, featureKey, type Emit } from './perceptron.js';
+import { CUE_MODIFIERS, DETERMINERS, ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, cueHeadScore } from './lexicon.js';
+
+export interface SourceTokens {
+  readonly texts: readonly string[];
+  readonly lower: readonly string[];
+  /** Tokens no source may contain: quoted text, the attribution's content, its cue. */
+  readonly blocked: (i: number) => boolean;
+  /** Memos of token classes and flags, filled as features are computed; share them across the frames of one text. */
+  readonly classes: Map<number, string>;
+  readonly flags: Map<number, number>;
+}
+
+export interface SourceQuery {
+  /** Token range of the sentence [first, last). */
+  readonly first: number;
+  readonly last: number;
+  /** Token range of the cue [cueStart, cueEnd). */
+  readonly cueStart: number;
+  readonly cueEnd: number;
+  /** The rule that built the attribution, and the source it chose (token range), if any. */
+  readonly rule: string;
+  readonly ruleSource: readonly [number, number] | null;
+}
+
+export type SourceCandidate = readonly [number, number] | null;
+
+/** Farthest a left candidate may start from the cue ("Dean Roe, a salesman from Sumter, South Carolina, who …, said"). */
+const MAX_LEFT_TOKENS = 36;
+/** Farthest a right candidate may end from the cue ("…," said Ada Marlow, the ministry's chief spokeswoman). */
+const MAX_RIGHT_TOKENS = 20;
+/** Longest candidate: longer stretches are clauses. */
+const MAX_CANDIDATE_TOKENS = 28;
+/** Most ends tried on each side, nearest to the cue first: farther ends are rarely sources and cost time. */
+const MAX_ENDS = 4;
+/** Most starts tried per end, nearest first: the ranker's cost grows with the candidates. */
+const MAX_STARTS = 7;
+
+/** Candidates scored in full after a first pass without the joint features (8 scored as well as 12 on train, in less time). */
+const MAX_FULLY_SCORED = 8;
+
+const WORD = /^[\p{L}\p{N}]/u;
+const CAP = /^\p{Lu}/u;
+const PREPOSITIONS = new Set([
+  'in', 'at', 'on', 'during', 'after', 'before', 'for', 'with', 'from', 'by', 'as', 'of', 'to', 'about', 'under', 'into',
+  'over', 'against', 'like', 'among', 'through', 'via', 'despite', 'without', 'within', 'including', 'than', 'per',
+]);
+const FUNCTION_WORDS = new Set([
+  ...DETERMINERS, ...PRONOUNS, ...SOURCE_STOPS, ...PREPOSITIONS, 'and', 'or', 'nor', 'both', 'either', 'not', 'who', 'whom',
+  'which', 'that', 'also', 'then', 'however', 'said', 'says', 'told', 'according', 'him', 'them', 'us', 'me', 'many',
+  'most', 'some', 'several', 'few', 'other', 'others', 'all', 'both', 'more', 'one', 'two', 'three', 'former', 'top',
+]);
+
+const isWord = (v: SourceTokens, i: number): boolean => WORD.test(v.texts[i] ?? '');
+
+/** A coarse class of token i (memoised per view: every candidate asks for the same few tokens). */
+function cls(v: SourceTokens, i: number, q: SourceQuery): string {
+  if (i < q.first) return 'BOS';
+  if (i >= q.last) return 'EOS';
+  const known = v.classes.get(i);
+  if (known !== undefined) return known;
+  const c = tokenClass(v, i);
+  v.classes.set(i, c);
+  return c;
+}
+
+/** The word itself when it is a function word or punctuation, else its shape. */
+function tokenClass(v: SourceTokens, i: number): string {
+  const t = v.texts[i] ?? '';
+  const l = v.lower[i] ?? '';
+  if (!WORD.test(t)) return t.length <= 2 ? t : 'P';
+  if (FUNCTION_WORDS.has(l)) return l;
+  if (ROLE_NOUNS.has(l)) return CAP.test(t) ? 'ROLE-C' : 'ROLE';
+  if (ORGANISATION_NOUNS.has(l)) return CAP.test(t) ? 'ORG-C' : 'ORG';
+  if (/^\d/.test(t)) return 'NUM';
+  if (CAP.test(t)) return t.length > 1 && t === t.toUpperCase() ? 'CAPS' : 'Cap';
+  if (cueHeadScore(l) > 0) return 'CUE';
+  if (l.endsWith('ing')) return 'ing';
+  if (l.endsWith('ed')) return 'ed';
+  if (l.endsWith('ly')) return 'ly';
+  if (l.endsWith('s')) return 's';
+  return 'low';
+}
+
+function bucket(n: number): string {
+  return n <= 3 ? String(n) : n <= 5 ? '4-5' : n <= 8 ? '6-8' : n <= 12 ? '9-12' : n <= 20 ? '13-20' : '21+';
+}
+
+/** Can a source start at token i (given the token before it)? */
+function plausibleStart(v: SourceTokens, i: number, lo: number): boolean {
+  if (!isWord(v, i)) return false;
+  if (i === lo) return true;
+  const t = v.texts[i] ?? '';
+  const l = v.lower[i] ?? '';
+  if (CAP.test(t) || /^\d/.test(t) || DETERMINERS.has(l) || PRONOUNS.has(l)) return true;
+  const prev = v.lower[i - 1] ?? '';
+  return !WORD.test(v.texts[i - 1] ?? '') || FUNCTION_WORDS.has(prev);
+}
+
+/** Can a source end before token e (exclusive), seen from the cue side? */
+function plausibleLeftEnd(v: SourceTokens, e: number, q: SourceQuery): boolean {
+  if (e === q.cueStart) return true;
+  const t = v.texts[e] ?? '';
+  const l = v.lower[e] ?? '';
+  if (t === ',' || t === '—' || t === '–' || t === '(' || t === '-') return true;
+  if (l === 'who' || l === 'which' || l === 'that') return true;
+  if (CUE_MODIFIERS.has(l) || SOURCE_STOPS.has(l) || PREPOSITIONS.has(l)) return true;
+  return !CAP.test(t) && WORD.test(t) && /(?:ed|ing|s)$/.test(l);
+}
+
+/** The candidate sources of an attribution, the "no source" option first. */
+export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandidate[] {
+  const out: SourceCandidate[] = [null];
+  const seen = new Set<number>();
+  const push = (a: number, b: number): void => {
+    const key = a * 100003 + b;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push([a, b]);
+  };
+  if (q.ruleSource) push(q.ruleSource[0], q.ruleSource[1]);
+  // Left of the cue: the run of free tokens that ends at the cue.
+  let lo = q.cueStart;
+  while (lo - 1 >= q.first && q.cueStart - lo < MAX_LEFT_TOKENS && !v.blocked(lo - 1)) lo--;
+  let ends = 0;
+  for (let e = q.cueStart; e > lo && ends < MAX_ENDS; e--) {
+    if (!plausibleLeftEnd(v, e, q)) continue;
+    let b = e;
+    while (b > lo && !isWord(v, b - 1) && v.texts[b - 1] !== ')') b--;
+    if (b <= lo) continue;
+    ends++;
+    let starts = 0;
+    for (let a = b - 1; a >= lo && b - a <= MAX_CANDIDATE_TOKENS && starts < MAX_STARTS; a--) {
+      if (!plausibleStart(v, a, lo)) continue;
+      starts++;
+      push(a, b);
+    }
+  }
+  // Right of the cue: inverted sources start at the cue or just after a hearer or time word.
+  let hi = q.cueEnd;
+  while (hi < q.last && hi - q.cueEnd < MAX_RIGHT_TOKENS && !v.blocked(hi)) hi++;
+  for (let a = q.cueEnd; a < hi && a - q.cueEnd < 4; a++) {
+    if (!plausibleStart(v, a, q.cueEnd)) continue;
+    let endsHere = 0;
+    for (let e = a + 1; e <= hi && endsHere < MAX_ENDS && e - a <= MAX_CANDIDATE_TOKENS; e++) {
+      const next = e < hi ? v.texts[e] ?? '' : '';
+      const boundary = e === hi || !WORD.test(next) || FUNCTION_WORDS.has(v.lower[e] ?? '') || cueHeadScore(v.lower[e] ?? '') > 0;
+      if (!boundary || !(isWord(v, e - 1) || v.texts[e - 1] === ')')) continue;
+      endsHere++;
+      push(a, e);
+    }
+  }
+  return out;
+}
+
+
+/** Templates per direction, as constant strings, so no feature name is built per candidate. */
+const TEMPLATES = {
+  L: {
+    dir: 'L', dist: 'L.dist', len: 'L.len', distLen: 'L.dist.len', first: 'L.first', last: 'L.last', prev: 'L.prev', next: 'L.next',
+    firstLast: 'L.first.last', prevFirst: 'L.prev.first', lastNext: 'L.last.next', gapComma: 'L.gapComma', gapCue: 'L.gapCue',
+    gapVerb: 'L.gapVerb', gapWho: 'L.gapWho', commas: 'L.commas', capShare: 'L.capShare', cueInside: 'L.cueInside',
+    verbInside: 'L.verbInside', prepInside: 'L.prepInside', and: 'L.and', rule: 'L.rule', head: 'L.head', match: 'L.match',
+    matchRule: 'L.match.rule', start: 'L.sentenceStart', startGapVerb: 'L.sentenceStart.gapVerb',
+  },
+  R: {
+    dir: 'R', dist: 'R.dist', len: 'R.len', distLen: 'R.dist.len', first: 'R.first', last: 'R.last', prev: 'R.prev', next: 'R.next',
+    firstLast: 'R.first.last', prevFirst: 'R.prev.first', lastNext: 'R.last.next', gapComma: 'R.gapComma', gapCue: 'R.gapCue',
+    gapVerb: 'R.gapVerb', gapWho: 'R.gapWho', commas: 'R.commas', capShare: 'R.capShare', cueInside: 'R.cueInside',
+    verbInside: 'R.verbInside', prepInside: 'R.prepInside', and: 'R.and', rule: 'R.rule', head: 'R.head', match: 'R.match',
+    matchRule: 'R.match.rule', start: 'R.sentenceStart', startGapVerb: 'R.sentenceStart.gapVerb',
+  },
+} as const;
+const yn = (x: boolean): string => (x ? 'y' : 'n');
+const SMALL_COUNTS = ['0', '1', '2', '3'] as const;
+
+// Per-token flags, memoised on the view: the feature loops then test bits instead of running regular expressions.
+const F_WORD = 1;
+const F_CAP = 2;
+const F_COMMA = 4;
+const F_WHO = 8;
+/** A lower-case cue word. */
+const F_CUE = 16;
+/** A lower-case -ed/-ing word that is not a function word: a verb, most likely. */
+const F_VERB = 32;
+/** A preposition other than "of". */
+const F_PREP = 64;
+const F_AND = 128;
+
+function flags(v: SourceTokens, k: number): number {
+  const known = v.flags.get(k);
+  if (known !== undefined) return known;
+  const t = v.texts[k] ?? '';
+  const l = v.lower[k] ?? '';
+  let f = 0;
+  if (WORD.test(t)) f |= F_WORD;
+  if (CAP.test(t)) f |= F_CAP;
+  if (t === ',') f |= F_COMMA;
+  if (l === 'who' || l === 'which') f |= F_WHO;
+  if (!(f & F_CAP) && cueHeadScore(l) > 0) f |= F_CUE;
+  if (!(f & F_CAP) && /(?:ed|ing)$/.test(l) && !FUNCTION_WORDS.has(l)) f |= F_VERB;
+  if (PREPOSITIONS.has(l) && l !== 'of') f |= F_PREP;
+  if (l === 'and' || l === 'or') f |= F_AND;
+  v.flags.set(k, f);
+  return f;
+}
+
+/*
+ * Features come in four groups, so that scoring can reuse the sums of the groups that do not change between
+ * candidates: per side (direction, rule, cue head), per start, per end (with the gap to the cue), and joint.
+ */
+
+function emitSide(q: SourceQuery, v: SourceTokens, left: boolean, emit: Emit): void {
+  const T = left ? TEMPLATES.L : TEMPLATES.R;
+  emit(T.dir, '');
+  emit(T.rule, q.rule);
+  emit(T.head, v.lower[q.cueEnd - 1] ?? '');
+}
+
+function emitStart(v: SourceTokens, q: SourceQuery, left: boolean, a: number, emit: Emit): void {
+  const T = left ? TEMPLATES.L : TEMPLATES.R;
+  const first = cls(v, a, q);
+  const prev = cls(v, a - 1, q);
+  emit(T.first, first);
+  emit(T.prev, prev);
+  emit(T.prevFirst, prev, first);
+  emit(T.start, startsSentence(v, q, a));
+}
+
+function startsSentence(v: SourceTokens, q: SourceQuery, a: number): string {
+  return yn(a === q.first || (a === q.first + 1 && !isWord(v, q.first)));
+}
+
+/** Gap flags between a candidate and the cue: a left candidate's end or a right candidate's start. */
+function gapFlags(v: SourceTokens, q: SourceQuery, left: boolean, edge: number): number {
+  let g = 0;
+  const from = left ? edge : q.cueEnd;
+  const to = left ? q.cueStart : edge;
+  for (let k = from; k < to; k++) {
+    const f = flags(v, k);
+    if (f & F_COMMA) g |= F_COMMA;
+    else if (f & F_WHO) g |= F_WHO;
+    else if (f & F_CUE) g |= F_CUE;
+    else if (f & F_VERB) g |= F_VERB;
+  }
+  return g;
+}
+
+function emitEnd(v: SourceTokens, q: SourceQuery, left: boolean, b: number, emit: Emit): void {
+  const T = left ? TEMPLATES.L : TEMPLATES.R;
+  const last = cls(v, b - 1, q);
+  const next = cls(v, b, q);
+  emit(T.last, last);
+  emit(T.next, next);
+  emit(T.lastNext, last, next);
+  if (left) emitGap(v, q, left, b, emit);
+}
+
+function emitGap(v: SourceTokens, q: SourceQuery, left: boolean, edge: number, emit: Emit): void {
+  const T = left ? TEMPLATES.L : TEMPLATES.R;
+  const g = gapFlags(v, q, left, edge);
+  emit(T.dist, bucket(left ? q.cueStart - edge : edge - q.cueEnd));
+  emit(T.gapComma, yn((g & F_COMMA) !== 0));
+  emit(T.gapCue, yn((g & F_CUE) !== 0));
+  emit(T.gapVerb, yn((g & F_VERB) !== 0));
+  emit(T.gapWho, yn((g & F_WHO) !== 0));
+}
+
+function emitJoint(v: SourceTokens, q: SourceQuery, left: boolean, a: number, b: number, emit: Emit): void {
+  const T = left ? TEMPLATES.L : TEMPLATES.R;
+  if (!left) emitGap(v, q, left, a, emit);
+  let commas = 0;
+  let caps = 0;
+  let words = 0;
+  let inside = 0;
+  for (let k = a; k < b; k++) {
+    const f = flags(v, k);
+    if (f & F_COMMA) commas++;
+    if (!(f & F_WORD)) continue;
+    words++;
+    if (f & F_CAP) caps++;
+    inside |= f;
+  }
+  const rs = q.ruleSource;
+  const len = bucket(b - a);
+  const dist = bucket(left ? q.cueStart - b : a - q.cueEnd);
+  const match = rs ? (rs[0] === a && rs[1] === b ? 'same' : rs[0] < b && a < rs[1] ? 'overlap' : 'other') : 'none';
+  emit(T.len, len);
+  emit(T.distLen, dist, len);
+  emit(T.firstLast, cls(v, a, q), cls(v, b - 1, q));
+  emit(T.commas, SMALL_COUNTS[Math.min(commas, 3)] ?? '3');
+  emit(T.capShare, SMALL_COUNTS[words === 0 ? 0 : Math.min(3, Math.round((3 * caps) / words))] ?? '0');
+  emit(T.cueInside, yn((inside & F_CUE) !== 0));
+  emit(T.verbInside, yn((inside & F_VERB) !== 0));
+  emit(T.prepInside, yn((inside & F_PREP) !== 0));
+  emit(T.and, yn((inside & F_AND) !== 0));
+  emit(T.match, match);
+  emit(T.matchRule, match, q.rule);
+  emit(T.startGapVerb, startsSentence(v, q, a), yn((gapFlags(v, q, left, left ? b : a) & F_VERB) !== 0));
+}
+
+function emitNull(v: SourceTokens, q: SourceQuery, emit: Emit): void {
+  emit('NULL', '');
+  emit('NULL.rule', q.rule);
+  emit('NULL.ruleSource', yn(q.ruleSource !== null));
+  emit('NULL.head', v.lower[q.cueEnd - 1] ?? '');
+  emit('NULL.prev', cls(v, q.cueStart - 1, q));
+  emit('NULL.next', cls(v, q.cueEnd, q));
+  emit('NULL.first', cls(v, q.first, q));
+}
+
+/** All features of one candidate (null: no source), passed to `emit`. */
+export function emitSourceFeatures(v: SourceTokens, q: SourceQuery, c: SourceCandidate, emit: Emit): void {
+  if (!c) {
+    emitNull(v, q, emit);
+    return;
+  }
+  const [a, b] = c;
+  const left = b <= q.cueStart;
+  emitSide(q, v, left, emit);
+  emitStart(v, q, left, a, emit);
+  emitEnd(v, q, left, b, emit);
+  emitJoint(v, q, left, a, b, emit);
+}
+
+/** Features of one candidate as strings (training). */
+export function sourceFeatures(v: SourceTokens, q: SourceQuery, c: SourceCandidate): string[] {
+  const out: string[] = [];
+  emitSourceFeatures(v, q, c, (t, a, b) => out.push(featureKey(t, a, b)));
+  return out;
+}
+
+/** The highest-scoring candidate under `weights` (ties: the earlier candidate, "no source" first). */
+export function chooseSource(v: SourceTokens, q: SourceQuery, weights: FeatureTable): SourceCandidate {
+  let sum = 0;
+  const add = (t: string, a: string, b?: string): void => {
+    sum += weights.weight(t, a, b);
+  };
+  const group = (emitGroup: (emit: Emit) => void): number => {
+    sum = 0;
+    emitGroup(add);
+    return sum;
+  };
+  const side = [group((e) => emitSide(q, v, true, e)), group((e) => emitSide(q, v, false, e))];
+  const startScore = new Map<number, number>();
+  const endScore = new Map<number, number>();
+  // First pass: the cached per-side, per-start and per-end sums; the joint features only for the best of those,
+  // kept in a small array sorted by partial score (ties: the earlier candidate first).
+  const top: { c: readonly [number, number]; left: boolean; score: number; i: number }[] = [];
+  let i = 0;
+  for (const c of sourceCandidates(v, q)) {
+    if (!c) continue;
+    const [a, b] = c;
+    const left = b <= q.cueStart;
+    // Start and end sums are cached per index: an index is on one side of the cue only.
+    let sa = startScore.get(a);
+    if (sa === undefined) startScore.set(a, (sa = group((e) => emitStart(v, q, left, a, e))));
+    let sb = endScore.get(b);
+    if (sb === undefined) endScore.set(b, (sb = group((e) => emitEnd(v, q, left, b, e))));
+    const score = (side[left ? 0 : 1] ?? 0) + sa + sb;
+    i++;
+    if (top.length === MAX_FULLY_SCORED && score <= (top[top.length - 1]?.score ?? -Infinity)) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]?.score ?? Infinity) < score) at--;
+    top.splice(at, 0, { c, left, score, i });
+    if (top.length > MAX_FULLY_SCORED) top.pop();
+  }
+  top.sort((x, y) => x.i - y.i);
+  let best: SourceCandidate = null;
+  let bestScore = group((e) => emitNull(v, q, e));
+  for (const { c, left, score } of top) {
+    const full = score + group((e) => emitJoint(v, q, left, c[0], c[1], e));
+    if (full > bestScore) {
+      best = c;
+      bestScore = full;
+    }
+  }
+  return best;
+}
