@@ -95,6 +95,12 @@ describe('demo story through the real pipeline', async () => {
     for (const f of d.facts) assert.ok(f.support.independentSources <= 4);
   });
 
+  it('does not invent a representation conflict between people a report names together', { skip }, () => {
+    // Globe Wire names both Marlow (quoted) and Spain's Gen. Ibarra, so they are not rival answers for Spain.
+    const d = build();
+    assert.ok(!d.disagreements.some((x) => x.kind === 'participants' && /Spain/.test(x.topic)), d.disagreements.map((x) => x.topic).join('; '));
+  });
+
   it('reports which planted facts come out today', { skip }, (t) => {
     const d = build();
     const ref = (name: string): string => byName.get(name) ?? name;

@@ -239,8 +239,11 @@ function representationDisagreements(ctx: FusionContext, entities: EntityIndex, 
   const out: Draft[] = [];
   for (const slot of slots.values()) {
     if (slot.members.length < 2) continue;
-    const groupsOf = slot.members.map((p) => new Set(p.sources.map((s) => ctx.sourceGroup(s.articleId))));
-    // Only people no source names together: naming both is a longer list, not a contradiction.
+    // Only people no source mentions together (as participants or anywhere else): a report that names both
+    // is telling a longer story, not contradicting the other ("Marlow spoke; Spain's chief of defence, Ibarra, …").
+    const groupsOf = slot.members.map(
+      (p) => new Set([...p.sources.map((s) => s.articleId), ...p.entity.mentions.map((m) => m.articleId)].map((id) => ctx.sourceGroup(id))),
+    );
     const exclusive = slot.members.filter((_, i) => groupsOf.every((g, j) => j === i || ![...(groupsOf[i] ?? [])].some((x) => g.has(x))));
     if (exclusive.length < 2) continue;
     const raw = exclusive.map((p) => ({ key: p.entity.id, display: [describePerson(p.entity)], sources: p.sources }));
