@@ -23,7 +23,7 @@ export function storyDocument(article: Article, analysis?: ArticleAnalysis): Sto
     id: article.id,
     text: article.text,
     ...(m.title ? { title: m.title.value } : {}),
-    ...(m.published ? { published: m.published.value.slice(0, 10) } : {}),
+    ...(m.published ? { published: m.published.value } : {}),
     ...(m.outlet ? { outlet: m.outlet.value } : {}),
     ...((m.canonicalUrl ?? m.url) ? { url: (m.canonicalUrl ?? m.url)!.value } : {}),
     ...(names && names.length > 0 ? { names } : {}),

@@ -10,14 +10,15 @@
  *     term to story; each posting list is read only back to its `POSTING_SCAN_CAP` newest entries and stories outside
  *     the publication-time window are skipped, so the work per article does not grow with the store;
  *  3. decision — IDF-weighted cosine of the article against each candidate story's centroid, mixed with the
- *     cosine of their name vectors; the best story above `joinThreshold` wins (ties: the older story);
+ *     cosine of their name vectors, with the publication-time evidence (to the hour when stated) and a penalty when both
+ *     state event days that lie far apart; the best story above `joinThreshold` wins (ties: the older story);
  *  4. bridging — other candidate stories the article matches above `bridgeThreshold` are merged into that story.
  * Hand-made merges and splits are constraints (see constraints.ts) honoured at every step. No clock: the order of
  * `add` calls is the only order, and every tie is broken by creation order, so the same input gives the same ids.
  */
 
 import { ConstraintSet, type StoryConstraints } from './constraints.js';
-import { canonicalUrl, dayNumber, textFeatures, type StoryDocument } from './features.js';
+import { canonicalUrl, dayNumber, publicationTime, textFeatures, type StoryDocument } from './features.js';
 import {
   bandKeys,
   estimatedContainment,
@@ -39,6 +40,13 @@ export interface ClustererOptions {
   readonly sameDateBonus: number;
   /** Similarity lost per day between the article's date and the nearest end of the story's date range. */
   readonly dayPenalty: number;
+  /**
+   * Similarity lost when article and story both state event days (`StoryDocument.dates`, day precision) and none of
+   * the article's lies within `eventDayTolerance` days of any of the story's: a different occurrence of the same kind.
+   */
+  readonly eventDatePenalty: number;
+  /** Days apart two stated event days may lie and still be read as one event (reports round and re-date). */
+  readonly eventDayTolerance: number;
   /** Days before a story's first and after its last article within which a new article may still join it. */
   readonly windowDays: number;
   /** Estimated share of the shorter text found in the longer above which two articles are copies of one text. */
@@ -58,6 +66,10 @@ export interface ClustererOptions {
  *    they are a minority of the score;
  *  - sameDateBonus 0.12 and dayPenalty 0.3: most reports of an event appear the same day; a report a day later is
  *    usually a new development, so each day away costs more than sharing the date gains;
+ *  - eventDatePenalty 0.15 and eventDayTolerance 3: two reports whose stated event days are weeks apart describe two
+ *    meetings or two quakes even when people and place are the same; the penalty removes the names' share of the
+ *    score. Three days absorb "Monday" vs "Tuesday" disagreements between outlets. Only dates the caller resolved
+ *    (the analysis' event dates) count, so the dev sets, which carry none, do not see it;
  *  - windowDays 7: a story that got no report for a week is closed, so a story re-told months later starts afresh;
  *  - duplicateContainment 0.8: a copy keeps at least 80 % of its 4-word shingles, while two independently written
  *    reports of one event share well under half.
@@ -68,6 +80,8 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   nameWeight: 0.2,
   sameDateBonus: 0.12,
   dayPenalty: 0.3,
+  eventDatePenalty: 0.15,
+  eventDayTolerance: 3,
   windowDays: 7,
   duplicateContainment: 0.8,
   constraints: undefined,
@@ -108,6 +122,8 @@ interface ArticleSnapshot {
   readonly names: VectorSnapshot;
   readonly signature: readonly number[];
   readonly shingles: number;
+  /** Absent in snapshots written before event days were kept. */
+  readonly eventDays?: readonly number[];
 }
 
 interface StorySnapshot {
@@ -116,6 +132,7 @@ interface StorySnapshot {
   readonly names: VectorSnapshot;
   readonly firstDay: number | null;
   readonly lastDay: number | null;
+  readonly eventDays?: readonly number[];
   readonly alive: boolean;
 }
 
@@ -162,6 +179,8 @@ interface ArticleState {
   readonly names: SparseVector;
   readonly signature: Uint32Array;
   readonly shingles: number;
+  /** Stated event days (days since 1970), ascending. */
+  readonly eventDays: readonly number[];
 }
 
 interface DenseScratch {
@@ -181,6 +200,8 @@ interface StoryState {
   names: SparseVector;
   firstDay: number;
   lastDay: number;
+  /** Event days stated by its contributing articles, ascending, at most `STORY_EVENT_DAYS_MAX`. */
+  eventDays: number[];
   groups: Set<number>;
   alive: boolean;
 }
@@ -276,10 +297,12 @@ export class StoryClusterer {
 
   constructor(options: Partial<ClustererOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
-    const { joinThreshold, bridgeThreshold, nameWeight, sameDateBonus, dayPenalty, windowDays, duplicateContainment } = this.options;
-    for (const [name, value] of Object.entries({ joinThreshold, bridgeThreshold, nameWeight, sameDateBonus, dayPenalty, duplicateContainment })) {
+    const { joinThreshold, bridgeThreshold, nameWeight, sameDateBonus, dayPenalty, eventDatePenalty, eventDayTolerance, windowDays, duplicateContainment } =
+      this.options;
+    for (const [name, value] of Object.entries({ joinThreshold, bridgeThreshold, nameWeight, sameDateBonus, dayPenalty, eventDatePenalty, duplicateContainment })) {
       if (!(value >= 0 && value <= 1)) throw new RangeError(`stories: ${name} must be between 0 and 1, got ${value}`);
     }
+    if (!(eventDayTolerance >= 0)) throw new RangeError(`stories: eventDayTolerance must be a non-negative number, got ${eventDayTolerance}`);
     if (!(windowDays >= 0)) throw new RangeError(`stories: windowDays must be a non-negative number, got ${windowDays}`);
     this.constraintSet = ConstraintSet.from(this.options.constraints);
   }
@@ -302,11 +325,12 @@ export class StoryClusterer {
       story: -1,
       duplicateOf,
       contributes: true,
-      day: dayNumber(doc.published) ?? Number.NaN,
+      day: publicationTime(doc.published) ?? Number.NaN,
       terms: termVector,
       names: nameVector,
       signature,
       shingles: shingles.length,
+      eventDays: eventDaysOf(doc.dates),
     };
     this.articles.push(article);
     this.articleIndex.set(doc.id, article.index);
@@ -455,6 +479,7 @@ export class StoryClusterer {
         names: vector(a.names),
         signature: Array.from(a.signature),
         shingles: a.shingles,
+        eventDays: [...a.eventDays],
       })),
       stories: this.storyList.map((st) => ({
         members: [...st.members],
@@ -462,6 +487,7 @@ export class StoryClusterer {
         names: vector(st.names),
         firstDay: day(st.firstDay),
         lastDay: day(st.lastDay),
+        eventDays: [...st.eventDays],
         alive: st.alive,
       })),
       alias: [...this.alias],
@@ -496,6 +522,7 @@ export class StoryClusterer {
         names: vector(a.names),
         signature: Uint32Array.from(a.signature),
         shingles: a.shingles,
+        eventDays: [...(a.eventDays ?? [])],
       });
       c.articleIndex.set(a.id, index);
     }
@@ -507,6 +534,7 @@ export class StoryClusterer {
         names: vector(st.names),
         firstDay: day(st.firstDay),
         lastDay: day(st.lastDay),
+        eventDays: [...(st.eventDays ?? [])],
         groups: new Set(),
         alive: st.alive,
       });
@@ -698,6 +726,7 @@ export class StoryClusterer {
       const names = this.denseCosine(this.nameScratch.values, nameNorm, story.names, this.nameVocabulary.idf);
       score = (1 - this.options.nameWeight) * text + this.options.nameWeight * names;
     }
+    if (eventDaysConflict(article.eventDays, story.eventDays, this.options.eventDayTolerance)) score -= this.options.eventDatePenalty;
     if (Number.isNaN(article.day) || Number.isNaN(story.lastDay)) return score;
     return score + this.options.sameDateBonus - this.options.dayPenalty * dayGap(article.day, story);
   }
@@ -724,6 +753,7 @@ export class StoryClusterer {
       names: EMPTY_VECTOR,
       firstDay: Number.NaN,
       lastDay: Number.NaN,
+      eventDays: [],
       groups: new Set(),
       alive: true,
     };
@@ -747,6 +777,7 @@ export class StoryClusterer {
     const group = this.constraintSet.groupOf(article.id);
     if (group !== undefined) story.groups.add(group);
     if (!article.contributes) return;
+    story.eventDays = unionDays(story.eventDays, article.eventDays);
     story.centroid = prune(addScaled(story.centroid, unitLengthIdf(article.terms, this.terms.idf), 1), CENTROID_MAX_TERMS, this.terms.idf);
     if (article.names.ids.length > 0) {
       story.names = prune(addScaled(story.names, unitLengthIdf(article.names, this.nameVocabulary.idf), 1), CENTROID_MAX_NAMES, this.nameVocabulary.idf);
@@ -793,6 +824,7 @@ export class StoryClusterer {
     keep.names = prune(addScaled(keep.names, drop.names, 1), CENTROID_MAX_NAMES, this.nameVocabulary.idf);
     this.extendDays(keep, drop.firstDay);
     this.extendDays(keep, drop.lastDay);
+    keep.eventDays = unionDays(keep.eventDays, drop.eventDays);
     for (const g of drop.groups) keep.groups.add(g);
     drop.alive = false;
     drop.members = [];
@@ -809,6 +841,7 @@ export class StoryClusterer {
     story.names = EMPTY_VECTOR;
     story.firstDay = Number.NaN;
     story.lastDay = Number.NaN;
+    story.eventDays = [];
     // A story made only of copies still needs a centroid: then the copies stand in for their originals.
     const anyContributor = members.some((m) => this.articleAt(m).contributes);
     for (const m of members) {
@@ -816,6 +849,7 @@ export class StoryClusterer {
       article.story = story.no;
       this.extendDays(story, article.day);
       if (anyContributor && !article.contributes) continue;
+      story.eventDays = unionDays(story.eventDays, article.eventDays);
       story.centroid = addScaled(story.centroid, unitLengthIdf(article.terms, this.terms.idf), 1);
       story.names = addScaled(story.names, unitLengthIdf(article.names, this.nameVocabulary.idf), 1);
     }
@@ -862,6 +896,33 @@ export class StoryClusterer {
     if (article === undefined) throw new Error(`stories: internal error, article ${index} does not exist`);
     return article;
   }
+}
+
+/** Event days kept per story: the first ones stated are the event's own; later reports add context dates. */
+const STORY_EVENT_DAYS_MAX = 32;
+
+/** Day-precision values of `dates` (`YYYY-MM-DD…`; coarser `YYYY`/`YYYY-MM` say too little to tell events apart). */
+function eventDaysOf(dates: readonly string[] | undefined): number[] {
+  const days = new Set<number>();
+  for (const date of dates ?? []) {
+    const day = dayNumber(date);
+    if (day !== undefined) days.add(day);
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+function unionDays(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0 || a.length >= STORY_EVENT_DAYS_MAX) return [...a];
+  return [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, STORY_EVENT_DAYS_MAX);
+}
+
+/** Both sides state event days and no pair lies within `tolerance` days. */
+function eventDaysConflict(article: readonly number[], story: readonly number[], tolerance: number): boolean {
+  if (article.length === 0 || story.length === 0) return false;
+  for (const a of article) {
+    for (const s of story) if (Math.abs(a - s) <= tolerance) return false;
+  }
+  return true;
 }
 
 /** Days from `day` to the story's date range (0 inside it, or when either side is undated). */

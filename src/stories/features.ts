@@ -204,3 +204,25 @@ export function dayNumber(published: string | undefined): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
 }
+
+/** Midday: a date without a time of day could be any hour of it, so it sits half a day from either neighbour. */
+const UNKNOWN_HOUR = 0.5;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/u;
+
+/**
+ * Publication instant in days since 1970-01-01 (fractional). A full ISO date-time counts to the minute (a time without
+ * an offset is taken as UTC), so a report filed at 06:30 the morning after a 19:42 report is half a day later, not a
+ * whole one; a bare date stands at its midday. `undefined` when it does not start with a calendar date.
+ */
+export function publicationTime(published: string | undefined): number | undefined {
+  const day = dayNumber(published);
+  if (day === undefined || published === undefined) return undefined;
+  const trimmed = published.trim();
+  if (ISO_DATE_TIME.test(trimmed)) {
+    const iso = trimmed.replace(' ', 'T');
+    const ms = Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/u.test(iso) ? iso : `${iso}Z`);
+    if (Number.isFinite(ms)) return ms / 86_400_000;
+  }
+  return day + UNKNOWN_HOUR;
+}
+

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConstraintSet } from './constraints.js';
-import { canonicalUrl, dayNumber, stem, textFeatures } from './features.js';
+import { canonicalUrl, dayNumber, publicationTime, stem, textFeatures } from './features.js';
 import { estimatedContainment, estimatedJaccard, minhashSignature, shingleHashes } from './minhash.js';
 
 test('names are capitalised words that do not open a sentence, plus figures', () => {
@@ -75,4 +75,13 @@ test('constraints: together absorbs whole groups; separate keeps both halves apa
   assert.deepEqual(ConstraintSet.from(json).toJSON(), json);
   assert.throws(() => ConstraintSet.from({ groups: [['a'], ['a']], apart: [] }), /group 1 repeats an article/);
   assert.throws(() => ConstraintSet.from({ groups: [['a']], apart: [[0, 3]] }), /apart pair \[0, 3\]/);
+});
+
+test('publication instants keep the hour when stated and put a bare date at midday', () => {
+  const evening = publicationTime('2026-11-18T19:42:00+01:00') ?? Number.NaN;
+  const morning = publicationTime('2026-11-19T06:30:00Z') ?? Number.NaN;
+  assert.ok(Math.abs(morning - evening - 0.4917) < 1e-3, `gap ${morning - evening}`);
+  assert.equal(publicationTime('2026-11-19'), (dayNumber('2026-11-19') ?? 0) + 0.5);
+  assert.equal(publicationTime('2026-11-18 18:42'), publicationTime('2026-11-18T19:42:00+01:00'));
+  assert.equal(publicationTime('Nov 19'), undefined);
 });
