@@ -63,7 +63,9 @@ export async function runDemo(store: Store, io: CliIO, dbPath: string): Promise<
       io.out(`\n${'═'.repeat(100)}\nThe cross-checked dossier of ${main.id}\n${'═'.repeat(100)}\n`);
       io.out(renderDossierMarkdown(dossier));
     }
-    io.out(`\nNext steps:`);
+    io.out(`\nOpen it in the browser (timeline, who's who, disagreements, source reader side by side):`);
+    io.out(`  npx triangulate serve --db ${dbPath}      # then open http://127.0.0.1:8080/stories/${main.id}`);
+    io.out(`\nOr in the terminal:`);
     io.out(`  npx triangulate dossier ${main.id} --db ${dbPath} --format html > dossier.html   # the same dossier as a page`);
     io.out(`  npx triangulate dossier ${main.id} --db ${dbPath} --format json                  # versioned JSON (docs/dossier.md)`);
   }

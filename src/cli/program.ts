@@ -21,6 +21,7 @@ import { createProgressReporter, describeResult, withOrigin } from './progress.j
 import { renderArticle, renderStories, renderSummaryTable, type ArticleFormat } from './render.js';
 import { runDataPredict, runPredict, type PredictDataTask } from './predict.js';
 import { runDemo } from './demo.js';
+import { registerServe } from './serve.js';
 
 /** Everything the CLI touches in the outside world, injectable so tests run in-process. */
 export interface CliIO {
@@ -358,6 +359,7 @@ export function buildProgram(io: CliIO): Command {
       await withStore(opts.db, (store) => runDemo(store, io, opts.db));
     });
 
+  registerServe(program, io, DEFAULT_DB_FILE);
   return program;
 }
 

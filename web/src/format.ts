@@ -1,0 +1,29 @@
+/** Display helpers shared by the pages. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-11-18` → `18 Nov 2026`; `2026-11` → `Nov 2026`; a full time stamp keeps its time; anything else as given. */
+export function displayDate(value: string | undefined): string {
+  if (!value) return '—';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:T(\d{2}:\d{2}))?/.exec(value);
+  if (!m) return value;
+  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
+  if (!m[3]) return `${month} ${m[1]}`;
+  return `${Number(m[3])} ${month} ${m[1]}${m[4] ? `, ${m[4]}` : ''}`;
+}
+
+/** Day number for placing a TIMEX value on an axis; weeks and months are placed at their start. Undefined when unresolved. */
+export function dayNumber(value: string): number | undefined {
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  m = /^(\d{4})-W(\d{2})/.exec(value);
+  if (m) {
+    const jan4 = Date.UTC(Number(m[1]), 0, 4) / 86_400_000;
+    const weekday = (new Date(jan4 * 86_400_000).getUTCDay() + 6) % 7;
+    return jan4 - weekday + (Number(m[2]) - 1) * 7;
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return Date.UTC(Number(m[1]), Number(m[2]) - 1, 1) / 86_400_000;
+  return undefined;
+}
+
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
