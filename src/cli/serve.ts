@@ -47,6 +47,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowPrivateNetwork: options.allowPrivateNetwork ?? false,
     ...(existsSync(join(webRoot, 'index.html')) ? { webRoot } : {}),
   });
+  const restored = await service.subscriptions.restore();
+  if (restored > 0) options.log?.(`polling ${restored} feed subscription${restored === 1 ? '' : 's'} kept from an earlier run`);
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
     const s = serve({ fetch: service.app.fetch, port: options.port, hostname: options.host }, () => resolveServer(s));
     s.once('error', reject);

@@ -379,6 +379,26 @@ describe('uploads, feeds and subscriptions', () => {
     await store.close();
   });
 
+  it('keeps subscriptions across a restart and polls them again', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    const first = createService({ store, now, newId: () => 'sub-1', timers: manualTimers(), allowPrivateNetwork: true, readOptions: { fetchImpl: fakeFetch } });
+    assert.equal((await first.app.request('/api/subscriptions', json({ url: 'http://feeds.test/rss', intervalMinutes: 15 }))).status, 201);
+    await first.close();
+
+    const timers = manualTimers();
+    let n = 0;
+    const second = createService({ store, now, newId: () => `job-${++n}`, timers, allowPrivateNetwork: true, readOptions: { fetchImpl: fakeFetch } });
+    assert.equal(await second.subscriptions.restore(), 1);
+    assert.equal(timers.active, 1, 'polling resumed');
+    const list = S.SubscriptionList.parse(await (await second.app.request('/api/subscriptions')).json());
+    assert.deepEqual(list.items.map((s) => [s.id, s.url, s.intervalMinutes]), [['sub-1', 'http://feeds.test/rss', 15]]);
+    await waitForJob(second.app, list.items[0]!.lastJobId!);
+    assert.equal((await second.app.request('/api/subscriptions/sub-1', { method: 'DELETE' })).status, 204);
+    assert.deepEqual(await store.listFeedSubscriptions(), []);
+    await second.close();
+    await store.close();
+  });
+
   it('reports a failed fetch as a failed item, not a failed request', async () => {
     const { service, store } = makeService({ allowPrivateNetwork: true, readOptions: { fetchImpl: fakeFetch } });
     const res = await service.app.request('/api/ingest', json({ urls: ['http://feeds.test/missing'] }));

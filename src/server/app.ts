@@ -83,6 +83,7 @@ export function createService(options: AppOptions): TriangulateService {
     newId,
     timers: options.timers ?? realTimers,
     poll: (url) => jobs.submit({ kind: 'subscription', label: `feed ${url}`, items: urlItems([url], readOptions) }),
+    store,
   });
   let openApi: Record<string, unknown> | undefined;
 
@@ -199,10 +200,10 @@ export function createService(options: AppOptions): TriangulateService {
   app.post('/api/subscriptions', jsonLimit, async (c) => {
     const body = parse(S.SubscriptionRequest, await jsonBody(c));
     refusePrivate(body.url, options.allowPrivateNetwork ?? false);
-    return c.json(subscriptions.add(body.url, body.intervalMinutes), 201);
+    return c.json(await subscriptions.add(body.url, body.intervalMinutes), 201);
   });
-  app.delete('/api/subscriptions/:id', (c) => {
-    if (!subscriptions.remove(c.req.param('id'))) throw new ApiError(404, 'not-found', `no subscription with id "${c.req.param('id')}"`);
+  app.delete('/api/subscriptions/:id', async (c) => {
+    if (!(await subscriptions.remove(c.req.param('id')))) throw new ApiError(404, 'not-found', `no subscription with id "${c.req.param('id')}"`);
     return c.body(null, 204);
   });
 

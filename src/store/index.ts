@@ -9,6 +9,7 @@ export type {
   StoredFailure,
   ListQuery,
   StoryAssignment,
+  FeedSubscription,
 } from './store.js';
 export { AmbiguousIdError, StoreError } from './store.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';

@@ -33,7 +33,21 @@ export interface Store {
   listStoryAssignments(): Promise<StoryAssignment[]>;
   getStoryConstraints(): Promise<unknown | undefined>;
   saveStoryConstraints(constraints: unknown, updatedAt: string): Promise<void>;
+  /** Feeds a server polls on an interval; kept so a restart does not forget them. */
+  listFeedSubscriptions(): Promise<FeedSubscription[]>;
+  /** Inserts or replaces (by id; a second subscription to the same URL replaces the first). */
+  saveFeedSubscription(subscription: FeedSubscription): Promise<void>;
+  deleteFeedSubscription(id: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface FeedSubscription {
+  readonly id: string;
+  readonly url: string;
+  readonly intervalMinutes: number;
+  readonly createdAt: string;
+  readonly lastPolledAt?: string;
+  readonly lastJobId?: string;
 }
 
 export interface StoryAssignment {

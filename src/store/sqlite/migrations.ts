@@ -95,6 +95,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'feed subscriptions',
+    sql: `
+      CREATE TABLE feed_subscriptions (
+        id               TEXT PRIMARY KEY,
+        url              TEXT NOT NULL UNIQUE,
+        interval_minutes INTEGER NOT NULL,
+        created_at       TEXT NOT NULL,
+        last_polled_at   TEXT,
+        last_job_id      TEXT
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -15,6 +15,7 @@ import {
   type StoredFailure,
   type StoredRawInput,
   type StoryAssignment,
+  type FeedSubscription,
 } from '../store.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 
@@ -227,6 +228,37 @@ class SqliteStore implements Store {
     this.#statements.upsertConstraints.run(JSON.stringify(constraints), updatedAt);
   }
 
+  async listFeedSubscriptions(): Promise<FeedSubscription[]> {
+    const rows = this.#statements.listSubscriptions.all() as Array<{
+      id: string;
+      url: string;
+      interval_minutes: number;
+      created_at: string;
+      last_polled_at: string | null;
+      last_job_id: string | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      url: r.url,
+      intervalMinutes: r.interval_minutes,
+      createdAt: r.created_at,
+      ...(r.last_polled_at === null ? {} : { lastPolledAt: r.last_polled_at }),
+      ...(r.last_job_id === null ? {} : { lastJobId: r.last_job_id }),
+    }));
+  }
+
+  async saveFeedSubscription(sub: FeedSubscription): Promise<void> {
+    const s = this.#statements;
+    this.#db.transaction(() => {
+      s.deleteSubscriptionByUrl.run(sub.url, sub.id);
+      s.upsertSubscription.run(sub.id, sub.url, sub.intervalMinutes, sub.createdAt, sub.lastPolledAt ?? null, sub.lastJobId ?? null);
+    })();
+  }
+
+  async deleteFeedSubscription(id: string): Promise<boolean> {
+    return this.#statements.deleteSubscription.run(id).changes > 0;
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
@@ -272,6 +304,14 @@ function prepareStatements(db: Database.Database) {
       `SELECT s.article_id, s.story_id, s.duplicate_of, s.similarity FROM article_stories s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid`,
     ),
     getConstraints: db.prepare(`SELECT record FROM story_constraints WHERE id = 1`),
+    listSubscriptions: db.prepare(`SELECT * FROM feed_subscriptions ORDER BY created_at, id`),
+    deleteSubscriptionByUrl: db.prepare(`DELETE FROM feed_subscriptions WHERE url = ? AND id <> ?`),
+    upsertSubscription: db.prepare(
+      `INSERT INTO feed_subscriptions (id, url, interval_minutes, created_at, last_polled_at, last_job_id) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET url = excluded.url, interval_minutes = excluded.interval_minutes,
+         last_polled_at = excluded.last_polled_at, last_job_id = excluded.last_job_id`,
+    ),
+    deleteSubscription: db.prepare(`DELETE FROM feed_subscriptions WHERE id = ?`),
     upsertConstraints: db.prepare(
       `INSERT INTO story_constraints (id, record, updated_at) VALUES (1, ?, ?)
        ON CONFLICT(id) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at`,
