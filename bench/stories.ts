@@ -52,7 +52,8 @@ function parseArgs(argv: readonly string[]): Args {
   let articles = 100_000;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--no-scale') scale = false;
+    if (arg === '--') continue; // `node dist/bench/stories.js -- --no-scale` passes the separator through
+    else if (arg === '--no-scale') scale = false;
     else if (arg === '--articles') {
       articles = Number(argv[++i]);
       if (!Number.isInteger(articles) || articles < 1000) throw new Error(`bench:stories: --articles needs an integer ≥ 1000, got ${argv[i]}`);
