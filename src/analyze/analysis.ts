@@ -61,7 +61,8 @@ export function analyzeArticle(article: Article, context: AnalyzeContext = {}): 
   const quotes: QuoteRecord[] = extractQuotes(text, { tokenized, entities: mentions }).map((quote) => {
     const mention = quote.speaker?.resolvedTo ?? quote.speaker?.mention ?? quote.source;
     const speaker = mention ? resolveMention(entities, mention) : undefined;
-    return speaker ? { ...quote, speakerEntityId: speaker.id } : quote;
+    // A place does not speak ("in Paris, …"); a country or a capital standing for its government does.
+    return speaker && isSpeaker(speaker) ? { ...quote, speakerEntityId: speaker.id } : quote;
   });
   const events = extractEvents(text, { tokenized, times, entities, mentions, ...(published ? { published } : {}) });
   return {
@@ -74,6 +75,10 @@ export function analyzeArticle(article: Article, context: AnalyzeContext = {}): 
     times,
     events,
   };
+}
+
+function isSpeaker(entity: Entity): boolean {
+  return entity.type !== 'location' || entity.metonymy === 'government';
 }
 
 /** `2026-11-18T19:42:00+01:00` → `2026-11-18`: relative dates are resolved to calendar days. */
