@@ -3,7 +3,7 @@
  * as an extra last column. `-DOCSTART-` lines delimit documents (used by the document-level features) and, like blank
  * lines, break sentences.
  */
-import { tagDocuments } from './tagger.js';
+import { defaultTagger, tagDocuments, type NerTagger } from './tagger.js';
 
 export interface ConllSentence {
   /** Line index (0-based) of each token in the source file. */
@@ -58,9 +58,9 @@ export function parseConll(text: string): ConllFile {
  * Tag every token of a CoNLL file and return the same lines with the predicted IOB2 tag appended as the last
  * space-separated column (`-DOCSTART-` lines get `O`, blank lines stay blank).
  */
-export function predictConll(inputText: string): string {
+export function predictConll(inputText: string, tagger: NerTagger = defaultTagger()): string {
   const file = parseConll(inputText);
-  const tags = tagDocuments(file.documents.map((d) => d.sentences.map((s) => s.tokens)));
+  const tags = tagDocuments(file.documents.map((d) => d.sentences.map((s) => s.tokens)), tagger);
   const out = file.lines.map((line) => {
     const trimmed = line.trim();
     if (trimmed === '') return '';

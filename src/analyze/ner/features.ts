@@ -20,16 +20,23 @@ interface WordInfo {
   readonly atoms: Int32Array;
   readonly lowerHash: number;
   readonly shapeHash: number;
-  readonly clusterHash: number;
   readonly capClass: number;
   /** Starts with an upper-case letter. */
   readonly capitalised: boolean;
-  /** Precomputed feature hashes: the word's own atoms, and the word seen as left/right context. */
+  /** Precomputed feature hashes: the word's own atoms. */
   readonly atomFeats: Int32Array;
-  /** Index (off + 2) for off in -2, -1, 1, 2 (index 2 unused). */
-  readonly ctxLower: Int32Array;
-  readonly ctxShape: Int32Array;
-  readonly ctxCluster: Int32Array;
+  /**
+   * Word-local features by slot (index SLOT_SELF … SLOT_NEXT2): what this word contributes to its own token and,
+   * as context, to the tokens two before, one before, one after and two after it.
+   */
+  readonly slots: readonly Int32Array[];
+  /** Longest gazetteer phrase starting with this word (0: none, or a lower-case word that never starts a match). */
+  readonly gazetteerMax: number;
+  /**
+   * Per-word-type emission scores of the word-local features, filled lazily by the NerTagger that owns this
+   * extractor (see tagger.ts); a word type's features never change, so its score vector can be summed once.
+   */
+  localScores: Int32Array | null;
 }
 
 // Template ids: arbitrary distinct constants.
@@ -39,6 +46,7 @@ const T_CTX_LOWER = 200; // + offset
 const T_CTX_SHAPE = 210;
 const T_CTX_CLUSTER = 220;
 const T_CTX_WORD_CAP = 230;
+const T_CTX_FINE_CLUSTER = 240;
 const T_BIGRAM_PREV = 300;
 const T_BIGRAM_NEXT = 301;
 const T_SHAPE3 = 302;
@@ -112,25 +120,58 @@ function capClassOf(word: string): number {
 
 export const NUM_ATOMS = 18;
 
-function contextFeatures(lowerHash: number, shapeHash: number, clusterHash: number): Pick<WordInfo, 'ctxLower' | 'ctxShape' | 'ctxCluster'> {
-  const ctxLower = new Int32Array(5);
-  const ctxShape = new Int32Array(5);
-  const ctxCluster = new Int32Array(5);
-  for (const off of [-2, -1, 1, 2]) {
-    ctxLower[off + 2] = mix(T_CTX_LOWER + off, lowerHash);
-    ctxShape[off + 2] = mix(T_CTX_SHAPE + off, shapeHash);
-    ctxCluster[off + 2] = mix(T_CTX_CLUSTER + off, clusterHash);
-  }
-  return { ctxLower, ctxShape, ctxCluster };
+/**
+ * Word-local feature slots: features that depend on one word type and its offset from the token being labelled
+ * only. A token's full feature set is the union of SELF of itself, PREV2/PREV1/NEXT1/NEXT2 of its neighbours (or of
+ * the sentence padding) and the residual features `extract(…, false)` returns. Because they are per word type, the
+ * tagger sums their weights once per type, so word-local features cost nothing per token at run time.
+ */
+export const SLOT_SELF = 0;
+export const SLOT_PREV2 = 1;
+export const SLOT_PREV1 = 2;
+export const SLOT_NEXT1 = 3;
+export const SLOT_NEXT2 = 4;
+export const NUM_SLOTS = 5;
+
+/** Context slots of a word with these hashes: lower-case form, short shape, coarse (128) and fine (1024) clusters. */
+function contextSlots(lowerHash: number, shapeHash: number, clusterHash: number, fineClusterHash: number): Int32Array[] {
+  const at = (off: number, fine: boolean): Int32Array => {
+    const feats = [mix(T_CTX_LOWER + off, lowerHash), mix(T_CTX_SHAPE + off, shapeHash), mix(T_CTX_CLUSTER + off, clusterHash)];
+    if (fine) feats.push(mix(T_CTX_FINE_CLUSTER + off, fineClusterHash));
+    return Int32Array.from(feats);
+  };
+  return [new Int32Array(0), at(-2, false), at(-1, true), at(1, true), at(2, false)];
 }
-/** Context features beyond the sentence edges. */
-const PAD_LEFT_CTX = contextFeatures(PAD_LEFT, PAD_LEFT, PAD_LEFT);
-const PAD_RIGHT_CTX = contextFeatures(PAD_RIGHT, PAD_RIGHT, PAD_LEFT);
+
+/** Word-local features of the padding beyond the sentence edges: only the slots that look across that edge. */
+function paddingSlots(side: 'left' | 'right'): Int32Array[] {
+  const pad = side === 'left' ? PAD_LEFT : PAD_RIGHT;
+  const used = side === 'left' ? [SLOT_PREV2, SLOT_PREV1] : [SLOT_NEXT1, SLOT_NEXT2];
+  return contextSlots(pad, pad, pad, pad).map((f, slot) => (used.includes(slot) ? f : new Int32Array(0)));
+}
+const PAD_LEFT_SLOTS = paddingSlots('left');
+const PAD_RIGHT_SLOTS = paddingSlots('right');
+
+/** The word-local features of `word` in each slot (index = slot). */
+export function wordLocalFeatures(word: WordInfo): readonly Int32Array[] {
+  return word.slots;
+}
+/** The word-local features contributed by the padding before (PREV slots) or after (NEXT slots) a sentence. */
+export function paddingFeatures(side: 'left' | 'right'): readonly Int32Array[] {
+  return side === 'left' ? PAD_LEFT_SLOTS : PAD_RIGHT_SLOTS;
+}
+
+export type { WordInfo };
+
+const PAD_LEFT_INFO = { slots: PAD_LEFT_SLOTS };
+const PAD_RIGHT_INFO = { slots: PAD_RIGHT_SLOTS };
 
 export class FeatureExtractor {
   private readonly cache = new Map<string, WordInfo>();
+  /** One growable buffer reused by every extraction (`finish` copies out), so documents allocate little. */
+  private readonly builder = new FeatureBuilder();
   /** The cache is cleared past this many word forms so long-running processes do not grow without bound. */
-  private static readonly MAX_CACHE = 300_000;
+  private static readonly MAX_CACHE = 100_000;
 
   constructor(private readonly resources: NerResources) {}
 
@@ -154,27 +195,38 @@ export class FeatureExtractor {
     atoms[13] = capClass === CAP_DIGIT ? hashString(lower.replace(/[0-9]/g, '0')) : 0;
     const clusters = this.resources.clusters.map.get(word) ?? this.resources.clusters.map.get(lower);
     for (let k = 0; k < 4; k++) atoms[14 + k] = clusters?.[k] !== undefined ? hashString(clusters[k] ?? '') : UNKNOWN_CLUSTER;
-    const clusterHash = clusters?.[1] !== undefined ? hashString(clusters[1] ?? '') : UNKNOWN_CLUSTER;
+    const atomFeats = atoms.map((a, k) => mix(T_ATOM + k, a));
+    const slots = contextSlots(atoms[1] ?? 0, atoms[2] ?? 0, atoms[15] ?? 0, atoms[17] ?? 0);
+    slots[SLOT_SELF] = Int32Array.of(T_BIAS, ...atomFeats);
     const info: WordInfo = {
       lower,
       atoms,
       lowerHash: atoms[1] ?? 0,
       shapeHash: atoms[2] ?? 0,
-      clusterHash,
       capClass,
       capitalised: capClass === CAP_INITIAL || capClass === CAP_ALL || capClass === CAP_MIXED,
-      atomFeats: atoms.map((a, k) => mix(T_ATOM + k, a)),
-      ...contextFeatures(atoms[1] ?? 0, atoms[2] ?? 0, clusterHash),
+      atomFeats,
+      slots,
+      gazetteerMax: capClass === CAP_LOWER || capClass === CAP_OTHER ? 0 : Math.min(this.resources.gazetteer.maxLength.get(lower) ?? 0, MAX_GAZETTEER_PHRASE),
+      localScores: null,
     };
     this.cache.set(word, info);
     return info;
   }
 
-  /** Features of every token of a document (sentences of tokens), flattened in reading order. */
-  extract(doc: readonly (readonly string[])[]): FeatureMatrix {
-    const infos: WordInfo[][] = doc.map((s) => s.map((w) => this.info(w)));
+  /** Word information of every token of a document (sentences of tokens). */
+  infos(doc: readonly (readonly string[])[]): WordInfo[][] {
+    return doc.map((s) => s.map((w) => this.info(w)));
+  }
+
+  /**
+   * Features of every token of a document (sentences of tokens), flattened in reading order. Without `wordLocal`
+   * only the residual features are listed (the caller adds the word-local ones from `wordLocalFeatures`).
+   */
+  extract(doc: readonly (readonly string[])[] | WordInfo[][], wordLocal = true): FeatureMatrix {
+    const infos: WordInfo[][] = doc.map((s: readonly (string | WordInfo)[]) => s.map((w) => (typeof w === 'string' ? this.info(w) : w)));
     const docStats = documentStats(infos);
-    const out = new FeatureBuilder();
+    const out = this.builder.reset();
     for (let s = 0; s < doc.length; s++) {
       const sent = infos[s] ?? [];
       const gaz = gazetteerTags(this.resources, sent);
@@ -192,19 +244,14 @@ export class FeatureExtractor {
         const lowerN1 = n1 ? n1.lowerHash : PAD_RIGHT;
         const shapeP1 = p1 ? p1.shapeHash : PAD_LEFT;
         const shapeN1 = n1 ? n1.shapeHash : PAD_RIGHT;
-        out.add(T_BIAS);
-        out.addAll(w.atomFeats);
-        out.add((p2 ?? PAD_LEFT_CTX).ctxLower[0]!);
-        out.add((p2 ?? PAD_LEFT_CTX).ctxShape[0]!);
-        out.add((p1 ?? PAD_LEFT_CTX).ctxLower[1]!);
-        out.add((p1 ?? PAD_LEFT_CTX).ctxShape[1]!);
-        out.add((n1 ?? PAD_RIGHT_CTX).ctxLower[3]!);
-        out.add((n1 ?? PAD_RIGHT_CTX).ctxShape[3]!);
-        out.add((n2 ?? PAD_RIGHT_CTX).ctxLower[4]!);
-        out.add((n2 ?? PAD_RIGHT_CTX).ctxShape[4]!);
-        out.add((p1 ?? PAD_LEFT_CTX).ctxCluster[1]!);
+        if (wordLocal) {
+          out.addAll(w.slots[SLOT_SELF]!);
+          out.addAll((p2 ?? PAD_LEFT_INFO).slots[SLOT_PREV2]!);
+          out.addAll((p1 ?? PAD_LEFT_INFO).slots[SLOT_PREV1]!);
+          out.addAll((n1 ?? PAD_RIGHT_INFO).slots[SLOT_NEXT1]!);
+          out.addAll((n2 ?? PAD_RIGHT_INFO).slots[SLOT_NEXT2]!);
+        }
         out.add(mix(T_CTX_WORD_CAP - 1, mix(p1 ? p1.atoms[0]! : PAD_RIGHT, w.capClass)));
-        out.add((n1 ?? PAD_RIGHT_CTX).ctxCluster[3]!);
         out.add(mix(T_CTX_WORD_CAP + 1, mix(n1 ? n1.atoms[0]! : PAD_RIGHT, w.capClass)));
         out.add(mix3(T_BIGRAM_PREV, lowerP1, w.lowerHash));
         out.add(mix3(T_BIGRAM_NEXT, w.lowerHash, lowerN1));
@@ -250,10 +297,10 @@ export class FeatureExtractor {
    * history", Ratinov & Roth 2009) — this carries a name recognised in running text over to all-caps headlines and
    * to later mentions by surname.
    */
-  extractStage2(doc: readonly (readonly string[])[], stage1: Int8Array): FeatureMatrix {
-    const infos: WordInfo[][] = doc.map((s) => s.map((w) => this.info(w)));
+  extractStage2(doc: readonly (readonly string[])[] | WordInfo[][], stage1: Int8Array): FeatureMatrix {
+    const infos: WordInfo[][] = doc.map((s: readonly (string | WordInfo)[]) => s.map((w) => (typeof w === 'string' ? this.info(w) : w)));
     const stats = stage1DocStats(infos, stage1);
-    const out = new FeatureBuilder();
+    const out = this.builder.reset();
     let flat = 0;
     for (const sent of infos) {
       for (let i = 0; i < sent.length; i++) {
@@ -290,9 +337,20 @@ export interface FeatureMatrix {
 class FeatureBuilder {
   private feats = new Int32Array(4096);
   private size = 0;
-  private offsets: number[] = [];
+  private offsets = new Int32Array(1024);
+  private tokens = 0;
+  reset(): this {
+    this.size = 0;
+    this.tokens = 0;
+    return this;
+  }
   startToken(): void {
-    this.offsets.push(this.size);
+    if (this.tokens + 1 >= this.offsets.length) {
+      const bigger = new Int32Array(this.offsets.length * 2);
+      bigger.set(this.offsets);
+      this.offsets = bigger;
+    }
+    this.offsets[this.tokens++] = this.size;
   }
   add(h: number): void {
     if (this.size === this.feats.length) this.grow(1);
@@ -309,8 +367,8 @@ class FeatureBuilder {
     this.feats = bigger;
   }
   finish(): FeatureMatrix {
-    this.offsets.push(this.size);
-    return { offsets: Int32Array.from(this.offsets), feats: this.feats.slice(0, this.size) };
+    this.offsets[this.tokens] = this.size;
+    return { offsets: this.offsets.slice(0, this.tokens + 1), feats: this.feats.slice(0, this.size) };
   }
 }
 
@@ -363,21 +421,20 @@ function gazetteerTags(resources: NerResources, sent: readonly WordInfo[]): Int3
   if (g.phrases.size === 0) return tags;
   let i = 0;
   while (i < sent.length) {
-    const first = sent[i] as WordInfo;
-    const max = first.capClass === CAP_LOWER || first.capClass === CAP_OTHER ? 0 : g.maxLength.get(first.lower) ?? 0;
+    const max = (sent[i] as WordInfo).gazetteerMax;
     let matched = 0;
     let mask = 0;
     if (max > 0) {
       let key = '';
-      const parts: string[] = [];
-      for (let len = 1; len <= Math.min(max, MAX_GAZETTEER_PHRASE, sent.length - i); len++) {
-        parts.push((sent[i + len - 1] as WordInfo).lower);
-        key = parts.join(' ');
+      for (let len = 1; len <= Math.min(max, sent.length - i); len++) {
+        const word = (sent[i + len - 1] as WordInfo).lower;
+        key = len === 1 ? word : `${key} ${word}`;
         const m = g.phrases.get(key);
         if (m !== undefined) {
           matched = len;
           mask = m;
         }
+        if (!g.prefixes.has(key)) break;
       }
     }
     if (matched === 0) {

@@ -4,7 +4,7 @@
  */
 import { tokenize, type Tokenized } from '../tokens/index.js';
 import { ENTITY_TYPES, chunksFromBilou, type EntityType } from './labels.js';
-import { defaultTagger, tagDocuments } from './tagger.js';
+import { defaultTagger, tagDocuments, type NerTagger } from './tagger.js';
 
 export type { EntityType } from './labels.js';
 export { predictConll } from './conll.js';
@@ -56,15 +56,18 @@ function asModelSentence(words: string[]): string[] {
   return words.map((w) => w.toUpperCase());
 }
 
-/** Entity mentions in `text` (tokenised here unless a tokenisation of the same text is passed). */
-export function recognizeEntities(text: string, tokenized: Tokenized = tokenize(text)): NamedEntityMention[] {
+/**
+ * Entity mentions in `text` (tokenised here unless a tokenisation of the same text is passed), by the committed
+ * model unless another tagger is passed.
+ */
+export function recognizeEntities(text: string, tokenized: Tokenized = tokenize(text), tagger: NerTagger = defaultTagger()): NamedEntityMention[] {
   const { tokens, sentences } = tokenized;
   const doc = sentences.map((s) => {
     const words: string[] = [];
     for (let t = s.tokenStart; t < s.tokenEnd; t++) words.push(normalizeToken(tokens[t]?.text ?? ''));
     return asModelSentence(words);
   });
-  const labels = defaultTagger().tagDocument(doc);
+  const labels = tagger.tagDocument(doc);
   const mentions: NamedEntityMention[] = [];
   let flat = 0;
   for (const s of sentences) {

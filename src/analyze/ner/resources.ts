@@ -18,6 +18,16 @@ export class Gazetteer {
   readonly phrases = new Map<string, number>();
   /** Lower-cased first token → longest phrase length starting with it. */
   readonly maxLength = new Map<string, number>();
+  /** Proper prefixes of phrases (whole tokens), so a lookup stops as soon as no longer phrase can match. */
+  readonly prefixes = new Set<string>();
+
+  private addPrefixes(lowerTokens: readonly string[]): void {
+    let key = '';
+    for (let k = 0; k < lowerTokens.length - 1; k++) {
+      key = k === 0 ? (lowerTokens[0] ?? '') : `${key} ${lowerTokens[k] ?? ''}`;
+      this.prefixes.add(key);
+    }
+  }
 
   add(category: GazetteerCategory, tokens: readonly string[]): void {
     if (tokens.length === 0 || tokens.length > MAX_GAZETTEER_PHRASE) return;
@@ -27,6 +37,7 @@ export class Gazetteer {
     this.phrases.set(key, (this.phrases.get(key) ?? 0) | bit);
     const first = lower[0] ?? '';
     this.maxLength.set(first, Math.max(this.maxLength.get(first) ?? 0, tokens.length));
+    this.addPrefixes(lower);
   }
 
   serialize(): string {
@@ -47,8 +58,9 @@ export class Gazetteer {
       g.phrases.set(phrase, mask);
       const space = phrase.indexOf(' ');
       const first = space < 0 ? phrase : phrase.slice(0, space);
-      const len = phrase.split(' ').length;
-      g.maxLength.set(first, Math.max(g.maxLength.get(first) ?? 0, len));
+      const parts = phrase.split(' ');
+      g.maxLength.set(first, Math.max(g.maxLength.get(first) ?? 0, parts.length));
+      g.addPrefixes(parts);
     }
     return g;
   }

@@ -18,6 +18,11 @@ export interface TrainingDocument {
 
 export interface TrainOptions {
   readonly epochs: number;
+  /**
+   * Independent runs with different shuffling seeds whose averaged weights are averaged again: a single perceptron
+   * depends on its example order, and the mean of a few orders generalises a little better (1 = a single run).
+   */
+  readonly runs?: number;
   readonly bucketBits: number;
   readonly seed: number;
   readonly log?: (message: string) => void;
@@ -35,7 +40,26 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Seed of run `r`: far apart so runs never share a shuffling stream. */
+const RUN_SEED_STRIDE = 7919;
+
 export function trainPerceptron(docs: readonly TrainingDocument[], options: TrainOptions): WeightSource {
+  const runs = options.runs ?? 1;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`NER training: runs must be a positive integer, got ${runs}`);
+  const first = trainOneRun(docs, options);
+  for (let r = 1; r < runs; r++) {
+    const next = trainOneRun(docs, { ...options, seed: options.seed + r * RUN_SEED_STRIDE });
+    for (let i = 0; i < first.weights.length; i++) first.weights[i] = first.weights[i]! + next.weights[i]!;
+    for (let i = 0; i < first.transitions.length; i++) first.transitions[i] = first.transitions[i]! + next.transitions[i]!;
+  }
+  if (runs > 1) {
+    for (let i = 0; i < first.weights.length; i++) first.weights[i] = first.weights[i]! / runs;
+    for (let i = 0; i < first.transitions.length; i++) first.transitions[i] = first.transitions[i]! / runs;
+  }
+  return first;
+}
+
+function trainOneRun(docs: readonly TrainingDocument[], options: TrainOptions): WeightSource {
   const buckets = 1 << options.bucketBits;
   const mask = buckets - 1;
   const weights = new Float32Array(buckets * L);
