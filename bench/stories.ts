@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchOutDir, sharedDir } from './lib/paths.js';
 import { StoryClusterer, parseStoryDocuments, type StoryDocument } from '../src/stories/index.js';
+import { seededRandom } from '../src/util/random.js';
 
 const scorer = (): string => join(sharedDir(), 'score', 'score-stories.mjs');
 const storyData = (): string => join(sharedDir(), 'data', 'stories');
@@ -110,17 +111,6 @@ function quality(out: string): void {
   }
 }
 
-/** mulberry32: a small deterministic PRNG, so the synthetic stream is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function dropWords(text: string, random: () => number): string {
   return text
@@ -158,7 +148,7 @@ function neusArticles(out: string): Labelled[] {
 function syntheticStream(base: readonly Labelled[], size: number): Labelled[] {
   const stories = [...new Set(base.map((b) => b.label))];
   const slot = new Map(stories.map((label, i) => [label, Math.floor((i * EPOCH_DAYS) / stories.length)]));
-  const random = prng(20240601);
+  const random = seededRandom(20240601);
   const epochs = Math.ceil(size / base.length);
   const start = Math.floor(Date.UTC(2030, 0, 1) / 86_400_000);
   const stream: { item: Labelled; day: number; order: number }[] = [];

@@ -5,6 +5,9 @@
 import { NUM_LABELS } from './labels.js';
 import { TRANSITION_ROWS, emissionScores, viterbi, type WeightSource } from './model.js';
 import type { FeatureMatrix } from './features.js';
+import { seededRandom } from '../../util/random.js';
+
+export { seededRandom };
 
 const L = NUM_LABELS;
 
@@ -28,17 +31,6 @@ export interface TrainOptions {
   readonly log?: (message: string) => void;
 }
 
-/** mulberry32: a small seeded PRNG so training order is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seed of run `r`: far apart so runs never share a shuffling stream. */
 const RUN_SEED_STRIDE = 7919;
