@@ -30,19 +30,33 @@ export interface FrameFacts {
   readonly cueClosesSentence: boolean;
   /** Word before the cue, lower-cased ('' at sentence start). */
   readonly beforeCue: string;
+  /** Word after the cue, lower-cased ('' at sentence end). */
+  readonly afterCue: string;
+  /** Was the frame started by a weak cue head (lexicon.ts)? */
+  readonly weak: boolean;
 }
 
 /** The "drop" option's one feature (as a template with an empty value), against which a frame's score is compared. */
 export const DROP_FEATURE = 'DROP';
 export const DROP_KEY = `${DROP_FEATURE}\t`;
 
+/** Words the frame features keep as themselves; everything else is reduced to its shape. */
+const SHAPE_WORDS = new Set([...PRONOUNS, 'that', 'the', 'a', 'an', 'to', 'whether', 'if']);
+const QUOTE_CHARS = new Set(['"', '“', '”', '«', '»', "'", '‘', '’']);
+const UPPER_FIRST = /^\p{Lu}/u;
+
 function shape(w: string | undefined): string {
   if (w === undefined) return 'none';
+  if (w === '') return 'low';
+  // Checked on the word as written first: most are lower-case already, which spares a lower-casing per call.
+  if (SHAPE_WORDS.has(w)) return w;
+  const c = w.charCodeAt(0);
+  if (c >= 97 && c <= 122) return 'low';
+  if (c >= 48 && c <= 57) return 'num';
   const l = w.toLowerCase();
-  if (PRONOUNS.has(l) || l === 'that' || l === 'the' || l === 'a' || l === 'an' || l === 'to' || l === 'whether' || l === 'if') return l;
-  if (/^["“”«»'‘’]/.test(w)) return 'Q';
-  if (/^\p{Lu}/u.test(w)) return 'Cap';
-  if (/^\d/.test(w)) return 'num';
+  if (SHAPE_WORDS.has(l)) return l;
+  if (QUOTE_CHARS.has(w[0] ?? '')) return 'Q';
+  if ((c >= 65 && c <= 90) || UPPER_FIRST.test(w)) return 'Cap';
   return 'low';
 }
 
@@ -89,6 +103,17 @@ export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
   emit('opens.rule', yn(f.cueOpensSentence), f.rule);
   emit('closes.rule', yn(f.cueClosesSentence), f.rule);
   emit('before', shape(f.beforeCue));
+  const after = shape(f.afterCue);
+  emit('after', after);
+  if (f.weak) {
+    // Weak heads are cues in some constructions only ("plans to", "believe that", "is expected to").
+    emit('weak.rule', f.rule);
+    emit('weak.head', head);
+    emit('weak.head.after', head, after);
+    emit('weak.before', shape(f.beforeCue));
+    emit('weak.src', src);
+    emit('weak.contentLen', contentLen);
+  }
 }
 
 /** The frame's features as strings (training). */
@@ -105,4 +130,12 @@ export function keepFrame(weights: FeatureTable, f: FrameFacts, margin = 0): boo
     score += weights.weight(t, a, b);
   });
   return score - weights.weight(DROP_FEATURE, '') >= margin;
+}
+
+/**
+ * The part of a weak frame's score that its cue alone decides (head word, and the word after the cue): a cheap
+ * test, before the frame is built, of whether the keep/drop model could keep it at all.
+ */
+export function weakCueScore(weights: FeatureTable, head: string, afterCue: string): number {
+  return weights.weight('head', head) + weights.weight('weak.head', head) + weights.weight('weak.head.after', head, shape(afterCue));
 }

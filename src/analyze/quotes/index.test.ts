@@ -242,3 +242,32 @@ test('the learned source choice keeps a channel phrase out of the source', () =>
   const a = find(run(text), 'said');
   assert.equal(a.source, 'the port authority');
 });
+
+test('a verb of belief is a weak cue, kept with its "that" clause', () => {
+  const text = 'The mayor believes that the new bridge will cut commuting times in half.';
+  const a = find(run(text), 'believes');
+  assert.equal(a.source, 'The mayor');
+  assert.deepEqual(a.content, ['that the new bridge will cut commuting times in half']);
+});
+
+test('a quote ending in a period, then its cue as a sentence of its own', () => {
+  const text = 'The storm closed the bridge.\n\n“We will reopen it by Friday.” Marlow said.\n\nTraffic was diverted.';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Marlow');
+  assert.deepEqual(a.content, ['“We will reopen it by Friday.”']);
+});
+
+test('a verb outside the lexicon framing a split quote, with a lower-case subject', () => {
+  const text = '“We have done nothing wrong,” the ferry operator insisted, “and we will prove it.”';
+  const a = find(run(text), 'insisted');
+  assert.equal(a.source, 'the ferry operator');
+  assert.deepEqual(a.content, ['“We have done nothing wrong,”', '“and we will prove it.”']);
+});
+
+test('a quote-framing verb with a particle, and one before a colon', () => {
+  const one = '“Voters want change,” he points out.';
+  assert.deepEqual(find(run(one), 'points out').content, ['“Voters want change,”']);
+  const two = 'At the meeting, the farmer retorted: “There is no water left in the valley.”';
+  const a = find(run(two), 'retorted:');
+  assert.equal(a.source, 'the farmer');
+});

@@ -140,3 +140,41 @@ const HEAD_SCORES: ReadonlyMap<string, number> = (() => {
 export function cueHeadScore(lowerForm: string): number {
   return HEAD_SCORES.get(lowerForm) ?? 0;
 }
+
+/**
+ * Weak cue heads: forms PolNeAR annotates as cues only some of the time (verbs of belief, intention and showing:
+ * "believe", "expected", "plans", "show"). They only start candidate attributions, which the learned keep/drop model
+ * (frame-model.ts, feature `head`) then judges; they do not stop sources or contents as the strong heads do.
+ * A form is weak from this share of its train occurrences inside a gold cue (0.15 gave 0.4 points less F1 on all
+ * attributions, train and dev alike; lower shares mostly add candidates the model drops).
+ */
+const MIN_WEAK_CUE_RATIO = 0.1;
+/** ...seen inside a cue at least this often, so the keep/drop model has examples to judge each form by. */
+const MIN_WEAK_CUE_COUNT = 6;
+/** Forms that sit inside cues without heading them, or head them only as nouns the rules cannot frame. */
+const NEVER_WEAK = new Set([
+  'has', 'have', 'about', 'also', 'out', 'did', 'against', 'made', 'clear', 'question', 'questions', 'interview', 'message',
+  'view', 'attention', 'focus', 'friday', 'once', 'endorsement', 'favor', 'address', 'opposition', 'concern', 'concerns',
+  'comment', 'interest', 'talks', 'views', 'answer', 'facebook', 'letter', 'supporter', 'proposal', 'shot', 'willing',
+  'advice', 'argument', 'critical', 'deep', 'upon', 'mind', 'opinion', 'allegations', 'announcement', 'quick', 'went', 'took',
+  'gave', 'cast', 'began', 'started', 'continues', 'largely', 'increasingly', 'interested', 'unclear', 'to', 'been', 'being',
+  'statement', 'press', 'conference', 'remarks', 'comments', 'criticism', 'reference', 'references', 'tweet', 'post',
+]);
+/** Verbs kept out of the strong heads (their gold cues are mostly longer phrases) but worth a candidate each. */
+const EXTRA_WEAK = ['expected', 'seemed', 'seem', 'seems', 'appear', 'appears', 'appeared', 'calls', 'call', 'cited', 'sought', 'seen', 'named', 'known', 'hope', 'pointed', 'expressed', 'released', 'quoted'];
+
+const WEAK_SCORES: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const [form, inCue, total] of CUE_LEXICON) {
+    if (HEAD_SCORES.has(form) || NEVER_WEAK.has(form) || CUE_MODIFIERS.has(form) || TIME_WORDS.has(form) || DETERMINERS.has(form)) continue;
+    if (/ly$/.test(form) || !/^\p{L}+$/u.test(form)) continue;
+    const ratio = inCue / total;
+    if ((inCue >= MIN_WEAK_CUE_COUNT && ratio >= MIN_WEAK_CUE_RATIO) || EXTRA_WEAK.includes(form)) m.set(form, ratio);
+  }
+  return m;
+})();
+
+/** The learned share of occurrences inside a cue for a weak head form, or 0 when it is not one. */
+export function weakCueScore(lowerForm: string): number {
+  return WEAK_SCORES.get(lowerForm) ?? 0;
+}

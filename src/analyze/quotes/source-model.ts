@@ -13,9 +13,12 @@ export interface SourceTokens {
   readonly lower: readonly string[];
   /** Tokens no source may contain: quoted text, the attribution's content, its cue. */
   readonly blocked: (i: number) => boolean;
-  /** Memos of token classes and flags, filled as features are computed; share them across the frames of one text. */
-  readonly classes: Map<number, string>;
-  readonly flags: Map<number, number>;
+  /**
+   * Memos of token classes and flags by token index, filled as features are computed; share them across the frames
+   * of one text (arrays as long as the text's tokens: flags 0 = not computed yet).
+   */
+  readonly classes: (string | undefined)[];
+  readonly flags: Uint16Array;
 }
 
 export interface SourceQuery {
@@ -64,10 +67,10 @@ const isWord = (v: SourceTokens, i: number): boolean => WORD.test(v.texts[i] ?? 
 function cls(v: SourceTokens, i: number, q: SourceQuery): string {
   if (i < q.first) return 'BOS';
   if (i >= q.last) return 'EOS';
-  const known = v.classes.get(i);
+  const known = v.classes[i];
   if (known !== undefined) return known;
   const c = tokenClass(v, i);
-  v.classes.set(i, c);
+  v.classes[i] = c;
   return c;
 }
 
@@ -193,10 +196,12 @@ const F_VERB = 32;
 /** A preposition other than "of". */
 const F_PREP = 64;
 const F_AND = 128;
+/** Set on every computed entry, so a memo of 0 means "not computed yet". */
+const F_KNOWN = 256;
 
 function flags(v: SourceTokens, k: number): number {
-  const known = v.flags.get(k);
-  if (known !== undefined) return known;
+  const known = v.flags[k] ?? 0;
+  if (known !== 0) return known;
   const t = v.texts[k] ?? '';
   const l = v.lower[k] ?? '';
   let f = 0;
@@ -208,7 +213,8 @@ function flags(v: SourceTokens, k: number): number {
   if (!(f & F_CAP) && /(?:ed|ing)$/.test(l) && !FUNCTION_WORDS.has(l)) f |= F_VERB;
   if (PREPOSITIONS.has(l) && l !== 'of') f |= F_PREP;
   if (l === 'and' || l === 'or') f |= F_AND;
-  v.flags.set(k, f);
+  f |= F_KNOWN;
+  v.flags[k] = f;
   return f;
 }
 

@@ -76,7 +76,9 @@ export function findAntecedents(
     };
     for (const t of tokens) {
       const w = t.text;
-      const isCap = w.length > 1 && CAPITALISED.test(w) && /[\p{Ll}.]/u.test(w);
+      // Most tokens are lower-case ASCII: their first char code settles it without the regular expressions.
+      const c0 = w.charCodeAt(0);
+      const isCap = w.length > 1 && ((c0 >= 65 && c0 <= 90) || c0 > 127) && CAPITALISED.test(w) && /[\p{Ll}.]/u.test(w);
       const adjacent = runStart >= 0 && t.start - runEnd <= 1;
       if (isCap && adjacent) {
         runEnd = t.end;
