@@ -173,6 +173,8 @@ function syntheticStream(base: readonly Labelled[], size: number): Labelled[] {
 interface StreamStats {
   readonly seconds: number;
   readonly costs: Map<number, number>;
+  /** Peak RSS / heap used seen up to each checkpoint. */
+  readonly memoryAt: Map<number, { rss: number; heap: number }>;
   readonly peakRss: number;
   readonly peakHeap: number;
   readonly pred: Record<string, string>;
@@ -181,6 +183,7 @@ interface StreamStats {
 function runStream(items: readonly Labelled[]): StreamStats {
   const clusterer = new StoryClusterer();
   const costs = new Map<number, number>();
+  const memoryAt = new Map<number, { rss: number; heap: number }>();
   let peakRss = 0;
   let peakHeap = 0;
   let windowStart = process.hrtime.bigint();
@@ -194,11 +197,12 @@ function runStream(items: readonly Labelled[]): StreamStats {
       const memory = process.memoryUsage();
       peakRss = Math.max(peakRss, memory.rss);
       peakHeap = Math.max(peakHeap, memory.heapUsed);
+      memoryAt.set(n, { rss: peakRss, heap: peakHeap });
       windowStart = process.hrtime.bigint();
     }
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, costs, peakRss, peakHeap, pred: Object.fromEntries(clusterer.assignments()) };
+  return { seconds, costs, memoryAt, peakRss, peakHeap, pred: Object.fromEntries(clusterer.assignments()) };
 }
 
 function scoreStream(name: string, items: readonly Labelled[], pred: Record<string, string>, out: string): ScoreReport {
@@ -222,9 +226,11 @@ function scale(out: string, size: number): void {
   const stream = runStream(items);
   const report = scoreStream('synthetic-stream', items, stream.pred, out);
   console.log(formatRow(`synthetic ${size}`, report, items.length / stream.seconds));
-  console.log(`\n${'articles'.padStart(9)}  ms/article`);
+  console.log(`\n${'articles'.padStart(9)}  ms/article  peak RSS  peak heap used`);
   for (const n of CHECKPOINTS.filter((c) => c <= size)) {
-    console.log(`${String(n).padStart(9)}  ${(stream.costs.get(n) ?? Number.NaN).toFixed(3)}`);
+    const memory = stream.memoryAt.get(n);
+    const at = memory ? `${mb(memory.rss).padStart(8)}  ${mb(memory.heap).padStart(14)}` : '';
+    console.log(`${String(n).padStart(9)}  ${(stream.costs.get(n) ?? Number.NaN).toFixed(3).padStart(10)}  ${at}`);
   }
   const first = stream.costs.get(CHECKPOINTS[0] ?? 1000) ?? Number.NaN;
   const last = stream.costs.get(Math.floor(size / COST_WINDOW) * COST_WINDOW) ?? Number.NaN;
