@@ -9,8 +9,8 @@
 import type { ArticleAnalysis } from './analyze/analysis.js';
 import { analysisFor } from './analysis-cache.js';
 import type { Article } from './model/index.js';
-import type { Store, StoryAssignment } from './store/index.js';
-import { StoryClusterer, type StoryConstraints, type StoryDocument } from './stories/index.js';
+import type { ArticleSummary, Store, StoryAssignment } from './store/index.js';
+import { StoryClusterer, type ClustererSnapshot, type StoryConstraints, type StoryDocument } from './stories/index.js';
 
 /** Entity types whose names identify a story (people, organisations, places), not generic misc terms. */
 const NAMED_TYPES = new Set(['person', 'organisation', 'location', 'gpe']);
@@ -47,34 +47,40 @@ interface Clustered {
   /** internal story id → public id, and back. */
   readonly toPublic: Map<string, string>;
   readonly toInternal: Map<string, string>;
-  readonly articles: Map<string, Article>;
+  /** Every stored article's summary, in ingest order. */
+  readonly summaries: ReadonlyMap<string, ArticleSummary>;
 }
 
+async function addArticle(store: Store, clusterer: StoryClusterer, id: string, now: () => Date): Promise<void> {
+  const stored = await store.getArticle(id);
+  if (stored) clusterer.add(storyDocument(stored.article, await analysisFor(store, stored.article, now)));
+}
+
+async function summariesOf(store: Store): Promise<Map<string, ArticleSummary>> {
+  return new Map((await store.listArticleSummariesInIngestOrder()).map((a) => [a.id, a] as const));
+}
+
+/** Clusters every stored article from scratch, honouring the hand-made constraints. */
 async function cluster(store: Store, now: () => Date): Promise<Clustered> {
   const constraints = (await store.getStoryConstraints()) as StoryConstraints | undefined;
   const clusterer = new StoryClusterer(constraints ? { constraints } : {});
-  const articles = new Map<string, Article>();
-  for (const id of await store.listArticleIdsInIngestOrder()) {
-    const stored = await store.getArticle(id);
-    if (!stored) continue;
-    articles.set(id, stored.article);
-    clusterer.add(storyDocument(stored.article, await analysisFor(store, stored.article, now)));
-  }
-  return withPublicIds(clusterer, articles);
+  const summaries = await summariesOf(store);
+  for (const id of summaries.keys()) await addArticle(store, clusterer, id, now);
+  return withPublicIds(clusterer, summaries);
 }
 
-function withPublicIds(clusterer: StoryClusterer, articles: Map<string, Article>): Clustered {
+function withPublicIds(clusterer: StoryClusterer, summaries: ReadonlyMap<string, ArticleSummary>): Clustered {
   const toPublic = new Map<string, string>();
   const toInternal = new Map<string, string>();
-  // `articles` is in ingest order; a story is named after its earliest member whatever order merges left.
-  const rank = new Map([...articles.keys()].map((id, i) => [id, i] as const));
+  // `summaries` is in ingest order; a story is named after its earliest member whatever order merges left.
+  const rank = new Map([...summaries.keys()].map((id, i) => [id, i] as const));
   for (const [internal, members] of clusterer.stories()) {
     const earliest = [...members].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))[0];
     const publicId = `s-${(earliest ?? internal).slice(0, 10)}`;
     toPublic.set(internal, publicId);
     toInternal.set(publicId, internal);
   }
-  return { clusterer, toPublic, toInternal, articles };
+  return { clusterer, toPublic, toInternal, summaries };
 }
 
 async function save(store: Store, clustered: Clustered, now: () => Date): Promise<StorySummary[]> {
@@ -84,9 +90,11 @@ async function save(store: Store, clustered: Clustered, now: () => Date): Promis
     const duplicateOf = clusterer.duplicateOf(articleId);
     assignments.push({ articleId, storyId: toPublic.get(internal) ?? internal, similarity: 1, ...(duplicateOf ? { duplicateOf } : {}) });
   }
-  await store.replaceStoryAssignments(assignments, now().toISOString());
-  await store.saveStoryConstraints(clusterer.constraints(), now().toISOString());
-  return summarise(assignments, clustered.articles);
+  const at = now().toISOString();
+  await store.replaceStoryAssignments(assignments, at);
+  await store.saveStoryConstraints(clusterer.constraints(), at);
+  await store.saveStorySnapshot(clusterer.toJSON(), at);
+  return summarise(assignments, clustered.summaries);
 }
 
 /** Re-clusters everything stored and saves the assignments; returns the stories, newest first. */
@@ -94,26 +102,41 @@ export async function reclusterStories(store: Store, now: () => Date): Promise<S
   return save(store, await cluster(store, now), now);
 }
 
-export async function listStories(store: Store): Promise<StorySummary[]> {
-  const assignments = await store.listStoryAssignments();
-  const articles = new Map<string, Article>();
-  for (const a of assignments) {
-    const stored = await store.getArticle(a.articleId);
-    if (stored) articles.set(a.articleId, stored.article);
+/**
+ * Adds the articles stored since the last update to the saved clusterer state, so a batch
+ * costs what its own articles cost, however large the store. Without a usable snapshot
+ * (first run, or one written by an older clusterer) it re-clusters everything once.
+ */
+export async function updateStories(store: Store, now: () => Date): Promise<StorySummary[]> {
+  const snapshot = await store.getStorySnapshot();
+  let clusterer: StoryClusterer | undefined;
+  try {
+    clusterer = snapshot === undefined ? undefined : StoryClusterer.fromJSON(snapshot as ClustererSnapshot);
+  } catch {
+    clusterer = undefined;
   }
-  return summarise(assignments, articles);
+  if (!clusterer) return reclusterStories(store, now);
+  const summaries = await summariesOf(store);
+  for (const id of summaries.keys()) {
+    if (clusterer.storyOf(id) === undefined) await addArticle(store, clusterer, id, now);
+  }
+  return save(store, withPublicIds(clusterer, summaries), now);
+}
+
+export async function listStories(store: Store): Promise<StorySummary[]> {
+  return summarise(await store.listStoryAssignments(), await summariesOf(store));
 }
 
 export async function mergeStories(store: Store, storyA: string, storyB: string, now: () => Date): Promise<StorySummary[]> {
   const clustered = await cluster(store, now);
   clustered.clusterer.merge(internalId(clustered, storyA), internalId(clustered, storyB));
-  return save(store, withPublicIds(clustered.clusterer, clustered.articles), now);
+  return save(store, withPublicIds(clustered.clusterer, clustered.summaries), now);
 }
 
 export async function splitStory(store: Store, storyId: string, articleIds: readonly string[], now: () => Date): Promise<StorySummary[]> {
   const clustered = await cluster(store, now);
   clustered.clusterer.split(internalId(clustered, storyId), articleIds);
-  return save(store, withPublicIds(clustered.clusterer, clustered.articles), now);
+  return save(store, withPublicIds(clustered.clusterer, clustered.summaries), now);
 }
 
 function internalId(clustered: Clustered, publicId: string): string {
@@ -122,19 +145,19 @@ function internalId(clustered: Clustered, publicId: string): string {
   return internal;
 }
 
-function summarise(assignments: readonly StoryAssignment[], articles: ReadonlyMap<string, Article>): StorySummary[] {
+function summarise(assignments: readonly StoryAssignment[], summaries: ReadonlyMap<string, ArticleSummary>): StorySummary[] {
   const byStory = new Map<string, StoryAssignment[]>();
   for (const a of assignments) byStory.set(a.storyId, [...(byStory.get(a.storyId) ?? []), a]);
   const stories: StorySummary[] = [];
   for (const [id, members] of byStory) {
-    const docs = members.map((m) => articles.get(m.articleId)).filter((a): a is Article => a !== undefined);
-    const dates = docs.map((d) => d.metadata.published?.value).filter((d): d is string => d !== undefined).sort();
-    const title = docs[0]?.metadata.title?.value;
+    const docs = members.map((m) => summaries.get(m.articleId)).filter((a): a is ArticleSummary => a !== undefined);
+    const dates = docs.map((d) => d.published).filter((d): d is string => d !== undefined).sort();
+    const title = docs[0]?.title;
     stories.push({
       id,
       articleIds: members.map((m) => m.articleId),
       independentReports: members.filter((m) => !m.duplicateOf).length,
-      outlets: [...new Set(docs.map((d) => d.metadata.outlet?.value).filter((o): o is string => o !== undefined))],
+      outlets: [...new Set(docs.map((d) => d.outlet).filter((o): o is string => o !== undefined))],
       ...(title ? { title } : {}),
       ...(dates[0] ? { firstPublished: dates[0] } : {}),
       ...(dates.length > 0 ? { lastPublished: dates[dates.length - 1]! } : {}),

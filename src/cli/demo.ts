@@ -8,7 +8,7 @@ import { ingestBatch } from '../batch.js';
 import { dossierForStory } from '../dossier-service.js';
 import { renderDossierMarkdown } from '../fuse/index.js';
 import { readInputs } from '../ingest/index.js';
-import { reclusterStories } from '../story-service.js';
+import { updateStories } from '../story-service.js';
 import type { Store } from '../store/index.js';
 import { packageRoot } from '../util/package-root.js';
 import type { CliIO } from './program.js';
@@ -53,7 +53,7 @@ export async function runDemo(store: Store, io: CliIO, dbPath: string): Promise<
     for (const d of warnings) io.out(`   ${d.severity}: ${d.message} [${d.rule}]`);
     io.out('');
   }
-  const stories = await reclusterStories(store, io.now);
+  const stories = await updateStories(store, io.now);
   io.out(`Stories found among them (${stories.length}):`);
   io.out(renderStories(stories));
   const main = [...stories].sort((a, b) => b.articleIds.length - a.articleIds.length)[0];

@@ -14,7 +14,7 @@ import type { Article } from '../model/index.js';
 import { dossierForStory } from '../dossier-service.js';
 import { renderDossierHtml, renderDossierMarkdown, type Dossier } from '../fuse/index.js';
 import { extractArticle } from '../pipeline.js';
-import { listStories, mergeStories, reclusterStories, splitStory, type StorySummary } from '../story-service.js';
+import { listStories, mergeStories, reclusterStories, splitStory, updateStories, type StorySummary } from '../story-service.js';
 import { renderAnalysisMarkdown, renderEntitiesTable, renderEvents, renderQuotes } from './render-analysis.js';
 import { AmbiguousIdError, openSqliteStore, type Store } from '../store/index.js';
 import { createProgressReporter, describeResult, withOrigin } from './progress.js';
@@ -86,7 +86,7 @@ export function buildProgram(io: CliIO): Command {
         });
         reporter?.stop();
         if (summary.stored > 0) {
-          const stories = await reclusterStories(store, io.now);
+          const stories = await updateStories(store, io.now);
           io.out(`${stories.length} ${stories.length === 1 ? 'story' : 'stories'} in the store (triangulate stories)`);
         }
         io.out(`${summary.stored} stored, ${summary.unchanged} already stored, ${summary.skipped.length} skipped, ${summary.failures.length} failed`);
@@ -304,7 +304,7 @@ export function buildProgram(io: CliIO): Command {
         });
         for (const f of summary.failures) io.err(`triangulate: ${withOrigin(f.origin, f.message)} [${f.rule}]`);
         if (summary.stored === 0) throw new CliExit(1, 'no article could be read from the given inputs');
-        const stories = await reclusterStories(store, io.now);
+        const stories = await updateStories(store, io.now);
         const dossiers = [];
         for (const s of stories) {
           const dossier = await dossierForStory(store, s.id, io.now);

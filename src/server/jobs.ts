@@ -7,7 +7,7 @@
 import type { BatchItemResult } from '../batch.js';
 import { ingestBatch } from '../batch.js';
 import type { IngestItem } from '../ingest/index.js';
-import { reclusterStories } from '../story-service.js';
+import { updateStories } from '../story-service.js';
 import type { Store } from '../store/index.js';
 import type { JobItemT, JobT } from './schemas.js';
 
@@ -116,7 +116,7 @@ export class JobQueue {
       });
       let storyIds: string[] = [];
       if (summary.stored > 0) {
-        const stories = await reclusterStories(this.options.store, this.options.now);
+        const stories = await updateStories(this.options.store, this.options.now);
         this.options.onStoreChanged?.();
         const wanted = new Set(storedIds);
         storyIds = stories.filter((s) => s.articleIds.some((a) => wanted.has(a))).map((s) => s.id);

@@ -28,10 +28,15 @@ export interface Store {
   getAnalysis(articleId: string): Promise<ArticleAnalysis | undefined>;
   /** Every article in ingest order, for re-clustering. */
   listArticleIdsInIngestOrder(): Promise<string[]>;
+  /** Summaries (no text) of every article in ingest order: cheap enough to call per batch. */
+  listArticleSummariesInIngestOrder(): Promise<ArticleSummary[]>;
   /** Replaces all story assignments at once (one transaction). */
   replaceStoryAssignments(assignments: readonly StoryAssignment[], updatedAt: string): Promise<void>;
   listStoryAssignments(): Promise<StoryAssignment[]>;
   getStoryConstraints(): Promise<unknown | undefined>;
+  /** The story clusterer's saved state (opaque JSON), so clustering continues without replaying every article. */
+  getStorySnapshot(): Promise<unknown | undefined>;
+  saveStorySnapshot(snapshot: unknown, updatedAt: string): Promise<void>;
   saveStoryConstraints(constraints: unknown, updatedAt: string): Promise<void>;
   /** Feeds a server polls on an interval; kept so a restart does not forget them. */
   listFeedSubscriptions(): Promise<FeedSubscription[]>;

@@ -9,7 +9,7 @@ import { StoryClusterer, type ClustererOptions } from './clusterer.js';
 import type { StoryDocument } from './features.js';
 
 export { StoryClusterer, DEFAULT_OPTIONS } from './clusterer.js';
-export type { Assignment, ClustererOptions } from './clusterer.js';
+export type { Assignment, ClustererOptions, ClustererSnapshot } from './clusterer.js';
 export type { StoryConstraints } from './constraints.js';
 export type { StoryDocument } from './features.js';
 

@@ -109,6 +109,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'story clusterer snapshot',
+    sql: `
+      -- The clusterer's whole state after the last update, so a new batch only adds its own articles.
+      CREATE TABLE story_snapshot (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        record     TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -151,7 +151,7 @@ describe('SqliteStore', () => {
     assert.equal(await second.countArticles(), 1);
     await second.close();
     const db = new Database(path);
-    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }, { version: 2 }, { version: 3 }]);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     db.prepare(`INSERT INTO schema_migrations VALUES (999, 'future', ?)`).run(NOW);
     db.close();
     assert.throws(() => openSqliteStore({ path }), /schema version 999 is newer/);

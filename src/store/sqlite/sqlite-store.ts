@@ -201,6 +201,10 @@ class SqliteStore implements Store {
     return (this.#statements.idsInIngestOrder.all() as Array<{ id: string }>).map((r) => r.id);
   }
 
+  async listArticleSummariesInIngestOrder(): Promise<ArticleSummary[]> {
+    return (this.#statements.summariesInIngestOrder.all() as ArticleRow[]).map(toSummary);
+  }
+
   async replaceStoryAssignments(assignments: readonly StoryAssignment[], updatedAt: string): Promise<void> {
     const s = this.#statements;
     this.#db.transaction(() => {
@@ -226,6 +230,15 @@ class SqliteStore implements Store {
 
   async saveStoryConstraints(constraints: unknown, updatedAt: string): Promise<void> {
     this.#statements.upsertConstraints.run(JSON.stringify(constraints), updatedAt);
+  }
+
+  async getStorySnapshot(): Promise<unknown | undefined> {
+    const row = this.#statements.getSnapshot.get() as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as unknown) : undefined;
+  }
+
+  async saveStorySnapshot(snapshot: unknown, updatedAt: string): Promise<void> {
+    this.#statements.upsertSnapshot.run(JSON.stringify(snapshot), updatedAt);
   }
 
   async listFeedSubscriptions(): Promise<FeedSubscription[]> {
@@ -296,6 +309,7 @@ function prepareStatements(db: Database.Database) {
     ),
     getAnalysis: db.prepare(`SELECT record FROM analyses WHERE article_id = ?`),
     idsInIngestOrder: db.prepare(`SELECT id FROM articles ORDER BY rowid`),
+    summariesInIngestOrder: db.prepare(`SELECT id, origin, title, outlet, published, words, ingested_at FROM articles ORDER BY rowid`),
     deleteAssignments: db.prepare(`DELETE FROM article_stories`),
     insertAssignment: db.prepare(
       `INSERT INTO article_stories (article_id, story_id, duplicate_of, similarity, updated_at) VALUES (?, ?, ?, ?, ?)`,
@@ -304,6 +318,11 @@ function prepareStatements(db: Database.Database) {
       `SELECT s.article_id, s.story_id, s.duplicate_of, s.similarity FROM article_stories s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid`,
     ),
     getConstraints: db.prepare(`SELECT record FROM story_constraints WHERE id = 1`),
+    getSnapshot: db.prepare(`SELECT record FROM story_snapshot WHERE id = 1`),
+    upsertSnapshot: db.prepare(
+      `INSERT INTO story_snapshot (id, record, updated_at) VALUES (1, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at`,
+    ),
     listSubscriptions: db.prepare(`SELECT * FROM feed_subscriptions ORDER BY created_at, id`),
     deleteSubscriptionByUrl: db.prepare(`DELETE FROM feed_subscriptions WHERE url = ? AND id <> ?`),
     upsertSubscription: db.prepare(
