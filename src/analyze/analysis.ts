@@ -59,8 +59,7 @@ export function analyzeArticle(article: Article, context: AnalyzeContext = {}): 
   const entities = resolveEntities(text, { tokenized, mentions, ...(published ? { published } : {}) });
   const times = recognizeTimeExpressions(text, published ? { published } : {});
   const quotes: QuoteRecord[] = extractQuotes(text, { tokenized, entities: mentions }).map((quote) => {
-    const mention = quote.speaker?.resolvedTo ?? quote.speaker?.mention ?? quote.source;
-    const speaker = mention ? resolveMention(entities, mention) : undefined;
+    const speaker = speakerEntity(quote, entities);
     // A place does not speak ("in Paris, …"); a country or a capital standing for its government does.
     return speaker && isSpeaker(speaker) ? { ...quote, speakerEntityId: speaker.id } : quote;
   });
@@ -75,6 +74,20 @@ export function analyzeArticle(article: Article, context: AnalyzeContext = {}): 
     times,
     events,
   };
+}
+
+/**
+ * The entity a quote's speaker is. Only pronouns and role nouns ("he added", "the spokeswoman
+ * said") follow their antecedent; a named source or an organisation described in its own words
+ * ("the Velorian defence ministry said") is resolved from those words, so it is not handed to
+ * whichever organisation was mentioned last; a quoted document (a treaty article) is no entity.
+ */
+function speakerEntity(quote: Attribution, entities: readonly Entity[]): Entity | undefined {
+  const via = quote.speaker?.via;
+  if (via === 'document') return undefined;
+  const followsAntecedent = via === 'pronoun' || via === 'role-noun';
+  const mention = (followsAntecedent ? quote.speaker?.resolvedTo : undefined) ?? quote.speaker?.mention ?? quote.source;
+  return mention ? resolveMention(entities, mention) : undefined;
 }
 
 function isSpeaker(entity: Entity): boolean {
