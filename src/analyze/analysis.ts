@@ -58,10 +58,15 @@ export function analyzeArticle(article: Article, context: AnalyzeContext = {}): 
   const mentions = recognizeEntities(text, tokenized);
   const entities = resolveEntities(text, { tokenized, mentions, ...(published ? { published } : {}) });
   const times = recognizeTimeExpressions(text, published ? { published } : {});
-  const quotes: QuoteRecord[] = extractQuotes(text, { tokenized, entities: mentions }).map((quote) => {
-    const speaker = speakerEntity(quote, entities);
+  const found = extractQuotes(text, { tokenized, entities: mentions });
+  const speakers = found.map((quote) => {
+    const speaker = speakerEntity(quote, entities, text);
     // A place does not speak ("in Paris, …"); a country or a capital standing for its government does.
-    return speaker && isSpeaker(speaker) ? { ...quote, speakerEntityId: speaker.id } : quote;
+    return speaker && isSpeaker(speaker) ? speaker : undefined;
+  });
+  const quotes: QuoteRecord[] = found.map((quote, i) => {
+    const speaker = outerSpeakerForPronoun(quote, i, found, speakers, text) ?? speakers[i];
+    return speaker ? { ...quote, speakerEntityId: speaker.id } : quote;
   });
   const events = extractEvents(text, { tokenized, times, entities, mentions, ...(published ? { published } : {}) });
   return {
@@ -76,18 +81,47 @@ export function analyzeArticle(article: Article, context: AnalyzeContext = {}): 
   };
 }
 
+/** A source naming a legal text ("Article 5 of the Charter", "the treaty", "Section 2 of the law"), which speaks for no one. */
+const DOCUMENT_SOURCE = /^(?:(?:article|section|clause|paragraph|chapter|annex)\s+[\dIVXivx]+\b|(?:the\s+)?(?:treaty|charter|constitution|statute|resolution|communiqu[eé])\b)/i;
+
 /**
  * The entity a quote's speaker is. Only pronouns and role nouns ("he added", "the spokeswoman
  * said") follow their antecedent; a named source or an organisation described in its own words
  * ("the Velorian defence ministry said") is resolved from those words, so it is not handed to
  * whichever organisation was mentioned last; a quoted document (a treaty article) is no entity.
  */
-function speakerEntity(quote: Attribution, entities: readonly Entity[]): Entity | undefined {
+function speakerEntity(quote: Attribution, entities: readonly Entity[], text: string): Entity | undefined {
   const via = quote.speaker?.via;
-  if (via === 'document') return undefined;
+  if (via === 'document' || (quote.source && DOCUMENT_SOURCE.test(text.slice(quote.source.start, quote.source.end)))) return undefined;
   const followsAntecedent = via === 'pronoun' || via === 'role-noun';
   const mention = (followsAntecedent ? quote.speaker?.resolvedTo : undefined) ?? quote.speaker?.mention ?? quote.source;
   return mention ? resolveMention(entities, mention) : undefined;
+}
+
+/**
+ * A pronoun source inside another attribution's reported words ("the ministry said it thanked the
+ * alliance for what it called 'serious work'") most often refers to that attribution's speaker, not
+ * to the nearest noun before it; taken when the pronoun fits (it/its/they → not a person).
+ */
+function outerSpeakerForPronoun(
+  quote: Attribution,
+  index: number,
+  all: readonly Attribution[],
+  speakers: readonly (Entity | undefined)[],
+  text: string,
+): Entity | undefined {
+  const source = quote.source;
+  if (quote.speaker?.via !== 'pronoun' || !source) return undefined;
+  const pronoun = text.slice(source.start, source.end).toLowerCase();
+  for (const [j, outer] of all.entries()) {
+    const speaker = speakers[j];
+    if (j === index || !speaker || outer.speaker?.via === 'pronoun') continue;
+    if (!outer.content.some((c) => c.start <= source.start && source.end <= c.end)) continue;
+    const personal = /^(he|she|him|her|his)$/.test(pronoun);
+    const impersonal = /^(it|its|they|them|their)$/.test(pronoun);
+    if ((personal && speaker.type === 'person') || (impersonal && speaker.type !== 'person')) return speaker;
+  }
+  return undefined;
 }
 
 function isSpeaker(entity: Entity): boolean {

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Article } from '../model/index.js';
+import { analyzeArticle } from './analysis.js';
+
+function article(text: string): Article {
+  return {
+    id: 'a1',
+    rawId: 'a1',
+    origin: 'test',
+    text,
+    blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
+    metadata: { published: { value: '2026-11-19', source: 'meta' } },
+    extraction: { method: 'flattened-text', extractor: 'test', charset: 'utf-8', diagnostics: [] },
+  };
+}
+
+const TEXT =
+  'The alliance met on Wednesday, a summary seen by the Ledger said. ' +
+  'In a statement, the Velorian foreign ministry said the country "cannot wait another winter" for a decision ' +
+  'and thanked the alliance for what it called "serious and detailed work". ' +
+  'Article 5 of the Concord Charter states that members "shall assist one another by every means available".';
+
+describe('analyzeArticle speakers', () => {
+  const analysis = analyzeArticle(article(TEXT));
+  const quoteWith = (words: string) => {
+    const quote = analysis.quotes.find((q) => q.content.some((c) => TEXT.slice(c.start, c.end).includes(words)) && q.content.every((c) => c.end - c.start < 120));
+    assert.ok(quote, `a quote containing "${words}"`);
+    return quote;
+  };
+  const nameOf = (id: string | undefined) => analysis.entities.find((e) => e.id === id)?.name;
+
+  it("gives a pronoun inside another speaker's reported words to that speaker, not to the nearest noun", () => {
+    const outer = analysis.quotes.find((q) => q.source && /ministry/.test(TEXT.slice(q.source.start, q.source.end)));
+    assert.ok(outer?.speakerEntityId, 'the ministry attribution has a speaker');
+    const nested = quoteWith('serious and detailed work');
+    assert.equal(nested.speakerEntityId, outer.speakerEntityId, `nested quote given to ${nameOf(nested.speakerEntityId)}`);
+  });
+
+  it('does not hand an organisation described in its own words to an organisation mentioned earlier', () => {
+    const outer = analysis.quotes.find((q) => q.source && /ministry/.test(TEXT.slice(q.source.start, q.source.end)));
+    assert.doesNotMatch(nameOf(outer?.speakerEntityId) ?? '', /Ledger|alliance/i);
+  });
+
+  it('attributes words quoted from a treaty to no person or organisation entity', () => {
+    const quote = analysis.quotes.find((q) => q.source && /^Article 5/.test(TEXT.slice(q.source.start, q.source.end)));
+    assert.ok(quote, 'the treaty quote is found');
+    assert.equal(quote.speakerEntityId, undefined);
+  });
+
+  it('keeps every span inside the text', () => {
+    for (const q of analysis.quotes) for (const s of [...q.content, q.cue, q.source]) if (s) assert.ok(s.start >= 0 && s.end <= TEXT.length && s.start < s.end);
+  });
+});
