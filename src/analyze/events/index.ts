@@ -137,7 +137,17 @@ interface RelativeFound {
   readonly mode: 'connector' | 'postposed';
 }
 
-interface Mention {
+/** The parts of an event a single mention states, and that an event accumulates from its mentions. */
+interface EventParts {
+  participants: EventParticipant[];
+  nonParticipants: EventParticipant[];
+  counts: ParticipantCount[];
+  organiser?: EventParticipant;
+  topic?: SpanText;
+  modality: EventModality;
+}
+
+interface Mention extends EventParts {
   readonly start: number;
   readonly end: number;
   type: EventType;
@@ -157,12 +167,6 @@ interface Mention {
   relative?: RelativeFound;
   place?: { name: string; entityId?: string; span: SpanText };
   format?: { value: EventFormat; span: SpanText };
-  participants: EventParticipant[];
-  nonParticipants: EventParticipant[];
-  counts: ParticipantCount[];
-  organiser?: EventParticipant;
-  topic?: SpanText;
-  modality: EventModality;
   atEvent: boolean;
   /** "gathered in Brussels for talks on …": the noun names the same gathering as the verb before it. */
   joins?: Mention;
@@ -633,18 +637,12 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
 // ---------------------------------------------------------------------------------------------------------------
 // Events
 
-interface Building {
+interface Building extends EventParts {
   type: EventType;
   readonly mentions: Mention[];
   date?: DateFound & { relativeTo?: Building };
   place?: Mention['place'];
   format?: Mention['format'];
-  participants: EventParticipant[];
-  nonParticipants: EventParticipant[];
-  counts: ParticipantCount[];
-  organiser?: EventParticipant;
-  topic?: SpanText;
-  modality: EventModality;
   readonly evidence: Set<number>;
   id?: string;
 }
