@@ -147,7 +147,9 @@ function buildEntity(ctx: FusionContext, id: string, group: readonly Item[], joi
   for (const it of pool) counts.set(it.entity.name, (counts.get(it.entity.name) ?? 0) + 1);
   const name = [...pool]
     .sort((a, b) => b.words.length - a.words.length || (counts.get(b.entity.name) ?? 0) - (counts.get(a.entity.name) ?? 0))[0]?.entity.name ?? '';
-  const type = majorityType(pool);
+  // An outlet named in the text ("(Globe Wire)", "told the Ledger") is a news organisation, whatever the tagger said.
+  const isOutlet = ctx.articles.some((a) => a.outlet !== undefined && fold(a.outlet).replace(/^the\s+/, '').trim() === fold(name).replace(/^the\s+/, '').trim());
+  const type = isOutlet ? 'organisation' : majorityType(pool);
 
   const aliasByFold = new Map<string, string>();
   for (const it of named) {

@@ -40,6 +40,8 @@ export function buildFacts(
     }
   }
   for (const q of quotes) {
+    // Words nobody is named for state no fact about anyone.
+    if (q.speakers.length === 0 && q.speaker === 'unknown') continue;
     const citations = q.sources.flatMap((s) => {
       const first = s.content[0];
       const last = s.content.at(-1);
@@ -94,8 +96,16 @@ function commonest(values: readonly string[]): string {
 /** "Ada Marlow: “…”", "Jean Arnaud called the talks a “frank and useful exchange”", "According to two diplomats, …". */
 function quoteFact(q: DossierQuote): string {
   if (q.direct) return `${q.speaker}: “${q.text}”`;
-  if (q.cue === 'according to') return `According to ${q.speaker}, ${q.text}`;
+  if (q.cue === 'according to') return `According to ${q.speaker}, ${sentenceInside(q.text)}`;
   // "told" needs its hearer, which the quote's text does not carry.
   const verb = q.cue === undefined || q.cue === 'told' || q.cue === 'tells' ? 'said' : q.cue;
-  return `${q.speaker} ${verb} ${q.text}`;
+  return `${q.speaker} ${verb} ${sentenceInside(q.text)}`;
+}
+
+/** Words that open a sentence but not a name: lower-cased when the sentence becomes a clause ("said the chiefs …"). */
+const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'each', 'every', 'some', 'most', 'many', 'no', 'all', 'it', 'its', 'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'this', 'that', 'these', 'those', 'there', 'one', 'two', 'three', 'several', 'any', 'both', 'neither', 'none', 'what', 'when', 'if']);
+
+function sentenceInside(text: string): string {
+  const first = /^\p{L}+/u.exec(text)?.[0] ?? '';
+  return CLAUSE_OPENERS.has(first.toLowerCase()) && first !== first.toLowerCase() ? first.toLowerCase() + text.slice(first.length) : text;
 }

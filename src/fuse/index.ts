@@ -18,7 +18,7 @@ import { mergeEntities } from './entities.js';
 import { buildEvents, buildTimeline, candidatesOf, clusterEvents, inferReferenceDates } from './events.js';
 import { buildFacts } from './facts.js';
 import { findQuantities } from './numbers.js';
-import { mergeQuotes } from './quotes.js';
+import { DATELINE, mergeQuotes } from './quotes.js';
 import { DOSSIER_SCHEMA_VERSION, FUSER_VERSION, type Dossier, type DossierEvent, type Disagreement, type Fact } from './types.js';
 
 export { DOSSIER_SCHEMA_VERSION, FUSER_VERSION } from './types.js';
@@ -58,9 +58,6 @@ function mainEvent(events: readonly DossierEvent[]): DossierEvent | undefined {
   const weight = (e: DossierEvent): number => e.support.independentSources * 10 + e.support.reports + (e.type === 'statement' || e.type === 'announcement' ? 0 : 5);
   return [...events].sort((a, b) => weight(b) - weight(a))[0];
 }
-
-/** A dateline ("PARIS, Nov 18 (Globe Wire) - ") says where the wire filed from, not what happened. */
-const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[\p{L}]{3,9}\.?\s+\d{1,2}\s*(?:\([^)]*\))?\s*[-–—]+\s*/u;
 
 function headline(ctx: FusionContext, main: DossierEvent | undefined): string {
   const original = main?.sources.find((s) => ctx.sourceGroup(s.articleId) === s.articleId) ?? main?.sources[0];

@@ -5,6 +5,8 @@
  * partial quote ("backed by troops on the ground") of a full one.
  */
 import type { QuoteRecord } from '../analyze/analysis.js';
+import { speechActOf } from '../analyze/quotes/speech-acts.js';
+import type { Span } from '../model/span.js';
 import type { FusionContext } from './context.js';
 import type { EntityIndex } from './entities.js';
 import type { DossierQuote, QuoteSource, QuoteSpeaker } from './types.js';
@@ -89,13 +91,16 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
   const items: QuoteItem[] = [];
   for (const r of ctx.reports) {
     const id = r.article.id;
-    for (const q of r.analysis.quotes) {
-      const first = q.content[0];
+    for (const { quote: q, content: spans } of statementsOf(r.article.text, r.analysis.quotes)) {
+      const first = spans[0];
       if (!first || ctx.inHeadline(id, first)) continue;
-      const content = q.content.map((c) => ctx.spanRef(id, c));
+      const content = spans.map((c) => ctx.spanRef(id, c));
       const text = content.map((c) => c.text).join(' … ');
       const entity = entities.lookup(id, q.speakerEntityId);
-      const mention = q.speaker?.mention ?? q.source;
+      const mentionSpan = q.speaker?.mention ?? q.source;
+      // An unresolved source that is not a noun phrase ("which", "military leaders, and came a week after
+      // presidents") is the quote stage guessing: show the words, not a made-up speaker.
+      const mention = mentionSpan && (entity || plausibleSpeaker(r.article.text.slice(mentionSpan.start, mentionSpan.end))) ? mentionSpan : undefined;
       const source: QuoteSource = {
         articleId: id,
         kind: q.kind,
@@ -112,7 +117,8 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
         quote: q,
         source,
         ...(entity && !entity.unnamed ? { speakerKey: entity.id, speakerName: entity.name } : {}),
-        ...(entity?.unnamed ? { speakerKey: `unnamed:${entity.id}`, speakerName: entity.name } : {}),
+        // "a diplomat briefed on the call" says more than the bare role noun "diplomat" the entity is named by.
+        ...(entity?.unnamed ? { speakerKey: `unnamed:${entity.id}`, speakerName: (/\s/.test(entity.name) ? undefined : shortMention(ctx, id, mention)) ?? entity.name } : {}),
         ...(!entity && mention ? { speakerName: ctx.spanRef(id, mention).text } : {}),
         fragments: fragmentsOf(content.map((c) => c.text), q.kind),
       });
@@ -180,6 +186,69 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
     return quote;
   });
   return { quotes };
+}
+
+/**
+ * The attributions of one article that report something said, with their content as the dossier shows it. PolNeAR-style
+ * attributions (what the quote stage finds) also cover beliefs, plans and refusals ("the chiefs discussed …", "some
+ * governments want …", "declined to say"), which are not statements. Nested reported speech ("Ibarra told the call
+ * that …, two officials said") keeps the inner statement, its content ending before the outer source, and drops the
+ * outer one, whose words are the inner attribution itself.
+ */
+export function statementsOf(text: string, quotes: readonly QuoteRecord[]): { quote: QuoteRecord; content: Span[] }[] {
+  const speech = quotes.filter((q) => (q.cue === null ? q.kind === 'direct' : speechActOf(text.slice(q.cue.start, q.cue.end), text.slice(Math.max(0, q.cue.start - 12), q.cue.start)) === 'speech'));
+  const trimmed = speech.map((q) => ({ quote: q, content: q.content.map((c) => trimTrailingAttribution(text, c, q, speech)).map((c) => stripDateline(text, c)) }));
+  return trimmed.filter(({ quote, content }) => !(quote.kind === 'reported' && wrapsAnother(quote, content, trimmed)));
+}
+
+const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
+
+/** "that her country could help, two officials said" → "that her country could help". */
+function trimTrailingAttribution(text: string, span: Span, self: QuoteRecord, all: readonly QuoteRecord[]): Span {
+  let end = span.end;
+  for (const other of all) {
+    if (other === self || !other.source || !other.cue) continue;
+    const tagStart = Math.min(other.source.start, other.cue.start);
+    const tagEnd = Math.max(other.source.end, other.cue.end);
+    if (tagStart <= span.start || tagEnd > span.end || !/^[\s\p{P}]*$/u.test(text.slice(tagEnd, span.end))) continue;
+    if (!/[,;—–-]\s*$/u.test(text.slice(span.start, tagStart))) continue;
+    end = Math.min(end, tagStart);
+  }
+  while (end > span.start && /[\s,;—–-]/u.test(text.charAt(end - 1))) end--;
+  return end > span.start ? { start: span.start, end } : span;
+}
+
+/** A dateline opening the content ("PARIS, Nov 18 (Globe Wire) - ") is where the wire filed from, not what was said. */
+function stripDateline(text: string, span: Span): Span {
+  const m = DATELINE.exec(text.slice(span.start, span.end));
+  return m && m[0].length < span.end - span.start ? { start: span.start + m[0].length, end: span.end } : span;
+}
+
+/** Does this reported speech contain another statement whole (its source, cue and words)? */
+function wrapsAnother(q: QuoteRecord, content: readonly Span[], all: readonly { quote: QuoteRecord; content: readonly Span[] }[]): boolean {
+  return all.some(({ quote: o, content: oc }) =>
+    o !== q && o.source !== null && o.cue !== null && oc.length > 0 &&
+    content.some((c) => o.source !== null && o.cue !== null && within(o.source, c) && within(o.cue, c) && oc.every((x) => within(x, c))));
+}
+
+/** A dateline: "PARIS, Nov 18 (Globe Wire) - ". */
+export const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[\p{L}]{3,9}\.?\s+\d{1,2}\s*(?:\([^)]*\))?\s*[-–—]+\s*/u;
+
+/** Relative words and bare determiners are not speakers; a source with a clause in it ("…, and came …") is a misparse. */
+const NOT_A_SPEAKER = /^(?:which|that|who|whom|whose|what|the|a|an|this|these|those|there|here|it's)$/i;
+function plausibleSpeaker(mention: string): boolean {
+  const words = mention.trim().split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > 14) return false;
+  if (words.length === 1 && NOT_A_SPEAKER.test(words[0] ?? '')) return false;
+  return !/,\s+(?:and|but|then)\s+\p{Ll}+(?:ed|s)\b/u.test(mention);
+}
+
+/** A mention short enough to stand as a speaker's name in a sentence. */
+function shortMention(ctx: FusionContext, articleId: string, mention: Span | undefined): string | undefined {
+  if (!mention) return undefined;
+  const text = ctx.spanRef(articleId, mention).text.replace(/\s+/g, ' ').trim();
+  const words = text.split(' ').length;
+  return words >= 2 && words <= 8 && !/[,;:()]/.test(text) ? text : undefined;
 }
 
 function wordCount(text: string): number {
