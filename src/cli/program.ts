@@ -3,6 +3,7 @@
  * calls the same core functions the server uses; nothing here decides anything about
  * articles.
  */
+import { isStatement } from '../analyze/quotes/speech-acts.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -173,7 +174,7 @@ export function buildProgram(io: CliIO): Command {
     format === 'json' ? JSON.stringify(a.entities, null, 2) : renderEntitiesTable(a),
   );
   analysisCommand('quotes', 'who said what in an article: quotes and reported speech with speaker, cue and channel', ['text', 'json'], (a, article, format) =>
-    format === 'json' ? JSON.stringify(a.quotes, null, 2) : renderQuotes(a, article),
+    format === 'json' ? JSON.stringify(a.quotes.map((q) => ({ ...q, statement: isStatement(article.text, q) })), null, 2) : renderQuotes(a, article),
   );
   analysisCommand('events', 'what happened when: meetings, calls, visits, statements with date, place, format, participants', ['text', 'json'], (a, _article, format) =>
     format === 'json' ? JSON.stringify({ events: a.events, times: a.times }, null, 2) : renderEvents(a),

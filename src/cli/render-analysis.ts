@@ -2,6 +2,7 @@
 import type { ArticleAnalysis, QuoteRecord } from '../analyze/analysis.js';
 import type { Entity } from '../analyze/entities/index.js';
 import type { ArticleEvent } from '../analyze/events/types.js';
+import { isStatement } from '../analyze/quotes/speech-acts.js';
 import type { Article } from '../model/index.js';
 import { truncate } from './render.js';
 
@@ -39,13 +40,17 @@ export function quoteContent(quote: QuoteRecord, text: string): string {
 
 export function renderQuotes(analysis: ArticleAnalysis, article: Article): string {
   if (analysis.quotes.length === 0) return '(no quotes)';
-  return analysis.quotes
-    .map((q) => {
-      const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '—';
-      const channel = q.channel ? ` [${q.channel.kind}]` : '';
-      return `${speakerName(q, analysis, article.text)} — ${cue} (${q.kind})${channel}\n    ${quoteContent(q, article.text)}`;
-    })
-    .join('\n');
+  const line = (q: QuoteRecord): string => {
+    const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '—';
+    const channel = q.channel ? ` [${q.channel.kind}]` : '';
+    return `${speakerName(q, analysis, article.text)} — ${cue} (${q.kind})${channel}\n    ${quoteContent(q, article.text)}`;
+  };
+  const statements = analysis.quotes.filter((q) => isStatement(article.text, q));
+  const others = analysis.quotes.filter((q) => !isStatement(article.text, q));
+  const out = statements.length > 0 ? statements.map(line) : ['(no statements)'];
+  // Beliefs, plans, wishes and refusals are attributions too (PolNeAR annotates them), but nobody said them.
+  if (others.length > 0) out.push('', `Other attributions (beliefs, plans, wishes, refusals: not statements), ${others.length}:`, ...others.map(line));
+  return out.join('\n');
 }
 
 export function eventLine(event: ArticleEvent, analysis: ArticleAnalysis): string {
@@ -76,11 +81,15 @@ export function renderAnalysisMarkdown(analysis: ArticleAnalysis, article: Artic
   const out: string[] = ['## Who is involved', ''];
   for (const e of analysis.entities.filter((x) => x.type !== 'misc')) out.push(`- ${entityLine(e)}`);
   out.push('', '## Who said what', '');
-  if (analysis.quotes.length === 0) out.push('_No quotes found._');
-  for (const q of analysis.quotes) {
+  const item = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '';
-    out.push(`- **${speakerName(q, analysis, article.text)}** ${cue}${q.channel ? ` _(${q.channel.kind})_` : ''}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`);
-  }
+    return `- **${speakerName(q, analysis, article.text)}** ${cue}${q.channel ? ` _(${q.channel.kind})_` : ''}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`;
+  };
+  const statements = analysis.quotes.filter((q) => isStatement(article.text, q));
+  const others = analysis.quotes.filter((q) => !isStatement(article.text, q));
+  if (statements.length === 0) out.push('_No quotes found._');
+  out.push(...statements.map(item));
+  if (others.length > 0) out.push('', '### Other attributions (beliefs, plans, wishes, refusals)', '', ...others.map(item));
   out.push('', '## What happened when', '');
   if (analysis.events.length === 0) out.push('_No events found._');
   for (const e of analysis.events) out.push(`- ${eventLine(e, analysis).replace(/\n {4}/g, '\n  - ')}`);

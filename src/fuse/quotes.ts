@@ -5,7 +5,7 @@
  * partial quote ("backed by troops on the ground") of a full one.
  */
 import type { QuoteRecord } from '../analyze/analysis.js';
-import { speechActOf } from '../analyze/quotes/speech-acts.js';
+import { isStatement } from '../analyze/quotes/speech-acts.js';
 import type { Span } from '../model/span.js';
 import type { FusionContext } from './context.js';
 import type { EntityIndex } from './entities.js';
@@ -196,7 +196,7 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
  * outer one, whose words are the inner attribution itself.
  */
 export function statementsOf(text: string, quotes: readonly QuoteRecord[]): { quote: QuoteRecord; content: Span[] }[] {
-  const speech = quotes.filter((q) => (q.cue === null ? q.kind === 'direct' : speechActOf(text.slice(q.cue.start, q.cue.end), text.slice(Math.max(0, q.cue.start - 12), q.cue.start)) === 'speech'));
+  const speech = quotes.filter((q) => isStatement(text, q));
   const trimmed = speech.map((q) => ({ quote: q, content: q.content.map((c) => trimTrailingAttribution(text, c, q, speech)).map((c) => stripDateline(text, c)) }));
   return trimmed.filter(({ quote, content }) => !(quote.kind === 'reported' && wrapsAnother(quote, content, trimmed)));
 }

@@ -49,3 +49,13 @@ export function speechActOf(cue: string, before = ''): SpeechAct {
   const words = text.split(/[^\p{L}'-]+/u).filter((w) => w.length > 0 && !FUNCTION_WORDS.has(w));
   return words.some((w) => SPEECH_STEMS.some((stem) => w.startsWith(stem))) ? 'speech' : 'other';
 }
+
+/**
+ * Does this attribution report a statement? A direct quote needs no cue (a quote-only paragraph continues its speaker);
+ * reported speech needs a speech cue that is neither negated nor an infinitive ("declined to say").
+ */
+export function isStatement(text: string, attribution: { readonly kind: string; readonly cue: { start: number; end: number } | null }): boolean {
+  const cue = attribution.cue;
+  if (cue === null) return attribution.kind === 'direct';
+  return speechActOf(text.slice(cue.start, cue.end), text.slice(Math.max(0, cue.start - 12), cue.start)) === 'speech';
+}
