@@ -756,8 +756,11 @@ export class StoryClusterer {
     for (const id of v.ids) scratch.values[id] = 0;
   }
 
+  /** IDF-weighted length of the vector last passed to `denseCosine` (read right after the call). */
+  private lastVectorNorm = 0;
+
   /** Cosine of the loaded article (norm `articleNorm`) with an IDF-weighted story vector. */
-  private denseCosine(scratch: Float64Array, articleNorm: number, v: SparseVector, idf: (id: number) => number, vNorm?: number): number {
+  private denseCosine(scratch: Float64Array, articleNorm: number, v: SparseVector, idf: (id: number) => number): number {
     let dot = 0;
     let norm = 0;
     for (let i = 0; i < v.ids.length; i++) {
@@ -766,12 +769,8 @@ export class StoryClusterer {
       norm += y * y;
       if (id < scratch.length) dot += y * (scratch[id] ?? 0);
     }
-    const length = vNorm ?? Math.sqrt(norm);
-    return articleNorm === 0 || length === 0 ? 0 : dot / (articleNorm * length);
-  }
-
-  private idfNorm(v: SparseVector, idf: (id: number) => number): number {
-    return Math.sqrt(idfDot(v, v, idf));
+    this.lastVectorNorm = Math.sqrt(norm);
+    return articleNorm === 0 || norm === 0 ? 0 : dot / (articleNorm * this.lastVectorNorm);
   }
 
   /**
@@ -813,9 +812,8 @@ export class StoryClusterer {
    * `termNorm`/`nameNorm` are the norms of the article vectors loaded by `loadDense`.
    */
   private similarity(article: ArticleState, story: StoryState, termNorm: number, nameNorm: number): number {
-    const centroidNorm = this.idfNorm(story.centroid, this.terms.idf);
-    const text = this.denseCosine(this.termScratch.values, termNorm, story.centroid, this.terms.idf, centroidNorm);
-    if (!this.coherentWith(story, text, centroidNorm)) return Number.NEGATIVE_INFINITY;
+    const text = this.denseCosine(this.termScratch.values, termNorm, story.centroid, this.terms.idf);
+    if (!this.coherentWith(story, text, this.lastVectorNorm)) return Number.NEGATIVE_INFINITY;
     let score = text;
     if (article.names.ids.length > 0 && story.names.ids.length > 0) {
       const names = this.denseCosine(this.nameScratch.values, nameNorm, story.names, this.nameVocabulary.idf);
