@@ -5,6 +5,7 @@
  *   npm run bench:stories                   quality on the three dev sets + the scale run (NeuS + 100,000-article stream)
  *   npm run bench:stories -- --no-scale     quality only
  *   npm run bench:stories -- --articles N   length of the synthetic stream (default 100000)
+ *   npm run bench:stories -- --orders N     also score N reshuffled arrival orders per set (mean ± sd, see below)
  *
  * Scale: first the 8,277 NeuS articles (train + val) as one stream, then a synthetic stream made from them: every
  * NeuS story is re-issued once per 60-day "epoch" (same place in each epoch, so its copies lie 60 days apart, far
@@ -12,6 +13,12 @@
  * Re-issues must form new stories, so the stream's gold story is (epoch, NeuS story); it is scored by the official
  * scorer too. Per-article cost is the mean time of the 1,000 articles before each checkpoint (1k, 10k, 100k); memory
  * is process.memoryUsage() sampled every 1,000 articles (peak).
+ *
+ * Orders: the clusterer is incremental, so one early wrong join can merge two whole events, and the file order (undated
+ * articles sorted by a hash of their id) decides which joins come first. On ECB+ the B-cubed F1 of one order varies by
+ * about ±0.01 between orders, more than most changes worth measuring. `--orders N` re-runs each set in N seeded
+ * orders (dated articles keep their day order and are shuffled within a day; undated ones are shuffled) and prints the
+ * mean and standard deviation over the file order and the N others.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,11 +53,13 @@ interface ScoreReport {
 interface Args {
   readonly scale: boolean;
   readonly articles: number;
+  readonly orders: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   let scale = true;
   let articles = 100_000;
+  let orders = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') continue; // `node dist/bench/stories.js -- --no-scale` passes the separator through
@@ -58,9 +67,12 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--articles') {
       articles = Number(argv[++i]);
       if (!Number.isInteger(articles) || articles < 1000) throw new Error(`bench:stories: --articles needs an integer ≥ 1000, got ${argv[i]}`);
+    } else if (arg === '--orders') {
+      orders = Number(argv[++i]);
+      if (!Number.isInteger(orders) || orders < 0) throw new Error(`bench:stories: --orders needs a non-negative integer, got ${argv[i]}`);
     } else throw new Error(`bench:stories: unknown argument ${arg}`);
   }
-  return { scale, articles };
+  return { scale, articles, orders };
 }
 
 function buildInputs(dataset: string, src: string, out: string): void {
@@ -91,7 +103,35 @@ function formatRow(name: string, r: ScoreReport, rate: number): string {
 const HEADER =
   `${'set'.padEnd(22)} ${'docs'.padStart(7)} ${'gold'.padStart(6)} ${'pred'.padStart(6)}  B3-P   B3-R   B3-F1    pair-P pair-R pair-F1  art/s`;
 
-function quality(out: string): void {
+/** A seeded arrival order: publication days keep their order, articles within a day (or undated) are shuffled. */
+function reshuffled(docs: readonly StoryDocument[], seed: number): StoryDocument[] {
+  const random = seededRandom(seed);
+  return docs
+    .map((doc) => ({ doc, day: doc.published?.slice(0, 10) ?? '', key: random() }))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.key - b.key))
+    .map((x) => x.doc);
+}
+
+function meanAndSd(values: readonly number[]): string {
+  const mean = values.reduce((s, x) => s + x, 0) / values.length;
+  const sd = values.length < 2 ? 0 : Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1));
+  return `${mean.toFixed(4)} ± ${sd.toFixed(4)}`;
+}
+
+function orderSpread(name: string, docs: readonly StoryDocument[], dir: string, first: ScoreReport, orders: number): string {
+  const bcubed = [first.bcubed.f1];
+  const pairwise = [first.pairwise.f1];
+  for (let k = 1; k <= orders; k++) {
+    const { pred } = cluster(reshuffled(docs, 7919 * k));
+    writeFileSync(join(dir, 'pred-order.json'), JSON.stringify(pred));
+    const report = score(join(dir, 'gold.json'), join(dir, 'pred-order.json'), join(dir, 'report-order.json'));
+    bcubed.push(report.bcubed.f1);
+    pairwise.push(report.pairwise.f1);
+  }
+  return `${name.padEnd(22)} ${String(orders + 1).padStart(6)} orders  B3-F1 ${meanAndSd(bcubed)}   pair-F1 ${meanAndSd(pairwise)}`;
+}
+
+function quality(out: string, orders: number): void {
   const sets: { name: string; dataset: string; src: string; target?: number }[] = [
     { name: 'ECB+ (event level)', dataset: 'ecbplus', src: join(storyData(), 'ecbplus', 'docs'), target: 0.9 },
     { name: 'AllSides roundups', dataset: 'allsides', src: join(storyData(), 'allsides', 'roundups.jsonl'), target: 0.95 },
@@ -99,6 +139,7 @@ function quality(out: string): void {
   ];
   console.log('Quality (official score-stories.mjs; articles in file order, one configuration for all sets)');
   console.log(HEADER);
+  const spreads: string[] = [];
   for (const set of sets) {
     const dir = join(out, set.dataset);
     buildInputs(set.dataset, set.src, dir);
@@ -108,6 +149,11 @@ function quality(out: string): void {
     const report = score(join(dir, 'gold.json'), join(dir, 'pred.json'), join(dir, 'report.json'));
     const target = set.target === undefined ? '' : `   target B3-F1 ≥ ${set.target}: ${report.bcubed.f1 >= set.target ? 'met' : 'NOT met'}`;
     console.log(formatRow(set.name, report, docs.length / seconds) + target);
+    if (orders > 0) spreads.push(orderSpread(set.name, docs, dir, report, orders));
+  }
+  if (spreads.length > 0) {
+    console.log('\nArrival-order spread (file order + seeded reshuffles; mean ± sd)');
+    for (const line of spreads) console.log(line);
   }
 }
 
@@ -249,7 +295,7 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const out = benchOutDir('stories');
   mkdirSync(out, { recursive: true });
-  quality(out);
+  quality(out, args.orders);
   if (args.scale) scale(out, args.articles);
 }
 

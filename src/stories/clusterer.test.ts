@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { StoryClusterer, clusterArticles, predictStoriesFile, type StoryDocument } from './index.js';
+import { StoryClusterer, clusterArticles, predictStoriesFile, type ClustererOptions, type StoryDocument } from './index.js';
 
 // Team-written reports about invented events.
 
@@ -138,6 +138,51 @@ const BRIDGE: StoryDocument = {
   published: '2031-08-03',
 };
 
+// Two groundings off one island, weeks apart: the second report recalls the first, as real reports do. Undated, so
+// only the text decides. The two Morning Wren reports retell one wire story; the Heron report shares its setting.
+const WREN_WIRE: StoryDocument = {
+  id: 'wren-1',
+  title: 'Ferry Morning Wren runs aground off Kelmar Island',
+  text:
+    'The passenger ferry Morning Wren ran aground on the Sella reef off Kelmar Island in thick fog, and coastguard crews ' +
+    'took all 40 passengers and six crew members off the vessel, the regional maritime authority said. Captain Ilse Varga ' +
+    'said the radar failed minutes before the impact. Two passengers were treated for hypothermia at Ashby General Hospital.',
+};
+
+const WREN_RETOLD: StoryDocument = {
+  id: 'wren-2',
+  title: 'Morning Wren ferry aground off Kelmar Island, 40 passengers rescued',
+  text:
+    'Coastguard crews took all 40 passengers and six crew members off the ferry Morning Wren after it ran aground on the ' +
+    'Sella reef off Kelmar Island in thick fog, the regional maritime authority said. Captain Ilse Varga said the radar ' +
+    'failed minutes before the impact; two passengers were treated for hypothermia at Ashby General Hospital.',
+};
+
+const WREN_INQUIRY: StoryDocument = {
+  id: 'wren-3',
+  title: 'Inquiry opens into Morning Wren radar failure',
+  text:
+    'The maritime authority opened an inquiry into the grounding of the Morning Wren on the Sella reef, after Captain ' +
+    'Ilse Varga said the ferry radar failed in fog off Kelmar Island. All 40 passengers were rescued by the coastguard.',
+};
+
+const HERON: StoryDocument = {
+  id: 'heron-1',
+  title: 'Grey Heron ferry aground off Kelmar Island, weeks after Morning Wren',
+  text:
+    'The Grey Heron, a ferry sailing from Tollin harbour with 85 passengers, struck the Marrow sandbank off Kelmar Island ' +
+    'on a clear morning; skipper Oskar Brandt said the tide was lower than charted and nobody was hurt. Tugs refloated the ' +
+    'ship at high water. Kelmar Island residents recalled the Morning Wren, which ran aground on the Sella reef in fog.',
+};
+
+const HERON_REFLOATED: StoryDocument = {
+  id: 'heron-2',
+  title: 'Tugs refloat Grey Heron from Marrow sandbank',
+  text:
+    'Two tugs pulled the ferry Grey Heron off the Marrow sandbank at high water, 9 hours after it grounded with 85 ' +
+    'passengers aboard. Skipper Oskar Brandt blamed a tide 1.4 metres below the chart.',
+};
+
 function storyOf(result: Map<string, string>, id: string): string {
   const story = result.get(id);
   assert.ok(story !== undefined, `no story for ${id}`);
@@ -256,6 +301,7 @@ test('split and merge reject bad input with precise messages', () => {
   assert.throws(() => c.merge(story, 's999'), /no live story "s999"/);
   assert.throws(() => c.add(MEETING[0] as StoryDocument), /already added/);
   assert.throws(() => new StoryClusterer({ joinThreshold: 2 }), /joinThreshold must be between 0 and 1, got 2/);
+  assert.throws(() => new StoryClusterer({ coherenceShare: -0.1 }), /coherenceShare must be between 0 and 1, got -0.1/);
 });
 
 test('the same input order gives the same story ids', () => {
@@ -287,4 +333,52 @@ test('predictStoriesFile reads articles.jsonl and names bad lines', () => {
   assert.notEqual(pred['meeting-1'], pred['quake-east']);
   assert.throws(() => predictStoriesFile('{"id": 3, "text": ""}'), /line 1: "id" must be a non-empty string, got 3/);
   assert.throws(() => predictStoriesFile('\n{oops'), /line 2 is not valid JSON/);
+});
+
+test('a report of another grounding off the same island stays out of a tight story it shares its setting with', () => {
+  const c = new StoryClusterer();
+  for (const doc of [WREN_WIRE, WREN_RETOLD]) c.add(doc);
+  const wren = c.storyOf('wren-1');
+  assert.equal(c.storyOf('wren-2'), wren);
+  // Against the centroid alone the Heron report clears the join threshold (it names the reef, the island, the Wren)…
+  const open = new StoryClusterer({ coherenceShare: 0 });
+  for (const doc of [WREN_WIRE, WREN_RETOLD]) open.add(doc);
+  assert.equal(open.add(HERON).storyId, open.storyOf('wren-1'), 'without the coherence check the Heron joins the Wren');
+  // …but it is far less close to the Wren reports than they are to each other, so it starts its own story.
+  assert.notEqual(c.add(HERON).storyId, wren);
+  // A looser report of the Wren itself still joins, and so does a second Heron report with the Heron.
+  assert.equal(c.add(WREN_INQUIRY).storyId, wren);
+  assert.equal(c.add(HERON_REFLOATED).storyId, c.storyOf('heron-1'));
+});
+
+test('shared figures raise the similarity; a shared year does not', () => {
+  const similarity = (options: Partial<ClustererOptions>, docs: readonly StoryDocument[]): number => {
+    const c = new StoryClusterer(options);
+    let last = 0;
+    for (const doc of docs) last = c.add(doc).similarity;
+    return last;
+  };
+  const withFigures = similarity({}, [HERON, HERON_REFLOATED]);
+  const without = similarity({ figureWeight: 0 }, [HERON, HERON_REFLOATED]);
+  assert.ok(withFigures > without + 0.01, `85 passengers in both reports: ${withFigures} vs ${without}`);
+  const year = (id: string, text: string): StoryDocument => ({ id, title: 'Harbour dredging plan', text });
+  const yearOnly = [
+    year('y-1', 'The Port Ashby harbour council approved a dredging plan for the outer basin in 2031, chair Rosa Lindqvist said.'),
+    year('y-2', 'Dredging of the outer basin at Port Ashby starts in 2031 after the harbour council vote, Rosa Lindqvist said.'),
+  ];
+  assert.equal(similarity({}, yearOnly), similarity({ figureWeight: 0 }, yearOnly));
+});
+
+test('a snapshot written before story coherence was kept restores and continues', () => {
+  const original = new StoryClusterer();
+  for (const doc of [WREN_WIRE, WREN_RETOLD]) original.add(doc);
+  const snapshot = JSON.parse(JSON.stringify(original.toJSON())) as { stories: Record<string, unknown>[] };
+  for (const story of snapshot.stories) {
+    delete story['contributors'];
+    delete story['pairSimilarity'];
+  }
+  const restored = StoryClusterer.fromJSON(snapshot as never);
+  // The estimate from the centroid still reads the two Wren reports as one tight story.
+  assert.notEqual(restored.add(HERON).storyId, restored.storyOf('wren-1'));
+  assert.equal(restored.add(WREN_INQUIRY).storyId, restored.storyOf('wren-1'));
 });
