@@ -1068,9 +1068,46 @@ export function sourceTrainingCases(text: string, tokenized?: Tokenized): Source
 const FRAME_MODEL = new FeatureTable(FRAME_WEIGHTS);
 
 const WORDS_AND_MARKS = /["“”«»]|[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const wordsOf = (text: string): string[] => text.match(WORDS_AND_MARKS) ?? [];
-const inside = (x: Span, spans: readonly Span[]): boolean => spans.some((c) => c.start <= x.start && x.end <= c.end);
-const overlapsAny = (xs: readonly Span[], ys: readonly Span[]): boolean => xs.some((x) => ys.some((y) => x.start < y.end && y.start < x.end));
+const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/**
+ * The matches of WORDS_AND_MARKS in `text`. Frame facts split a few short strings per frame, and the Unicode pattern
+ * is costly there: ASCII text (nearly all of it) is scanned by hand, anything else goes to the pattern itself.
+ */
+function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return text.match(WORDS_AND_MARKS) ?? [];
+    if (c === 34) {
+      out.push('"');
+      i++;
+    } else if (isAsciiAlnum(c)) {
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d >= 128) return text.match(WORDS_AND_MARKS) ?? [];
+        // In ASCII, the pattern's [\p{L}\p{N}'’-] is letters, digits, the apostrophe and the hyphen.
+        if (!isAsciiAlnum(d) && d !== 39 && d !== 45) break;
+      }
+      out.push(text.slice(i, j));
+      i = j;
+    } else i++;
+  }
+  return out;
+}
+
+// Plain loops rather than .some() with closures: frameFacts runs these for every pair of frames.
+function inside(x: Span, spans: readonly Span[]): boolean {
+  for (const c of spans) if (c.start <= x.start && x.end <= c.end) return true;
+  return false;
+}
+function overlapsAny(xs: readonly Span[], ys: readonly Span[]): boolean {
+  for (const x of xs) for (const y of ys) if (x.start < y.end && y.start < x.end) return true;
+  return false;
+}
 
 /** The first few words of the content: the model looks at the first only, and long contents are costly to split. */
 function contentWordsHead(text: string, content: readonly Span[]): string[] {
@@ -1100,8 +1137,9 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
   let overlapsOther = false;
   for (const g of frames) {
     if (g === f) continue;
-    if (g.cue && inside(g.cue, f.content)) holdsOtherCue = true;
-    if (overlapsAny(g.content, f.content)) overlapsOther = true;
+    if (!holdsOtherCue && g.cue && inside(g.cue, f.content)) holdsOtherCue = true;
+    if (!overlapsOther && overlapsAny(g.content, f.content)) overlapsOther = true;
+    if (holdsOtherCue && overlapsOther) break;
   }
   let cueOpensSentence = false;
   let cueClosesSentence = false;
