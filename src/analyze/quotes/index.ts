@@ -135,7 +135,14 @@ function buildDoc(text: string, tokenized: Tokenized): Doc {
     while (p < paras.length - 1 && (paras[p]?.end ?? 0) <= t.start) p++;
     paraOf[i] = p;
   }
-  return { text, tokens, lower: tokens.map((t) => t.text.toLowerCase()), texts: tokens.map((t) => t.text), tokenClasses: new Array<string | undefined>(tokens.length), tokenFlags: new Uint16Array(tokens.length), segOf, segments, paraOf, speechLike: new Uint8Array(segments.length), cueTails: new Set() };
+  // Both per-token string arrays in one pass (pushed, so they stay packed arrays).
+  const lower: string[] = [];
+  const texts: string[] = [];
+  for (const t of tokens) {
+    texts.push(t.text);
+    lower.push(t.text.toLowerCase());
+  }
+  return { text, tokens, lower, texts, tokenClasses: new Array<string | undefined>(tokens.length), tokenFlags: new Uint16Array(tokens.length), segOf, segments, paraOf, speechLike: new Uint8Array(segments.length), cueTails: new Set() };
 }
 
 /** Sentences, merged where a quoted segment runs over a sentence break inside one paragraph. */
@@ -513,12 +520,17 @@ function isSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
 function judgeSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
   const inner = doc.text.slice(seg.start, seg.end);
   const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  // Title case throughout ("The Art of the Deal," "Fox News Sunday") is a title, not speech.
-  const letters = inner.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  const lowerWords = letters.filter((w) => /^\p{Ll}/u.test(w) && !TITLE_SMALL_WORDS.has(w));
-  if (lowerWords.length === 0 && words <= MAX_TITLE_WORDS) return false;
+  // Title case throughout ("The Art of the Deal," "Fox News Sunday") is a title, not speech. (Only short quotes can
+  // be titles, so longer ones are spared the second split.)
+  if (words <= MAX_TITLE_WORDS && !hasLowerWord(inner)) return false;
   if (/[.,!?…:;]\s*["”»']*\s*$/.test(inner) && words >= 2) return true;
   return words >= MIN_STANDALONE_QUOTE_WORDS;
+}
+
+/** Does the text hold a word starting in lower case other than the small words of titles? */
+function hasLowerWord(text: string): boolean {
+  for (const m of text.matchAll(/\p{L}[\p{L}'’-]*/gu)) if (/^\p{Ll}/u.test(m[0]) && !TITLE_SMALL_WORDS.has(m[0])) return true;
+  return false;
 }
 
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or']);
