@@ -364,10 +364,11 @@ export function chooseSource(v: SourceTokens, q: SourceQuery, weights: FeatureTa
   emitSide(q, v, false, add);
   const rightSide = sum;
   // Start and end sums are cached per index (an index is on one side of the cue only), in arrays over the sentence's
-  // token positions [first, last], NaN for "not computed yet".
+  // token positions [first, last], NaN for "not computed yet". Plain arrays: a Float64Array costs about a
+  // microsecond to create, more than the scoring of several candidates.
   const span = q.last - q.first + 1;
-  const startScore = new Float64Array(span).fill(NaN);
-  const endScore = new Float64Array(span).fill(NaN);
+  const startScore = new Array<number>(span).fill(NaN);
+  const endScore = new Array<number>(span).fill(NaN);
   // First pass: the cached per-side, per-start and per-end sums; the joint features only for the best of those,
   // kept in a small array sorted by partial score (ties: the earlier candidate first).
   const top: { c: readonly [number, number]; left: boolean; score: number; i: number }[] = [];
