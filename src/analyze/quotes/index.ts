@@ -1124,17 +1124,46 @@ function countWords(text: string, span: Span): number {
   return n;
 }
 
-/** What the keep/drop model looks at for frame i. */
-function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], i: number): FrameFacts {
+/**
+ * Each frame's content hull [lo, hi) (Infinity / -Infinity without content), as plain numbers. frameFacts compares
+ * every pair of frames, and the hulls rule most pairs out before any span is looked at: a cue inside a frame's
+ * content lies inside its hull, and contents that overlap have overlapping hulls.
+ */
+interface ContentHulls {
+  readonly lo: readonly number[];
+  readonly hi: readonly number[];
+}
+
+function contentHulls(frames: readonly Frame[]): ContentHulls {
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (const g of frames) {
+    let a = Infinity;
+    let b = -Infinity;
+    for (const c of g.content) {
+      if (c.start < a) a = c.start;
+      if (c.end > b) b = c.end;
+    }
+    lo.push(a);
+    hi.push(b);
+  }
+  return { lo, hi };
+}
+
+/** What the keep/drop model looks at for frame i (`hulls`: contentHulls(frames), computed once per pass by callers). */
+function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], i: number, hulls = contentHulls(frames)): FrameFacts {
   const f = frames[i] as Frame;
   const unit = units[f.unit];
   const cueWords = f.cue ? wordsOf(doc.text.slice(f.cue.start, f.cue.end).toLowerCase()) : [];
   let holdsOtherCue = false;
   let overlapsOther = false;
-  for (const g of frames) {
+  const lo = hulls.lo[i] ?? Infinity;
+  const hi = hulls.hi[i] ?? -Infinity;
+  for (let j = 0; j < frames.length; j++) {
+    const g = frames[j] as Frame;
     if (g === f) continue;
-    if (!holdsOtherCue && g.cue && inside(g.cue, f.content)) holdsOtherCue = true;
-    if (!overlapsOther && overlapsAny(g.content, f.content)) overlapsOther = true;
+    if (!holdsOtherCue && g.cue && lo <= g.cue.start && g.cue.end <= hi && inside(g.cue, f.content)) holdsOtherCue = true;
+    if (!overlapsOther && (hulls.lo[j] ?? Infinity) < hi && lo < (hulls.hi[j] ?? -Infinity) && overlapsAny(g.content, f.content)) overlapsOther = true;
     if (holdsOtherCue && overlapsOther) break;
   }
   let cueOpensSentence = false;
@@ -1191,12 +1220,13 @@ const KEEP_MARGIN_REPORTED = -10;
 
 function filterFrames(doc: Doc, units: readonly Unit[], frames: readonly Frame[]): Frame[] {
   if (FRAME_MODEL.size === 0) return [...frames];
+  const hulls = contentHulls(frames);
   return frames.filter((f, i) => {
     // A quote inside a quote names its speaker explicitly; PolNeAR rarely annotates them, but readers want them.
     if (f.rule === 'nested-quote') return true;
     const quoted = f.content.some((c) => /["“”«»]/.test(doc.text.slice(c.start, c.end)));
     const margin = f.weak ? (quoted ? KEEP_MARGIN_WEAK_QUOTED : KEEP_MARGIN_WEAK_REPORTED) : quoted ? KEEP_MARGIN_QUOTED : KEEP_MARGIN_REPORTED;
-    return keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i), margin);
+    return keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i, hulls), margin);
   });
 }
 
@@ -1209,7 +1239,8 @@ const WEAK_PREFILTER_SLACK = 0;
 
 function prefilterWeak(doc: Doc, units: readonly Unit[], frames: readonly Frame[]): Frame[] {
   if (FRAME_MODEL.size === 0) return [...frames];
-  return frames.filter((f, i) => !f.weak || keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i), KEEP_MARGIN_WEAK_REPORTED - WEAK_PREFILTER_SLACK));
+  const hulls = contentHulls(frames);
+  return frames.filter((f, i) => !f.weak || keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i, hulls), KEEP_MARGIN_WEAK_REPORTED - WEAK_PREFILTER_SLACK));
 }
 
 /** Frames after source reranking, with their keep/drop features (for training the frame model). */
@@ -1223,7 +1254,8 @@ export interface FrameTrainingCase {
 export function frameTrainingCases(text: string, tokenized?: Tokenized): FrameTrainingCase[] {
   const { doc, units, frames } = extractFrames(text, tokenized ?? tokenize(text), false);
   rerankSources(doc, units, frames);
-  return frames.map((f, i) => ({ content: f.content, cue: f.cue, source: f.source, features: frameFeatures(frameFacts(doc, units, frames, i)) }));
+  const hulls = contentHulls(frames);
+  return frames.map((f, i) => ({ content: f.content, cue: f.cue, source: f.source, features: frameFeatures(frameFacts(doc, units, frames, i, hulls)) }));
 }
 
 export function extractQuotes(text: string, context?: QuoteContext): Attribution[] {
