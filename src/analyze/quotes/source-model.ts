@@ -352,17 +352,18 @@ export function sourceFeatures(v: SourceTokens, q: SourceQuery, c: SourceCandida
 
 /** The highest-scoring candidate under `weights` (ties: the earlier candidate, "no source" first). */
 export function chooseSource(v: SourceTokens, q: SourceQuery, weights: FeatureTable): SourceCandidate {
-  // One running sum and one emitter for every group: scoring a group allocates nothing.
-  let sum = 0;
+  // One running sum and one emitter for every group: scoring a group allocates nothing. (The sum is an object
+  // field, not a captured variable: V8 updates a double field in place, but boxes a captured double on each write.)
+  const acc = { sum: 0 };
   const add: Emit = (t, a, b) => {
-    sum += weights.weight(t, a, b);
+    acc.sum += weights.weight(t, a, b);
   };
-  sum = 0;
+  acc.sum = 0;
   emitSide(q, v, true, add);
-  const leftSide = sum;
-  sum = 0;
+  const leftSide = acc.sum;
+  acc.sum = 0;
   emitSide(q, v, false, add);
-  const rightSide = sum;
+  const rightSide = acc.sum;
   // Start and end sums are cached per index (an index is on one side of the cue only), in arrays over the sentence's
   // token positions [first, last], NaN for "not computed yet". Plain arrays: a Float64Array costs about a
   // microsecond to create, more than the scoring of several candidates.
@@ -379,16 +380,16 @@ export function chooseSource(v: SourceTokens, q: SourceQuery, weights: FeatureTa
     const left = b <= q.cueStart;
     let sa = a >= q.first && a <= q.last ? startScore[a - q.first] ?? NaN : NaN;
     if (Number.isNaN(sa)) {
-      sum = 0;
+      acc.sum = 0;
       emitStart(v, q, left, a, add);
-      sa = sum;
+      sa = acc.sum;
       if (a >= q.first && a <= q.last) startScore[a - q.first] = sa;
     }
     let sb = b >= q.first && b <= q.last ? endScore[b - q.first] ?? NaN : NaN;
     if (Number.isNaN(sb)) {
-      sum = 0;
+      acc.sum = 0;
       emitEnd(v, q, left, b, add);
-      sb = sum;
+      sb = acc.sum;
       if (b >= q.first && b <= q.last) endScore[b - q.first] = sb;
     }
     const score = (left ? leftSide : rightSide) + sa + sb;
@@ -409,13 +410,13 @@ export function chooseSource(v: SourceTokens, q: SourceQuery, weights: FeatureTa
     top[j] = x;
   }
   let best: SourceCandidate = null;
-  sum = 0;
+  acc.sum = 0;
   emitNull(v, q, add);
-  let bestScore = sum;
+  let bestScore = acc.sum;
   for (const { c, left, score } of top) {
-    sum = 0;
+    acc.sum = 0;
     emitJoint(v, q, left, c[0], c[1], add);
-    const full = score + sum;
+    const full = score + acc.sum;
     if (full > bestScore) {
       best = c;
       bestScore = full;
