@@ -91,13 +91,23 @@ function tokenClass(v: SourceTokens, i: number): string {
   if (ROLE_NOUNS.has(l)) return CAP.test(t) ? 'ROLE-C' : 'ROLE';
   if (ORGANISATION_NOUNS.has(l)) return CAP.test(t) ? 'ORG-C' : 'ORG';
   if (/^\d/.test(t)) return 'NUM';
-  if (CAP.test(t)) return t.length > 1 && t === t.toUpperCase() ? 'CAPS' : 'Cap';
+  if (CAP.test(t)) return t.length > 1 && isUpperCase(t) ? 'CAPS' : 'Cap';
   if (cueHeadScore(l) > 0) return 'CUE';
   if (l.endsWith('ing')) return 'ing';
   if (l.endsWith('ed')) return 'ed';
   if (l.endsWith('ly')) return 'ly';
   if (l.endsWith('s')) return 's';
   return 'low';
+}
+
+/** `t === t.toUpperCase()`, without the conversion (a runtime call and a new string) for ASCII words. */
+function isUpperCase(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 128) return t === t.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
 }
 
 function bucket(n: number): string {
