@@ -1020,7 +1020,13 @@ function sourceProblem(doc: Doc, units: readonly Unit[], f: Frame): { v: SourceT
   const blockedInUnit = new Uint8Array(unit.last - unit.first);
   for (let i = unit.first; i < unit.last; i++) {
     const at = startOf(doc, i);
-    if (inQuote(doc, i) || (i >= cueStart && i < cueEnd) || f.content.some((c) => at >= c.start && at < c.end)) blockedInUnit[i - unit.first] = 1;
+    let covered = inQuote(doc, i) || (i >= cueStart && i < cueEnd);
+    // A loop, not .some() with a closure: this runs for every token of the sentence.
+    for (let k = 0; !covered && k < f.content.length; k++) {
+      const c = f.content[k] as Span;
+      covered = at >= c.start && at < c.end;
+    }
+    if (covered) blockedInUnit[i - unit.first] = 1;
   }
   const blocked = (i: number): boolean => i < unit.first || i >= unit.last || blockedInUnit[i - unit.first] === 1;
   const v: SourceTokens = { texts: doc.texts, lower: doc.lower, blocked, classes: doc.tokenClasses, flags: doc.tokenFlags };
