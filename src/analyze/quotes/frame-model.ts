@@ -125,11 +125,13 @@ export function frameFeatures(f: FrameFacts): string[] {
 
 /** Keep the frame when its score beats the "drop" option's by at least `margin`. */
 export function keepFrame(weights: FeatureTable, f: FrameFacts, margin = 0): boolean {
-  let score = 0;
+  // An object field rather than a captured variable: V8 updates a double field in place, a captured one it boxes anew
+  // on every write.
+  const acc = { score: 0 };
   emitFrameFeatures(f, (t, a, b) => {
-    score += weights.weight(t, a, b);
+    acc.score += weights.weight(t, a, b);
   });
-  return score - weights.weight(DROP_FEATURE, '') >= margin;
+  return acc.score - weights.weight(DROP_FEATURE, '') >= margin;
 }
 
 /**

@@ -135,7 +135,27 @@ function buildDoc(text: string, tokenized: Tokenized): Doc {
     while (p < paras.length - 1 && (paras[p]?.end ?? 0) <= t.start) p++;
     paraOf[i] = p;
   }
-  return { text, tokens, lower: tokens.map((t) => t.text.toLowerCase()), texts: tokens.map((t) => t.text), tokenClasses: new Array<string | undefined>(tokens.length), tokenFlags: new Uint16Array(tokens.length), segOf, segments, paraOf, speechLike: new Uint8Array(segments.length), cueTails: new Set() };
+  // Both per-token string arrays in one pass (pushed, so they stay packed arrays).
+  const lower: string[] = [];
+  const texts: string[] = [];
+  for (const t of tokens) {
+    texts.push(t.text);
+    lower.push(lowerCase(t.text));
+  }
+  return { text, tokens, lower, texts, tokenClasses: new Array<string | undefined>(tokens.length), tokenFlags: new Uint16Array(tokens.length), segOf, segments, paraOf, speechLike: new Uint8Array(segments.length), cueTails: new Set() };
+}
+
+/**
+ * `w.toLowerCase()`, returning words that are lower-case ASCII already as they are. Most tokens are, and in a text
+ * with any curly quote or dash they are two-byte strings, which toLowerCase converts through the runtime (an
+ * allocation and a C++ call per token: about 3% of the stage).
+ */
+function lowerCase(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return w.toLowerCase();
+  }
+  return w;
 }
 
 /** Sentences, merged where a quoted segment runs over a sentence break inside one paragraph. */
@@ -261,7 +281,8 @@ function shortSubjectBefore(doc: Doc, i: number, unit: Unit): number {
 /** Is token i a weak cue head (lexicon.ts): lower-case, outside quotes, not after a determiner, not a strong head? */
 function isWeakCueHead(doc: Doc, i: number, unit: Unit): boolean {
   const form = low(doc, i);
-  if (weakCueScore(form) === 0 || inQuote(doc, i) || isCap(doc, i)) return false;
+  // The quote test first: it is an array read, and it spares the lexicon lookup for every quoted word.
+  if (inQuote(doc, i) || weakCueScore(form) === 0 || isCap(doc, i)) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
   return !(DETERMINERS.has(prev) && prev !== 'to');
 }
@@ -513,12 +534,17 @@ function isSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
 function judgeSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
   const inner = doc.text.slice(seg.start, seg.end);
   const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  // Title case throughout ("The Art of the Deal," "Fox News Sunday") is a title, not speech.
-  const letters = inner.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  const lowerWords = letters.filter((w) => /^\p{Ll}/u.test(w) && !TITLE_SMALL_WORDS.has(w));
-  if (lowerWords.length === 0 && words <= MAX_TITLE_WORDS) return false;
+  // Title case throughout ("The Art of the Deal," "Fox News Sunday") is a title, not speech. (Only short quotes can
+  // be titles, so longer ones are spared the second split.)
+  if (words <= MAX_TITLE_WORDS && !hasLowerWord(inner)) return false;
   if (/[.,!?…:;]\s*["”»']*\s*$/.test(inner) && words >= 2) return true;
   return words >= MIN_STANDALONE_QUOTE_WORDS;
+}
+
+/** Does the text hold a word starting in lower case other than the small words of titles? */
+function hasLowerWord(text: string): boolean {
+  for (const m of text.matchAll(/\p{L}[\p{L}'’-]*/gu)) if (/^\p{Ll}/u.test(m[0]) && !TITLE_SMALL_WORDS.has(m[0])) return true;
+  return false;
 }
 
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'for', 'with', 'at', 'by', 'or']);
@@ -994,7 +1020,13 @@ function sourceProblem(doc: Doc, units: readonly Unit[], f: Frame): { v: SourceT
   const blockedInUnit = new Uint8Array(unit.last - unit.first);
   for (let i = unit.first; i < unit.last; i++) {
     const at = startOf(doc, i);
-    if (inQuote(doc, i) || (i >= cueStart && i < cueEnd) || f.content.some((c) => at >= c.start && at < c.end)) blockedInUnit[i - unit.first] = 1;
+    let covered = inQuote(doc, i) || (i >= cueStart && i < cueEnd);
+    // A loop, not .some() with a closure: this runs for every token of the sentence.
+    for (let k = 0; !covered && k < f.content.length; k++) {
+      const c = f.content[k] as Span;
+      covered = at >= c.start && at < c.end;
+    }
+    if (covered) blockedInUnit[i - unit.first] = 1;
   }
   const blocked = (i: number): boolean => i < unit.first || i >= unit.last || blockedInUnit[i - unit.first] === 1;
   const v: SourceTokens = { texts: doc.texts, lower: doc.lower, blocked, classes: doc.tokenClasses, flags: doc.tokenFlags };
@@ -1069,8 +1101,16 @@ const FRAME_MODEL = new FeatureTable(FRAME_WEIGHTS);
 
 const WORDS_AND_MARKS = /["“”«»]|[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const wordsOf = (text: string): string[] => text.match(WORDS_AND_MARKS) ?? [];
-const inside = (x: Span, spans: readonly Span[]): boolean => spans.some((c) => c.start <= x.start && x.end <= c.end);
-const overlapsAny = (xs: readonly Span[], ys: readonly Span[]): boolean => xs.some((x) => ys.some((y) => x.start < y.end && y.start < x.end));
+
+// Plain loops rather than .some() with closures: frameFacts runs these for every pair of frames.
+function inside(x: Span, spans: readonly Span[]): boolean {
+  for (const c of spans) if (c.start <= x.start && x.end <= c.end) return true;
+  return false;
+}
+function overlapsAny(xs: readonly Span[], ys: readonly Span[]): boolean {
+  for (const x of xs) for (const y of ys) if (x.start < y.end && y.start < x.end) return true;
+  return false;
+}
 
 /** The first few words of the content: the model looks at the first only, and long contents are costly to split. */
 function contentWordsHead(text: string, content: readonly Span[]): string[] {
@@ -1091,17 +1131,47 @@ function countWords(text: string, span: Span): number {
   return n;
 }
 
-/** What the keep/drop model looks at for frame i. */
-function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], i: number): FrameFacts {
+/**
+ * Each frame's content hull [lo, hi) (Infinity / -Infinity without content), as plain numbers. frameFacts compares
+ * every pair of frames, and the hulls rule most pairs out before any span is looked at: a cue inside a frame's
+ * content lies inside its hull, and contents that overlap have overlapping hulls.
+ */
+interface ContentHulls {
+  readonly lo: readonly number[];
+  readonly hi: readonly number[];
+}
+
+function contentHulls(frames: readonly Frame[]): ContentHulls {
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (const g of frames) {
+    let a = Infinity;
+    let b = -Infinity;
+    for (const c of g.content) {
+      if (c.start < a) a = c.start;
+      if (c.end > b) b = c.end;
+    }
+    lo.push(a);
+    hi.push(b);
+  }
+  return { lo, hi };
+}
+
+/** What the keep/drop model looks at for frame i (`hulls`: contentHulls(frames), computed once per pass by callers). */
+function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], i: number, hulls = contentHulls(frames)): FrameFacts {
   const f = frames[i] as Frame;
   const unit = units[f.unit];
   const cueWords = f.cue ? wordsOf(doc.text.slice(f.cue.start, f.cue.end).toLowerCase()) : [];
   let holdsOtherCue = false;
   let overlapsOther = false;
-  for (const g of frames) {
+  const lo = hulls.lo[i] ?? Infinity;
+  const hi = hulls.hi[i] ?? -Infinity;
+  for (let j = 0; j < frames.length; j++) {
+    const g = frames[j] as Frame;
     if (g === f) continue;
-    if (g.cue && inside(g.cue, f.content)) holdsOtherCue = true;
-    if (overlapsAny(g.content, f.content)) overlapsOther = true;
+    if (!holdsOtherCue && g.cue && lo <= g.cue.start && g.cue.end <= hi && inside(g.cue, f.content)) holdsOtherCue = true;
+    if (!overlapsOther && (hulls.lo[j] ?? Infinity) < hi && lo < (hulls.hi[j] ?? -Infinity) && overlapsAny(g.content, f.content)) overlapsOther = true;
+    if (holdsOtherCue && overlapsOther) break;
   }
   let cueOpensSentence = false;
   let cueClosesSentence = false;
@@ -1157,12 +1227,13 @@ const KEEP_MARGIN_REPORTED = -10;
 
 function filterFrames(doc: Doc, units: readonly Unit[], frames: readonly Frame[]): Frame[] {
   if (FRAME_MODEL.size === 0) return [...frames];
+  const hulls = contentHulls(frames);
   return frames.filter((f, i) => {
     // A quote inside a quote names its speaker explicitly; PolNeAR rarely annotates them, but readers want them.
     if (f.rule === 'nested-quote') return true;
     const quoted = f.content.some((c) => /["“”«»]/.test(doc.text.slice(c.start, c.end)));
     const margin = f.weak ? (quoted ? KEEP_MARGIN_WEAK_QUOTED : KEEP_MARGIN_WEAK_REPORTED) : quoted ? KEEP_MARGIN_QUOTED : KEEP_MARGIN_REPORTED;
-    return keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i), margin);
+    return keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i, hulls), margin);
   });
 }
 
@@ -1175,7 +1246,8 @@ const WEAK_PREFILTER_SLACK = 0;
 
 function prefilterWeak(doc: Doc, units: readonly Unit[], frames: readonly Frame[]): Frame[] {
   if (FRAME_MODEL.size === 0) return [...frames];
-  return frames.filter((f, i) => !f.weak || keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i), KEEP_MARGIN_WEAK_REPORTED - WEAK_PREFILTER_SLACK));
+  const hulls = contentHulls(frames);
+  return frames.filter((f, i) => !f.weak || keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i, hulls), KEEP_MARGIN_WEAK_REPORTED - WEAK_PREFILTER_SLACK));
 }
 
 /** Frames after source reranking, with their keep/drop features (for training the frame model). */
@@ -1189,7 +1261,8 @@ export interface FrameTrainingCase {
 export function frameTrainingCases(text: string, tokenized?: Tokenized): FrameTrainingCase[] {
   const { doc, units, frames } = extractFrames(text, tokenized ?? tokenize(text), false);
   rerankSources(doc, units, frames);
-  return frames.map((f, i) => ({ content: f.content, cue: f.cue, source: f.source, features: frameFeatures(frameFacts(doc, units, frames, i)) }));
+  const hulls = contentHulls(frames);
+  return frames.map((f, i) => ({ content: f.content, cue: f.cue, source: f.source, features: frameFeatures(frameFacts(doc, units, frames, i, hulls)) }));
 }
 
 export function extractQuotes(text: string, context?: QuoteContext): Attribution[] {

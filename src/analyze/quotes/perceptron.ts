@@ -73,15 +73,21 @@ export function featureKey(template: string, a: string, b?: string): string {
   return b === undefined ? `${template}\t${a}` : `${template}\t${a}\t${b}`;
 }
 
+/** A string-keyed dictionary without a prototype (so no key can collide with an inherited property). */
+type Dict<T> = { [key: string]: T | undefined };
+const dict = <T>(): Dict<T> => Object.create(null) as Dict<T>;
+
 /**
  * Weights indexed template → first value → second value ('' for none), so scoring looks up strings the caller
- * already holds instead of building and hashing a new string per feature.
+ * already holds instead of building and hashing a new string per feature. The levels are prototype-less objects
+ * rather than Maps: V8 looks string keys up in them faster (about 5% of the source ranker's time on PolNeAR dev),
+ * and scoring does thousands of lookups per article.
  */
 export class FeatureTable {
   /** One-value templates: template → value → weight. */
-  private readonly single = new Map<string, Map<string, number>>();
+  private readonly single = dict<Dict<number>>();
   /** Two-value templates: template → first value → second value → weight. */
-  private readonly pair = new Map<string, Map<string, Map<string, number>>>();
+  private readonly pair = dict<Dict<Dict<number>>>();
   private count = 0;
   constructor(entries: Iterable<readonly [string, number]>) {
     for (const [key, w] of entries) {
@@ -89,24 +95,23 @@ export class FeatureTable {
       const [t = '', a = '', b] = parts;
       this.count++;
       if (b === undefined) {
-        let byA = this.single.get(t);
-        if (!byA) this.single.set(t, (byA = new Map()));
-        byA.set(a, w);
+        let byA = this.single[t];
+        if (!byA) this.single[t] = byA = dict();
+        byA[a] = w;
         continue;
       }
-      let byA = this.pair.get(t);
-      if (!byA) this.pair.set(t, (byA = new Map()));
-      let byB = byA.get(a);
-      if (!byB) byA.set(a, (byB = new Map()));
-      byB.set(b, w);
+      let byA = this.pair[t];
+      if (!byA) this.pair[t] = byA = dict();
+      let byB = byA[a];
+      if (!byB) byA[a] = byB = dict();
+      byB[b] = w;
     }
   }
   get size(): number {
     return this.count;
   }
   weight(template: string, a: string, b?: string): number {
-    if (b === undefined) return this.single.get(template)?.get(a) ?? 0;
-    return this.pair.get(template)?.get(a)?.get(b) ?? 0;
+    if (b === undefined) return this.single[template]?.[a] ?? 0;
+    return this.pair[template]?.[a]?.[b] ?? 0;
   }
 }
-

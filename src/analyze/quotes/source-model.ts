@@ -61,7 +61,15 @@ const FUNCTION_WORDS = new Set([
   'most', 'some', 'several', 'few', 'other', 'others', 'all', 'both', 'more', 'one', 'two', 'three', 'former', 'top',
 ]);
 
-const isWord = (v: SourceTokens, i: number): boolean => WORD.test(v.texts[i] ?? '');
+// Word and capital tests read the per-token flags memo (flags() below): candidate generation asks about the same
+// tokens for every frame of a sentence, and the Unicode patterns cost far more than a memo read.
+const isWord = (v: SourceTokens, i: number): boolean => (flags(v, i) & F_WORD) !== 0;
+const isCapital = (v: SourceTokens, i: number): boolean => (flags(v, i) & F_CAP) !== 0;
+/** /^\d/ without the pattern (\d is ASCII digits only). */
+const startsWithDigit = (t: string): boolean => {
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
 
 /** A coarse class of token i (memoised per view: every candidate asks for the same few tokens). */
 function cls(v: SourceTokens, i: number, q: SourceQuery): string {
@@ -83,13 +91,23 @@ function tokenClass(v: SourceTokens, i: number): string {
   if (ROLE_NOUNS.has(l)) return CAP.test(t) ? 'ROLE-C' : 'ROLE';
   if (ORGANISATION_NOUNS.has(l)) return CAP.test(t) ? 'ORG-C' : 'ORG';
   if (/^\d/.test(t)) return 'NUM';
-  if (CAP.test(t)) return t.length > 1 && t === t.toUpperCase() ? 'CAPS' : 'Cap';
+  if (CAP.test(t)) return t.length > 1 && isUpperCase(t) ? 'CAPS' : 'Cap';
   if (cueHeadScore(l) > 0) return 'CUE';
   if (l.endsWith('ing')) return 'ing';
   if (l.endsWith('ed')) return 'ed';
   if (l.endsWith('ly')) return 'ly';
   if (l.endsWith('s')) return 's';
   return 'low';
+}
+
+/** `t === t.toUpperCase()`, without the conversion (a runtime call and a new string) for ASCII words. */
+function isUpperCase(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 128) return t === t.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
 }
 
 function bucket(n: number): string {
@@ -102,9 +120,9 @@ function plausibleStart(v: SourceTokens, i: number, lo: number): boolean {
   if (i === lo) return true;
   const t = v.texts[i] ?? '';
   const l = v.lower[i] ?? '';
-  if (CAP.test(t) || /^\d/.test(t) || DETERMINERS.has(l) || PRONOUNS.has(l)) return true;
+  if (isCapital(v, i) || startsWithDigit(t) || DETERMINERS.has(l) || PRONOUNS.has(l)) return true;
   const prev = v.lower[i - 1] ?? '';
-  return !WORD.test(v.texts[i - 1] ?? '') || FUNCTION_WORDS.has(prev);
+  return !isWord(v, i - 1) || FUNCTION_WORDS.has(prev);
 }
 
 /** Can a source end before token e (exclusive), seen from the cue side? */
@@ -115,7 +133,7 @@ function plausibleLeftEnd(v: SourceTokens, e: number, q: SourceQuery): boolean {
   if (t === ',' || t === '—' || t === '–' || t === '(' || t === '-') return true;
   if (l === 'who' || l === 'which' || l === 'that') return true;
   if (CUE_MODIFIERS.has(l) || SOURCE_STOPS.has(l) || PREPOSITIONS.has(l)) return true;
-  return !CAP.test(t) && WORD.test(t) && /(?:ed|ing|s)$/.test(l);
+  return !isCapital(v, e) && isWord(v, e) && /(?:ed|ing|s)$/.test(l);
 }
 
 /** The candidate sources of an attribution, the "no source" option first. */
@@ -153,8 +171,7 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
     if (!plausibleStart(v, a, q.cueEnd)) continue;
     let endsHere = 0;
     for (let e = a + 1; e <= hi && endsHere < MAX_ENDS && e - a <= MAX_CANDIDATE_TOKENS; e++) {
-      const next = e < hi ? v.texts[e] ?? '' : '';
-      const boundary = e === hi || !WORD.test(next) || FUNCTION_WORDS.has(v.lower[e] ?? '') || cueHeadScore(v.lower[e] ?? '') > 0;
+      const boundary = e === hi || !isWord(v, e) || FUNCTION_WORDS.has(v.lower[e] ?? '') || cueHeadScore(v.lower[e] ?? '') > 0;
       if (!boundary || !(isWord(v, e - 1) || v.texts[e - 1] === ')')) continue;
       endsHere++;
       push(a, e);
@@ -345,18 +362,24 @@ export function sourceFeatures(v: SourceTokens, q: SourceQuery, c: SourceCandida
 
 /** The highest-scoring candidate under `weights` (ties: the earlier candidate, "no source" first). */
 export function chooseSource(v: SourceTokens, q: SourceQuery, weights: FeatureTable): SourceCandidate {
-  let sum = 0;
-  const add = (t: string, a: string, b?: string): void => {
-    sum += weights.weight(t, a, b);
+  // One running sum and one emitter for every group: scoring a group allocates nothing. (The sum is an object
+  // field, not a captured variable: V8 updates a double field in place, but boxes a captured double on each write.)
+  const acc = { sum: 0 };
+  const add: Emit = (t, a, b) => {
+    acc.sum += weights.weight(t, a, b);
   };
-  const group = (emitGroup: (emit: Emit) => void): number => {
-    sum = 0;
-    emitGroup(add);
-    return sum;
-  };
-  const side = [group((e) => emitSide(q, v, true, e)), group((e) => emitSide(q, v, false, e))];
-  const startScore = new Map<number, number>();
-  const endScore = new Map<number, number>();
+  acc.sum = 0;
+  emitSide(q, v, true, add);
+  const leftSide = acc.sum;
+  acc.sum = 0;
+  emitSide(q, v, false, add);
+  const rightSide = acc.sum;
+  // Start and end sums are cached per index (an index is on one side of the cue only), in arrays over the sentence's
+  // token positions [first, last], NaN for "not computed yet". Plain arrays: a Float64Array costs about a
+  // microsecond to create, more than the scoring of several candidates.
+  const span = q.last - q.first + 1;
+  const startScore = new Array<number>(span).fill(NaN);
+  const endScore = new Array<number>(span).fill(NaN);
   // First pass: the cached per-side, per-start and per-end sums; the joint features only for the best of those,
   // kept in a small array sorted by partial score (ties: the earlier candidate first).
   const top: { c: readonly [number, number]; left: boolean; score: number; i: number }[] = [];
@@ -365,24 +388,45 @@ export function chooseSource(v: SourceTokens, q: SourceQuery, weights: FeatureTa
     if (!c) continue;
     const [a, b] = c;
     const left = b <= q.cueStart;
-    // Start and end sums are cached per index: an index is on one side of the cue only.
-    let sa = startScore.get(a);
-    if (sa === undefined) startScore.set(a, (sa = group((e) => emitStart(v, q, left, a, e))));
-    let sb = endScore.get(b);
-    if (sb === undefined) endScore.set(b, (sb = group((e) => emitEnd(v, q, left, b, e))));
-    const score = (side[left ? 0 : 1] ?? 0) + sa + sb;
+    let sa = a >= q.first && a <= q.last ? startScore[a - q.first] ?? NaN : NaN;
+    if (Number.isNaN(sa)) {
+      acc.sum = 0;
+      emitStart(v, q, left, a, add);
+      sa = acc.sum;
+      if (a >= q.first && a <= q.last) startScore[a - q.first] = sa;
+    }
+    let sb = b >= q.first && b <= q.last ? endScore[b - q.first] ?? NaN : NaN;
+    if (Number.isNaN(sb)) {
+      acc.sum = 0;
+      emitEnd(v, q, left, b, add);
+      sb = acc.sum;
+      if (b >= q.first && b <= q.last) endScore[b - q.first] = sb;
+    }
+    const score = (left ? leftSide : rightSide) + sa + sb;
     i++;
-    if (top.length === MAX_FULLY_SCORED && score <= (top[top.length - 1]?.score ?? -Infinity)) continue;
-    let at = top.length;
+    const n = top.length;
+    if (n === MAX_FULLY_SCORED && score <= (top[n - 1]?.score ?? -Infinity)) continue;
+    let at = n;
     while (at > 0 && (top[at - 1]?.score ?? Infinity) < score) at--;
-    top.splice(at, 0, { c, left, score, i });
-    if (top.length > MAX_FULLY_SCORED) top.pop();
+    // Insert at `at` by shifting the tail (dropping the last entry when full): what splice + pop did, without them.
+    for (let k = n < MAX_FULLY_SCORED ? n : n - 1; k > at; k--) top[k] = top[k - 1] as (typeof top)[number];
+    top[at] = { c, left, score, i };
   }
-  top.sort((x, y) => x.i - y.i);
+  // Back to candidate order (insertion sort: at most MAX_FULLY_SCORED entries, distinct i).
+  for (let k = 1; k < top.length; k++) {
+    const x = top[k] as (typeof top)[number];
+    let j = k;
+    for (; j > 0 && (top[j - 1] as (typeof top)[number]).i > x.i; j--) top[j] = top[j - 1] as (typeof top)[number];
+    top[j] = x;
+  }
   let best: SourceCandidate = null;
-  let bestScore = group((e) => emitNull(v, q, e));
+  acc.sum = 0;
+  emitNull(v, q, add);
+  let bestScore = acc.sum;
   for (const { c, left, score } of top) {
-    const full = score + group((e) => emitJoint(v, q, left, c[0], c[1], e));
+    acc.sum = 0;
+    emitJoint(v, q, left, c[0], c[1], add);
+    const full = score + acc.sum;
     if (full > bestScore) {
       best = c;
       bestScore = full;
