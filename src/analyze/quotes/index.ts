@@ -107,6 +107,13 @@ interface Frame {
 }
 
 const WORDLIKE = /^[\p{L}\p{N}]/u;
+/*
+ * How a quotation's text ends: with punctuation, then any closing marks, single ones of a quote inside it and spaces
+ * included ("… darn it,’”", "… its brain,' \"").
+ */
+const QUOTE_ENDS_SENTENCE = /[.!?…][\s"”»'’]*$/;
+const QUOTE_ENDS_CLAUSE = /[,!?—–…-][\s"”»'’]*$/;
+const QUOTE_ENDS_PUNCT = /[.,!?…:;][\s"”»'’]*$/;
 const UPPER = /^\p{Lu}/u;
 const OPEN_QUOTE_TOKEN = new Set(['“', '"', '«', '„', "''", '``']);
 const QUOTE_TOKEN = new Set(['“', '”', '"', '«', '»', '„', "''", '``']);
@@ -166,7 +173,7 @@ function isCueTail(doc: Doc, prev: Unit, first: number, last: number): boolean {
   if (last - first > MAX_CUE_TAIL_TOKENS || doc.paraOf[prev.last - 1] !== doc.paraOf[first]) return false;
   const closing = prev.last - 1;
   const seg = doc.segments[doc.segOf[closing] ?? -1];
-  if (!seg || endOf(doc, closing) !== seg.end || !/[.!?]\s*["”»']*$/.test(doc.text.slice(seg.start, seg.end))) return false;
+  if (!seg || endOf(doc, closing) !== seg.end || !QUOTE_ENDS_SENTENCE.test(doc.text.slice(seg.start, seg.end))) return false;
   let cue = false;
   for (let k = first; k < last; k++) {
     if (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k))) return false;
@@ -232,7 +239,7 @@ function isQuoteFramingVerb(doc: Doc, i: number, unit: Unit): boolean {
   // “…,” NAME VERB. / “…,” the judge VERB, “…”
   const k = subject - 1;
   return k >= unit.first && (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k))) &&
-    (tokText(doc, k + 1) === ',' || /[,?!]/.test(tokText(doc, k - 1)) || /[,?!]\s*["”»']*$/.test(doc.text.slice(Math.max(0, startOf(doc, k) - 3), endOf(doc, k))));
+    (tokText(doc, k + 1) === ',' || /[,?!]/.test(tokText(doc, k - 1)) || QUOTE_ENDS_CLAUSE.test(doc.text.slice(Math.max(0, startOf(doc, k) - 3), endOf(doc, k))));
 }
 
 /** Particles a quote-framing verb may take ("he points out", "she shot back"). */
@@ -517,7 +524,7 @@ function judgeSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
   const letters = inner.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   const lowerWords = letters.filter((w) => /^\p{Ll}/u.test(w) && !TITLE_SMALL_WORDS.has(w));
   if (lowerWords.length === 0 && words <= MAX_TITLE_WORDS) return false;
-  if (/[.,!?…:;]\s*["”»']*\s*$/.test(inner) && words >= 2) return true;
+  if (QUOTE_ENDS_PUNCT.test(inner) && words >= 2) return true;
   return words >= MIN_STANDALONE_QUOTE_WORDS;
 }
 
@@ -621,7 +628,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     const seg = doc.segments[s];
     const between = [q + 1, ca] as const;
     const sourceTokens = between[1] > between[0] ? trimPunct(doc, between[0], between[1]) : null;
-    const quoteEndsClause = seg !== undefined && (/[,!?—–-]\s*["”»']*$/.test(doc.text.slice(seg.start, seg.end)) || tokText(doc, q + 1) === ',' || doc.cueTails.has(q + 1));
+    const quoteEndsClause = seg !== undefined && (QUOTE_ENDS_CLAUSE.test(doc.text.slice(seg.start, seg.end)) || tokText(doc, q + 1) === ',' || doc.cueTails.has(q + 1));
     const cleanBetween = sourceTokens === null || (sourceTokens[1] - sourceTokens[0] <= MAX_APPOSITIVE_TOKENS && looksLikeNounPhrase(doc, sourceTokens[0], sourceTokens[1], MAX_APPOSITIVE_TOKENS));
     if (seg && quoteEndsClause && cleanBetween && !claimedSegs.has(s) && isSpeechLike(doc, seg) && opensClause(doc, unit, seg)) {
       let source: [number, number] | null = sourceTokens;
@@ -697,6 +704,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
   const inv = sourceAfter(doc, cb, unit);
   const tailEnd = contentEnd(doc, unit, cb);
   const commaBeforeCue = ca > unit.first && tokText(doc, ca - 1) === ',';
+  // A participle has no inverted subject ("“…,” he said, citing the polls": "the polls" is its object).
   const invertedEnds = commaBeforeCue && inv !== null && inv[1] >= tailEnd && !HEARER_VERBS.has(headForm) &&
     (isCap(doc, inv[0]) || DETERMINERS.has(low(doc, inv[0]))) &&
     // "Keel, who runs the company, said the repairs were cheap": a clause after the cue is content, not a speaker.
@@ -709,7 +717,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
       const src = comma + 1 < ca ? [comma + 1, ca] as [number, number] : invertedEnds ? inv : null;
       const np = comma + 1 < ca ? looksLikeNounPhrase(doc, comma + 1, ca) : true;
       const a = firstWord(doc, unit);
-      if (src && np && comma - a >= 2 && !inQuote(doc, comma - 1)) {
+      if (src && np && comma - a >= 2 && !inQuote(doc, comma - 1) && !holdsEarlierFrame(doc, a, comma, earlier, claimedSegs)) {
         const content = spanOf(doc, a, comma);
         const trimmed = src === inv ? src : sourceBefore(doc, ca, comma + 1) ?? src;
         if (content) return makeFrame(doc, [content], cue, spanOf(doc, trimmed[0], trimmed[1]), [ca, cb], [], 'reported-then-cue', unitIndex);
@@ -741,6 +749,17 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     if (s >= 0 && segs[segs.length - 1] !== s) segs.push(s);
   }
   return makeFrame(doc, [content], cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, 'cue-then-reported', unitIndex);
+}
+
+/**
+ * Does the token range [a, b) hold the cue of an earlier quotation frame of the sentence, or a quotation one already
+ * took? Then it is that attribution ("“…,” he said, citing the polls"), not the content of a later cue. (Reported
+ * speech does nest: "Marlow said the port was safe, the report said" is two attributions, one inside the other.)
+ */
+function holdsEarlierFrame(doc: Doc, a: number, b: number, earlier: readonly Frame[], claimedSegs: ReadonlySet<number>): boolean {
+  for (const f of earlier) if (holdsQuotation(f) && f.cueTokens && f.cueTokens[0] < b && a < f.cueTokens[1]) return true;
+  for (let k = a; k < b; k++) if (claimedSegs.has(doc.segOf[k] ?? -1)) return true;
+  return false;
 }
 
 /**
@@ -884,8 +903,13 @@ function makeFrame(doc: Doc, content: Span[], cue: Span | null, source: Span | n
  * paragraphs that follow, as long as they hold nothing but quotation and no cue of their own.
  */
 function attachContinuations(doc: Doc, units: readonly Unit[], frames: Frame[], unitHasFrame: readonly boolean[], claimed: Set<number>): void {
+  // The frame a quote-only sentence continues: the sentence's last quotation frame, else its last frame. A quote's
+  // speaker goes on talking after a clause about something else ("“…,” Marlow said, referring to the plan. “…”").
   const lastFrameOfUnit = new Map<number, Frame>();
-  for (const f of frames) lastFrameOfUnit.set(f.unit, f);
+  for (const f of frames) {
+    const held = lastFrameOfUnit.get(f.unit);
+    if (!held || holdsQuotation(f) || !holdsQuotation(held)) lastFrameOfUnit.set(f.unit, f);
+  }
   let last: Frame | null = null;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
@@ -921,6 +945,9 @@ function attachContinuations(doc: Doc, units: readonly Unit[], frames: Frame[], 
     }
   }
 }
+
+/** Does the frame's content hold quotations of its own (not only a reported clause)? */
+const holdsQuotation = (f: Frame): boolean => f.kind !== 'reported' && f.segs.length > 0;
 
 /**
  * Quotes inside a quote: within a direct quote, a single-quoted stretch introduced by a cue ("As he has said
