@@ -170,7 +170,8 @@ const MAX_CUE_TAIL_TOKENS = 10;
  * that ends with a closing quotation mark? The tokenizer splits “We will reopen it.” Marlow said. after the period.
  */
 function isCueTail(doc: Doc, prev: Unit, first: number, last: number): boolean {
-  if (last - first > MAX_CUE_TAIL_TOKENS || doc.paraOf[prev.last - 1] !== doc.paraOf[first]) return false;
+  if (doc.paraOf[prev.last - 1] !== doc.paraOf[first]) return false;
+  if (last - first > MAX_CUE_TAIL_TOKENS && !isLongCueTail(doc, first, last)) return false;
   const closing = prev.last - 1;
   const seg = doc.segments[doc.segOf[closing] ?? -1];
   if (!seg || endOf(doc, closing) !== seg.end || !QUOTE_ENDS_SENTENCE.test(doc.text.slice(seg.start, seg.end))) return false;
@@ -180,6 +181,26 @@ function isCueTail(doc: Doc, prev: Unit, first: number, last: number): boolean {
     if (!cue && !isCap(doc, k) && cueHeadScore(low(doc, k)) > 0) cue = true;
   }
   return cue;
+}
+
+/** Most tokens before the cue of a longer cue sentence that still attributes the quote before it. */
+const MAX_LONG_CUE_TAIL_SUBJECT = 4;
+
+/**
+ * A longer sentence that opens with a short name and its cue, or a cue and its name, with no quote and no "that"
+ * (“Why would you do that?” Lichtman said about the campaign's effort to …).
+ */
+function isLongCueTail(doc: Doc, first: number, last: number): boolean {
+  for (let k = first; k < last && k - first <= MAX_LONG_CUE_TAIL_SUBJECT; k++) {
+    const l = low(doc, k);
+    if (!isWord(doc, k) || inQuote(doc, k)) return false;
+    if (!isCap(doc, k) && cueHeadScore(l) > 0) {
+      for (let j = first; j < last; j++) if (inQuote(doc, j) || QUOTE_TOKEN.has(tokText(doc, j)) || low(doc, j) === 'that') return false;
+      return true;
+    }
+    if (!(isCap(doc, k) || PRONOUNS.has(l) || (k === first && DETERMINERS.has(l)))) return false;
+  }
+  return false;
 }
 
 function isOpenMark(doc: Doc, i: number): boolean {
@@ -461,6 +482,8 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
     }
     if (isWeekday(l) || l === 'today' || l === 'yesterday' || l === 'tonight') {
       j++;
+      // "said Saturday night", "told reporters Tuesday morning"
+      if (PARTS_OF_DAY.has(low(doc, j))) j++;
       continue;
     }
     if ((l === 'on' || l === 'last' || l === 'this' || l === 'earlier' || l === 'late' || l === 'early') &&
@@ -495,6 +518,8 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
   }
   return j;
 }
+
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
 
 /** Last token of a content running to the sentence end: drop the final period, colon or comma outside quotes. */
 function contentEnd(doc: Doc, unit: Unit, from: number): number {
@@ -628,9 +653,14 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     const seg = doc.segments[s];
     const between = [q + 1, ca] as const;
     const sourceTokens = between[1] > between[0] ? trimPunct(doc, between[0], between[1]) : null;
-    const quoteEndsClause = seg !== undefined && (QUOTE_ENDS_CLAUSE.test(doc.text.slice(seg.start, seg.end)) || tokText(doc, q + 1) === ',' || doc.cueTails.has(q + 1));
+    const segText = seg ? doc.text.slice(seg.start, seg.end) : '';
+    const punctuatedClose = QUOTE_ENDS_CLAUSE.test(segText);
     const cleanBetween = sourceTokens === null || (sourceTokens[1] - sourceTokens[0] <= MAX_APPOSITIVE_TOKENS && looksLikeNounPhrase(doc, sourceTokens[0], sourceTokens[1], MAX_APPOSITIVE_TOKENS));
-    if (seg && quoteEndsClause && cleanBetween && !claimedSegs.has(s) && isSpeechLike(doc, seg) && opensClause(doc, unit, seg)) {
+    const quoteEndsClause = seg !== undefined && (punctuatedClose || tokText(doc, q + 1) === ',' || doc.cueTails.has(q + 1) ||
+      (cleanBetween && isBareQuoteFrame(doc, unit, sourceTokens, cb)));
+    // “Safety,” said Grimm: a one-word quote closed by its own comma and framed by a cue is speech too.
+    const speech = seg !== undefined && (isSpeechLike(doc, seg) || (punctuatedClose && /[\p{L}\p{N}]/u.test(segText)));
+    if (seg && quoteEndsClause && cleanBetween && !claimedSegs.has(s) && speech && opensClause(doc, unit, seg)) {
       let source: [number, number] | null = sourceTokens;
       if (!source) source = sourceAfter(doc, cb, unit);
       const segs = [s];
@@ -752,6 +782,16 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
 }
 
 /**
+ * A quote closed without punctuation, right before a short name and its cue, with nothing after them in the clause
+ * (“The caucus is a battle of niches” Grubbs said. / “…” said Nick Merrill, a spokesman.): the cue frames it.
+ */
+function isBareQuoteFrame(doc: Doc, unit: Unit, sourceTokens: readonly [number, number] | null, cb: number): boolean {
+  if (sourceTokens) return sourceTokens[1] - sourceTokens[0] <= MAX_FRAMING_SUBJECT_TOKENS && clauseEndsAfterCue(doc, unit, cb);
+  const inverted = sourceAfter(doc, cb, unit);
+  return inverted !== null && isCap(doc, inverted[0]) && clauseEndsAfterCue(doc, unit, inverted[1]);
+}
+
+/**
  * Does the token range [a, b) hold the cue of an earlier quotation frame of the sentence, or a quotation one already
  * took? Then it is that attribution ("“…,” he said, citing the polls"), not the content of a later cue. (Reported
  * speech does nest: "Marlow said the port was safe, the report said" is two attributions, one inside the other.)
@@ -847,11 +887,23 @@ function opensClause(doc: Doc, unit: Unit, seg: QuotedSegment): boolean {
   return !/[\p{L}\p{N})]\s*$/u.test(before);
 }
 
+/** Most tokens inside a parenthetical that belongs to a name ("( D-Utah )", "( Texas Sen. )"). */
+const MAX_NAME_PARENTHETICAL_TOKENS = 6;
+
 /** A short stretch without clause words: a plausible speaker ("Rep. Ada Marlow of Utah, the ranking member"). */
 function looksLikeNounPhrase(doc: Doc, a: number, b: number, maxTokens = MAX_SOURCE_TOKENS): boolean {
   if (b - a > maxTokens) return false;
   for (let k = a; k < b; k++) {
     const l = low(doc, k);
+    if (tokText(doc, k) === '(' && k > a) {
+      // A short parenthetical inside a name ("Rep. Ada Marlow (D-Utah)") is part of it.
+      let close = k + 1;
+      while (close < b && close - k <= MAX_NAME_PARENTHETICAL_TOKENS && tokText(doc, close) !== ')' && tokText(doc, close) !== '(') close++;
+      if (close < b && tokText(doc, close) === ')') {
+        k = close;
+        continue;
+      }
+    }
     if (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k)) || CLAUSE_PUNCT.has(tokText(doc, k))) return false;
     if (SOURCE_STOPS.has(l) && l !== 'who' && l !== 'as') return false;
     if (!isCap(doc, k) && cueHeadScore(l) > 0 && k > a) return false;
