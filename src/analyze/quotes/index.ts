@@ -604,9 +604,20 @@ function colonFrame(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: Set<nu
   let c = colon + 1;
   if (c >= unit.last) return null;
   const s = isOpenMark(doc, c) ? doc.segOf[c] ?? -1 : -1;
-  const content = s >= 0 ? segSpan(doc, s) : spanOf(doc, c, contentEnd(doc, unit, c));
+  // A transcript's speaker opens the paragraph and speaks to its end ("MARLOW: Well, … . And …").
+  let last = unit.last;
+  if (a === firstWordOfParagraph(doc, unit)) while (last < doc.tokens.length && doc.paraOf[last] === doc.paraOf[a]) last++;
+  const content = s >= 0 ? segSpan(doc, s) : spanOf(doc, c, contentEnd(doc, { first: unit.first, last }, c));
   if (!content || claimedSegs.has(s)) return null;
   return makeFrame(doc, [content], spanOf(doc, colon, colon + 1), spanOf(doc, a, colon), [colon, colon + 1], s >= 0 ? [s] : [], 'speaker-colon', unitIndex);
+}
+
+/** The first word of the unit when the unit opens its paragraph, else -1. */
+function firstWordOfParagraph(doc: Doc, unit: Unit): number {
+  if (unit.first > 0 && doc.paraOf[unit.first - 1] === doc.paraOf[unit.first]) return -1;
+  let a = unit.first;
+  while (a < unit.last && (!isWord(doc, a) || LEADING_NOISE.has(low(doc, a)))) a++;
+  return a;
 }
 
 /** Most tokens of a speaker before a bare colon. */
@@ -739,7 +750,9 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     (isCap(doc, inv[0]) || DETERMINERS.has(low(doc, inv[0]))) &&
     // "Keel, who runs the company, said the repairs were cheap": a clause after the cue is content, not a speaker.
     looksLikeNounPhrase(doc, inv[0], inv[1]);
-  const endsHere = afterCue >= tailEnd || invertedEnds;
+  // "…, Marlow said after the vote": an adjunct after the cue is not content of its own.
+  const adjunctEnds = afterCue < tailEnd && ADJUNCT_OPENERS.has(low(doc, afterCue));
+  const endsHere = afterCue >= tailEnd || invertedEnds || adjunctEnds;
   if (endsHere) {
     let comma = ca - 1;
     while (comma > unit.first && tokText(doc, comma) !== ',' && ca - comma <= MAX_SOURCE_TOKENS) comma--;
@@ -774,11 +787,41 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
   const content = spanOf(doc, start, end);
   if (!content) return null;
   const segs: number[] = [];
-  for (let k = start; k < end; k++) {
+  // (D'') The source and cue set off by commas inside the content: "The question, she said, is not so simple."
+  const lead = src ? parentheticalLead(doc, unit, src[0], ca, cb, claimedSegs) : null;
+  // Quotations of the content (the source and cue between the two parts are never quoted).
+  for (let k = lead ? tokenAt(doc, lead.start, unit) : start; k < end; k++) {
     const s = doc.segOf[k] ?? -1;
     if (s >= 0 && segs[segs.length - 1] !== s) segs.push(s);
   }
-  return makeFrame(doc, [content], cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, 'cue-then-reported', unitIndex);
+  return makeFrame(doc, lead ? [lead, content] : [content], cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, lead ? 'parenthetical-cue' : 'cue-then-reported', unitIndex);
+}
+
+/** Index of the unit's first token starting at or after `offset`. */
+function tokenAt(doc: Doc, offset: number, unit: Unit): number {
+  let k = unit.first;
+  while (k < unit.last && startOf(doc, k) < offset) k++;
+  return k;
+}
+
+/** Fewest tokens of the content before a parenthetical source and cue. */
+const MIN_PARENTHETICAL_LEAD_TOKENS = 2;
+
+/**
+ * The content before a source and cue set off by commas ("Pivoting too soon, economists say, limited the recovery"):
+ * the sentence's words up to the comma before the source, when the cue is followed by a comma and those words hold
+ * no cue or quotation of another frame; else null.
+ */
+function parentheticalLead(doc: Doc, unit: Unit, sourceStart: number, ca: number, cb: number, claimedSegs: ReadonlySet<number>): Span | null {
+  const comma = sourceStart - 1;
+  if (comma <= unit.first || tokText(doc, comma) !== ',' || cb >= unit.last || tokText(doc, cb) !== ',') return null;
+  if (!looksLikeNounPhrase(doc, sourceStart, ca)) return null;
+  const a = firstWord(doc, unit);
+  if (comma - a < MIN_PARENTHETICAL_LEAD_TOKENS) return null;
+  for (let k = a; k < comma; k++) {
+    if (claimedSegs.has(doc.segOf[k] ?? -1) || isCueHead(doc, k, unit)) return null;
+  }
+  return spanOf(doc, a, comma);
 }
 
 /**
@@ -846,6 +889,8 @@ function clauseEndsAfterCue(doc: Doc, unit: Unit, from: number): boolean {
   }
   return true;
 }
+/** Words that open an adjunct of time or circumstance after a cue rather than its content ("said after the vote"). */
+const ADJUNCT_OPENERS = new Set(['after', 'during', 'while', 'before', 'following']);
 const ADJUNCT_WORDS = new Set(['in', 'at', 'on', 'during', 'of', 'to', 'with', 'about', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'from', 'after', 'before', 'by']);
 
 /** The first cue head after token `from` in the unit (or the unit end). */
