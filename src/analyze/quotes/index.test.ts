@@ -271,3 +271,60 @@ test('a quote-framing verb with a particle, and one before a colon', () => {
   const a = find(run(two), 'retorted:');
   assert.equal(a.source, 'the farmer');
 });
+
+test('quote closings with a single quote inside, a space or an ellipsis still end the quote’s clause', () => {
+  const text = '“He told us, ‘We will reopen the pier,’” Ada Marlow said.\n\n"They wrote, \'the dock is safe,\' " said Tom Keel.\n\n“And the river kept rising…” she said.';
+  const seen = run(text);
+  assert.deepEqual(seen.filter((s) => s.cue === 'said').map((s) => [s.source, s.kind]), [['Ada Marlow', 'direct'], ['Tom Keel', 'direct'], ['she', 'direct']]);
+});
+
+test('a short parenthetical inside the speaker’s name stays in the source', () => {
+  const a = find(run('“The levee will hold through the spring,” Rep. Ada Marlow (D-Vell) said Saturday night.'), 'said');
+  assert.equal(a.source, 'Rep. Ada Marlow (D-Vell)');
+  assert.equal(a.kind, 'direct');
+});
+
+test('a quote closed without a comma before a name and cue, and a one-word quote closed by its comma', () => {
+  const seen = run('“The county fair is a contest of small loyalties” Tom Keel said.\n\n"Patience," said Ada Marlow, the ferry captain.');
+  assert.deepEqual(seen.map((s) => [s.source, s.content[0]]), [
+    ['Tom Keel', '“The county fair is a contest of small loyalties”'],
+    ['Ada Marlow, the ferry captain', '"Patience,"'],
+  ]);
+  // A quoted title inside a sentence is not speech, with or without a comma.
+  assert.equal(run('She read “Harbour Nights” again last week.').length, 0);
+});
+
+test('a quote-only sentence continues the quotation frame of the sentence before, not a clause about something else', () => {
+  const text = '“The pier is safe,” Ada Marlow said, referring to the inspection report. “We will open it on Friday.”';
+  const a = find(run(text), 'said');
+  assert.deepEqual(a.content, ['“The pier is safe,”', '“We will open it on Friday.”']);
+});
+
+test('a participle after a quote does not take the quote as its own content', () => {
+  const seen = run('“This is not a hard race,” he said, citing the county results.');
+  assert.deepEqual(find(seen, 'said').content, ['“This is not a hard race,”']);
+  assert.ok(!seen.some((s) => s.cue === 'citing' && s.content.some((c) => c.includes('hard race'))));
+});
+
+test('source and cue set off by commas inside the content: both parts are the content', () => {
+  const a = find(run('The question of whether to close the pier, she said, is not so simple.'), 'said');
+  assert.equal(a.rule, 'parenthetical-cue');
+  assert.equal(a.source, 'she');
+  assert.deepEqual(a.content, ['The question of whether to close the pier', 'is not so simple']);
+  // Without the second comma the cue simply opens its content.
+  const b = find(run('On Monday, she said the pier is safe.'), 'said');
+  assert.deepEqual(b.content, ['the pier is safe']);
+});
+
+test('reported content before a final cue followed by an adjunct of time', () => {
+  const a = find(run('"Patrol boats" would be enough for the harbour, Tom Keel said after the storm.'), 'said');
+  assert.equal(a.source, 'Tom Keel');
+  assert.deepEqual(a.content, ['"Patrol boats" would be enough for the harbour']);
+});
+
+test('a transcript speaker speaks to the end of the paragraph', () => {
+  const text = 'HOST: Will the pier reopen?\n\nMARLOW: I believe it will. The engineers are nearly done. We expect a date soon.\n\nHOST: Thank you.';
+  const a = run(text).find((s) => s.source === 'MARLOW');
+  assert.ok(a);
+  assert.deepEqual(a.content, ['I believe it will. The engineers are nearly done. We expect a date soon']);
+});

@@ -782,7 +782,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
 
   // (D) Reported content after the cue: Ada Marlow said (that) the talks failed.
   const end = contentEnd(doc, unit, start);
-  if (start >= end) return null;
+  if (start >= end || isTitleObject(doc, start, end)) return null;
   const src = leftSource();
   const content = spanOf(doc, start, end);
   if (!content) return null;
@@ -795,6 +795,18 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     if (s >= 0 && segs[segs.length - 1] !== s) segs.push(s);
   }
   return makeFrame(doc, lead ? [lead, content] : [content], cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, lead ? 'parenthetical-cue' : 'cue-then-reported', unitIndex);
+}
+
+/** Most words after a quoted title for the title to be the whole object of a verb ("read “Harbour Nights” twice"). */
+const MAX_WORDS_AFTER_TITLE = 3;
+
+/** Is [start, end) a quoted title or name (not speech) and a few adverb words: the object of the verb, not content? */
+function isTitleObject(doc: Doc, start: number, end: number): boolean {
+  const seg = isOpenMark(doc, start) ? doc.segments[doc.segOf[start] ?? -1] : undefined;
+  if (!seg || isSpeechLike(doc, seg)) return false;
+  let words = 0;
+  for (let k = nextTokenAfter(doc, seg.end, { first: start, last: end }); k < end; k++) if (isWord(doc, k)) words++;
+  return words <= MAX_WORDS_AFTER_TITLE;
 }
 
 /** Index of the unit's first token starting at or after `offset`. */
