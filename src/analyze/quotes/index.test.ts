@@ -328,3 +328,20 @@ test('a transcript speaker speaks to the end of the paragraph', () => {
   assert.ok(a);
   assert.deepEqual(a.content, ['I believe it will. The engineers are nearly done. We expect a date soon']);
 });
+
+test('a quote after a colon that closes a clause without a cue word belongs to the clause’s subject', () => {
+  const seen = run('At the pier later that day, Ada Marlow went further: “If the levee fails, the town floods.”');
+  const a = seen.find((s) => s.rule === 'colon-quote');
+  assert.ok(a, JSON.stringify(seen));
+  assert.deepEqual([a.source, a.cue, a.content[0]], ['Ada Marlow', ':', '“If the levee fails, the town floods.”']);
+  // A quote that does not run to the end of its sentence, or a list after a colon, is left alone.
+  assert.ok(!run('Ada Marlow had one word for it: “scandalous” and little else to add.').some((s) => s.rule === 'colon-quote'));
+  assert.ok(!run('The ferry carries three things: cars, bikes and people.').some((s) => s.rule === 'colon-quote'));
+});
+
+test('verbs outside the lexicon frame a quote when they follow it directly', () => {
+  const seen = run('“This is a fine harbour!” beamed Tom Keel of Vell.\n\n“Go back to your boats,” Ada Marlow barked and walked away.');
+  assert.deepEqual(seen.map((s) => [s.cue, s.source]), [['beamed', 'Tom Keel of Vell'], ['barked', 'Ada Marlow']]);
+  // A verb after a quoted title is not a speech verb.
+  assert.equal(run('She watched “Harbour Nights” and laughed.').length, 0);
+});

@@ -248,11 +248,14 @@ function isQuoteFramingVerb(doc: Doc, i: number, unit: Unit): boolean {
   // Ends in "s" or "d" (checked by char code first: this runs on every word of the text).
   const lastChar = t.charCodeAt(t.length - 1);
   if ((lastChar !== 115 && lastChar !== 100) || !/^[a-z]{3,}(?:s|ed)$/.test(t) || SOURCE_STOPS.has(t) || CUE_MODIFIERS.has(t) || i === unit.first) return false;
+  // “This is fantastic!” beamed Donald Hartley: the verb right after a quote that ends in its own punctuation.
+  const seg = doc.segments[doc.segOf[i - 1] ?? -1];
+  if (seg && endOf(doc, i - 1) === seg.end && isCap(doc, i + 1) && QUOTE_ENDS_CLAUSE.test(doc.text.slice(seg.start, seg.end))) return true;
   let after = i + 1;
   if (FRAMING_PARTICLES.has(low(doc, after))) after++;
   const next = tokText(doc, after);
   const beforeQuote = (next === ',' || next === ':') && after + 1 < unit.last && isOpenMark(doc, after + 1);
-  const closing = after === unit.last || (after + 1 === unit.last && next === '.') || next === ',';
+  const closing = after === unit.last || (after + 1 === unit.last && next === '.') || next === ',' || AFTER_FRAMING_VERB.has(low(doc, after));
   if (!beforeQuote && !closing) return false;
   const subject = shortSubjectBefore(doc, i, unit);
   if (subject < 0) return false;
@@ -263,6 +266,8 @@ function isQuoteFramingVerb(doc: Doc, i: number, unit: Unit): boolean {
     (tokText(doc, k + 1) === ',' || /[,?!]/.test(tokText(doc, k - 1)) || QUOTE_ENDS_CLAUSE.test(doc.text.slice(Math.max(0, startOf(doc, k) - 3), endOf(doc, k))));
 }
 
+/** Words that may follow a verb closing a quote's frame ("“…,” Trump barked and …", "“…,” she laughed with relief"). */
+const AFTER_FRAMING_VERB = new Set(['and', 'with', 'as', 'in', 'at', 'before', 'after', 'while', 'during', 'from', 'to', 'into', 'over']);
 /** Particles a quote-framing verb may take ("he points out", "she shot back"). */
 const FRAMING_PARTICLES = new Set(['out', 'back', 'up', 'on']);
 /** Most tokens of the subject of a quote-framing verb ("the county's new sheriff"). */
@@ -577,8 +582,63 @@ function framesOfUnit(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: Set<
     if (frame.cueTokens) for (let k = frame.cueTokens[0]; k < frame.cueTokens[1]; k++) usedCue.add(k);
     frames.push(frame);
   }
+  colonQuoteFrames(doc, unit, unitIndex, claimedSegs, frames, usedCue);
   return frames;
 }
+
+/**
+ * A quote introduced by a colon after a clause without a cue word ("Trump went even further: “…”", "More from Jones:
+ * “…”", "Kelly responded pointedly, with a smile: “…”"): the clause's subject said it, and the colon is the cue.
+ * Only quotes that run to the end of the sentence and that no other frame of the sentence holds.
+ */
+function colonQuoteFrames(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: ReadonlySet<number>, frames: Frame[], usedCue: ReadonlySet<number>): void {
+  for (let k = unit.first + 1; k + 1 < unit.last; k++) {
+    if (tokText(doc, k) !== ':' || inQuote(doc, k) || usedCue.has(k) || !isOpenMark(doc, k + 1)) continue;
+    const s = doc.segOf[k + 1] ?? -1;
+    const seg = doc.segments[s];
+    if (!seg || claimedSegs.has(s) || frames.some((f) => f.segs.includes(s)) || !isSpeechLike(doc, seg)) continue;
+    const afterSeg = nextTokenAfter(doc, seg.end, unit);
+    if (afterSeg < contentEnd(doc, unit, afterSeg)) continue;
+    const src = colonClauseSubject(doc, unit, k);
+    if (!src) continue;
+    frames.push(makeFrame(doc, [segSpan(doc, s)], spanOf(doc, k, k + 1), spanOf(doc, src[0], src[1]), [k, k + 1], [s], 'colon-quote', unitIndex));
+  }
+}
+
+/** Clause breaks a colon's clause starts after ("Polls are problematic - Pew Research: “…”"). */
+const CLAUSE_BREAKS = new Set([';', '-', '—', '–', '--', ':']);
+
+/**
+ * The subject of the clause before a colon at token `colon`: a pronoun or a run of capitalised words (with "of",
+ * "the" and "&" inside), the first one after the clause's last comma, else the first one of the clause; null if none.
+ */
+function colonClauseSubject(doc: Doc, unit: Unit, colon: number): [number, number] | null {
+  let start = unit.first;
+  let afterComma = -1;
+  for (let k = colon - 1; k >= unit.first; k--) {
+    if (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k))) return null;
+    if (CLAUSE_BREAKS.has(tokText(doc, k))) {
+      start = k + 1;
+      break;
+    }
+    if (afterComma < 0 && tokText(doc, k) === ',') afterComma = k + 1;
+  }
+  const firstRun = (from: number): [number, number] | null => {
+    for (let a = from; a < colon; a++) {
+      const l = low(doc, a);
+      if (PRONOUNS.has(l) && l !== 'it' && l !== 'which' && l !== 'one') return [a, a + 1];
+      if (!isCap(doc, a) || NOT_SOURCE_START.has(l) || LEADING_NOISE.has(l) || MONTHS.has(l) || isWeekday(l)) continue;
+      let b = a + 1;
+      while (b < colon && (isCap(doc, b) || ((NAME_GLUE.has(low(doc, b)) || tokText(doc, b) === '.') && isCap(doc, b + 1)))) b++;
+      return [a, b];
+    }
+    return null;
+  };
+  return (afterComma > start ? firstRun(afterComma) : null) ?? firstRun(start);
+}
+
+const NAME_GLUE = new Set(['of', 'the', '&', 'and', 'for']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**
  * A speaker and a colon with no verb: headlines and transcripts ("Marlow: Talks Have Failed", "MARLOW: Well, …",
@@ -1161,7 +1221,7 @@ function isPlainSubject(doc: Doc, units: readonly Unit[], f: Frame): boolean {
  * Rules whose source the ranker keeps nearly always (about 97% or more on PolNeAR train): their speaker is fixed by
  * the construction ("according to X", "Asked about it, X said"), so the ranker's time is better spent elsewhere.
  */
-const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'speaker-colon']);
+const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'speaker-colon', 'colon-quote']);
 
 /** Replace each frame's source by the learned ranker's choice. */
 function rerankSources(doc: Doc, units: readonly Unit[], frames: Frame[]): void {
