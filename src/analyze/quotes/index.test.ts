@@ -345,3 +345,12 @@ test('verbs outside the lexicon frame a quote when they follow it directly', () 
   // A verb after a quoted title is not a speech verb.
   assert.equal(run('She watched “Harbour Nights” and laughed.').length, 0);
 });
+
+test('the subject of a colon clause: a name with its title, a common noun phrase; not a capitalised quantifier', () => {
+  const colonSource = (text: string): string | null | undefined => run(text).find((s) => s.rule === 'colon-quote')?.source;
+  assert.equal(colonSource('Later, Vell harbour engineer Ada Marlow put it plainly: “Storms always slow the work down.”'), 'Vell harbour engineer Ada Marlow');
+  assert.equal(colonSource('The notice used one of her lines as its title: “We build for the next flood.”'), 'The notice');
+  assert.equal(colonSource('More from Tom Keel and Ada Marlow: “The ferry schedule will change in the spring.”'), 'Tom Keel and Ada Marlow');
+  // After an inverted cue, a relative clause is not the speaker.
+  assert.equal(find(run('“The tide is late again,” said Tom Keel, who has run the ferry for years.'), 'said').source, 'Tom Keel');
+});

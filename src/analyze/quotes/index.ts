@@ -627,17 +627,32 @@ function colonClauseSubject(doc: Doc, unit: Unit, colon: number): [number, numbe
     for (let a = from; a < colon; a++) {
       const l = low(doc, a);
       if (PRONOUNS.has(l) && l !== 'it' && l !== 'which' && l !== 'one') return [a, a + 1];
-      if (!isCap(doc, a) || NOT_SOURCE_START.has(l) || LEADING_NOISE.has(l) || MONTHS.has(l) || isWeekday(l)) continue;
+      if (!isCap(doc, a) || NOT_SOURCE_START.has(l) || LEADING_NOISE.has(l) || MONTHS.has(l) || isWeekday(l) || DETERMINERS.has(l) || QUANTIFIERS.has(l)) continue;
       let b = a + 1;
-      while (b < colon && (isCap(doc, b) || ((NAME_GLUE.has(low(doc, b)) || tokText(doc, b) === '.') && isCap(doc, b + 1)))) b++;
+      for (;;) {
+        while (b < colon && (isCap(doc, b) || ((NAME_GLUE.has(low(doc, b)) || tokText(doc, b) === '.') && isCap(doc, b + 1)))) b++;
+        // A title before the name goes with it ("Republican pollster Daron Shaw", "Former presidential candidate Jeb Bush").
+        let c = b;
+        while (c < colon && c - b < 2 && isWord(doc, c) && !isCap(doc, c) && !SOURCE_STOPS.has(low(doc, c)) && !NAME_GLUE.has(low(doc, c)) && !/(?:ed|ly)$/.test(low(doc, c))) c++;
+        if (c === b || c >= colon || !isCap(doc, c)) break;
+        b = c;
+      }
       return [a, b];
     }
     return null;
   };
-  return (afterComma > start ? firstRun(afterComma) : null) ?? firstRun(start);
+  const fromComma = afterComma > start ? firstRun(afterComma) : null;
+  if (fromComma) return fromComma;
+  // "The piece used one of her lines as its headline: “…”": a determiner and a common noun open the subject.
+  let a = start;
+  while (a < colon && (!isWord(doc, a) || LEADING_NOISE.has(low(doc, a)))) a++;
+  if (DETERMINERS.has(low(doc, a)) && a + 1 < colon && !isCap(doc, a + 1)) return leadingSubject(doc, { first: a, last: colon }, colon);
+  return firstRun(start);
 }
 
 const NAME_GLUE = new Set(['of', 'the', '&', 'and', 'for']);
+/** Capitalised at a sentence start, but not names ("More from Jones:", "Each election cycle …:"). */
+const QUANTIFIERS = new Set(['more', 'most', 'many', 'much', 'each', 'all', 'both', 'several', 'few', 'other', 'others', 'one']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**

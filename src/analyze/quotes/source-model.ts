@@ -61,6 +61,8 @@ const FUNCTION_WORDS = new Set([
   'most', 'some', 'several', 'few', 'other', 'others', 'all', 'both', 'more', 'one', 'two', 'three', 'former', 'top',
 ]);
 
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
+
 const isWord = (v: SourceTokens, i: number): boolean => WORD.test(v.texts[i] ?? '');
 
 /** A coarse class of token i (memoised per view: every candidate asks for the same few tokens). */
@@ -150,7 +152,8 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
   let hi = q.cueEnd;
   while (hi < q.last && hi - q.cueEnd < MAX_RIGHT_TOKENS && !v.blocked(hi)) hi++;
   for (let a = q.cueEnd; a < hi && a - q.cueEnd < 4; a++) {
-    if (!plausibleStart(v, a, q.cueEnd)) continue;
+    // "…,” said Kunin, who has been critical: a relative pronoun after the cue refers back to the speaker.
+    if (!plausibleStart(v, a, q.cueEnd) || RELATIVE_PRONOUNS.has(v.lower[a] ?? '')) continue;
     let endsHere = 0;
     for (let e = a + 1; e <= hi && endsHere < MAX_ENDS && e - a <= MAX_CANDIDATE_TOKENS; e++) {
       const next = e < hi ? v.texts[e] ?? '' : '';
