@@ -19,6 +19,7 @@ import { extractQuotes, frameTrainingCases, predictQuotesFile, sourceTrainingCas
 import { DROP_KEY } from '../src/analyze/quotes/frame-model.js';
 import { trainRanker, type RankingCase } from '../src/analyze/quotes/perceptron.js';
 import { tokenize } from '../src/analyze/tokens/index.js';
+import { seededRandom } from '../src/util/random.js';
 
 const polnear = (): string => join(sharedDir(), 'data', 'quotes', 'polnear');
 const scorer = (): string => join(sharedDir(), 'score', 'score-quotes.mjs');
@@ -121,6 +122,34 @@ ${body}
 /** Passes of the source ranker over the training cases; more stops helping after about this many. */
 const SOURCE_EPOCHS = 10;
 
+/**
+ * Independent training runs averaged into one model, each over the cases in its own seeded order. One run's weights
+ * depend on the order of the cases (PolNeAR train in article order); averaging several orders makes the learned
+ * models less sensitive to it and to small changes in the rules' candidates.
+ */
+const TRAINING_RUNS = 5;
+const TRAINING_SEED = 20161108;
+
+/** The averaged weights of TRAINING_RUNS shuffled runs of trainRanker, rounded as trainRanker rounds them. */
+function trainAveraged(cases: readonly RankingCase[], epochs: number): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (let run = 0; run < TRAINING_RUNS; run++) {
+    const order = [...cases];
+    const random = seededRandom(TRAINING_SEED + run);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as RankingCase, order[i] as RankingCase];
+    }
+    for (const [f, w] of trainRanker(order, epochs, 6)) sum.set(f, (sum.get(f) ?? 0) + w);
+  }
+  const out = new Map<string, number>();
+  for (const [f, w] of sum) {
+    const avg = Math.round((w / TRAINING_RUNS) * 1000) / 1000;
+    if (avg !== 0) out.set(f, avg);
+  }
+  return out;
+}
+
 /** Token index ranges ([start,end) offsets) of the scorer's tokens, letters and digits, in `text`. */
 function scorerTokens(text: string): [number, number][] {
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
@@ -180,9 +209,9 @@ function learnSources(): void {
       cases.push({ candidates: c.features, gold: target });
     }
   }
-  const weights = trainRanker(cases, SOURCE_EPOCHS);
+  const weights = trainAveraged(cases, SOURCE_EPOCHS);
   const file = writeWeights('source-weights.ts', 'SOURCE_WEIGHTS', '--learn-sources', weights,
-    `Averaged-perceptron weights of the source ranker (source-model.ts), ${SOURCE_EPOCHS} epochs over ${cases.length} attributions
+    `Averaged-perceptron weights of the source ranker (source-model.ts), the mean of ${TRAINING_RUNS} shuffled runs of ${SOURCE_EPOCHS} epochs over ${cases.length} attributions
  * the rules find in PolNeAR train whose content matches a gold attribution.`);
   console.log(`${frames} frames, ${cases.length} training cases, ${unreachable} without a close candidate; wrote ${weights.size} weights to ${file}`);
 }
@@ -240,9 +269,9 @@ function learnFrames(): void {
       cases.push({ candidates: [[DROP_KEY], c.features], gold: pick >= 0 ? 1 : 0 });
     }
   }
-  const weights = trainRanker(cases, FRAME_EPOCHS);
+  const weights = trainAveraged(cases, FRAME_EPOCHS);
   const file = writeWeights('frame-weights.ts', 'FRAME_WEIGHTS', '--learn-frames', weights,
-    `Averaged-perceptron weights of the keep/drop model (frame-model.ts), ${FRAME_EPOCHS} epochs over the ${cases.length} attributions
+    `Averaged-perceptron weights of the keep/drop model (frame-model.ts), the mean of ${TRAINING_RUNS} shuffled runs of ${FRAME_EPOCHS} epochs over the ${cases.length} attributions
  * the rules find in PolNeAR train (${right} of them right).`);
   console.log(`${cases.length} frames, ${right} right; wrote ${weights.size} weights to ${file}`);
 }
