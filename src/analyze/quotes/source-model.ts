@@ -61,6 +61,7 @@ const FUNCTION_WORDS = new Set([
   'most', 'some', 'several', 'few', 'other', 'others', 'all', 'both', 'more', 'one', 'two', 'three', 'former', 'top',
 ]);
 
+const DANGLING_ENDS = new Set(['and', 'or', 'but', 'nor', 'of', 'the', 'a', 'an', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 
 const isWord = (v: SourceTokens, i: number): boolean => WORD.test(v.texts[i] ?? '');
@@ -139,7 +140,8 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
     if (!plausibleLeftEnd(v, e, q)) continue;
     let b = e;
     while (b > lo && !isWord(v, b - 1) && v.texts[b - 1] !== ')') b--;
-    if (b <= lo) continue;
+    // A noun phrase does not end in a conjunction, preposition or article ("… for a decision and thanked them").
+    if (b <= lo || DANGLING_ENDS.has(v.lower[b - 1] ?? '')) continue;
     ends++;
     let starts = 0;
     for (let a = b - 1; a >= lo && b - a <= MAX_CANDIDATE_TOKENS && starts < MAX_STARTS; a--) {
