@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchOutDir, repoRoot, sharedDir } from './lib/paths.js';
-import { extractQuotes, frameTrainingCases, predictQuotesFile, sourceTrainingCases, type QuoteInputs } from '../src/analyze/quotes/index.js';
+import { extractQuotes, findQuotedSegments, frameTrainingCases, predictQuotesFile, sourceTrainingCases, type QuoteInputs } from '../src/analyze/quotes/index.js';
 import { DROP_KEY } from '../src/analyze/quotes/frame-model.js';
 import { trainRanker, type RankingCase } from '../src/analyze/quotes/perceptron.js';
 import { tokenize } from '../src/analyze/tokens/index.js';
@@ -88,30 +88,36 @@ function readGold(split: string): Map<string, { text: string; attributions: Gold
 function learnLexicon(): void {
   const inCue = new Map<string, number>();
   const total = new Map<string, number>();
+  const outside = new Map<string, number>();
   for (const { text, attributions } of readGold(join(polnear(), 'train')).values()) {
     const marked = new Uint8Array(text.length);
     for (const a of attributions) for (const c of a.cueParts) marked.fill(1, c.start, c.end);
+    // Words inside quotation marks are the speakers' own and almost never cues ("I think …").
+    const quoted = new Uint8Array(text.length);
+    for (const q of findQuotedSegments(text)) quoted.fill(1, q.start, q.end);
     for (const t of tokenize(text).tokens) {
       if (!/^[\p{L}][\p{L}'’-]*$/u.test(t.text)) continue;
       const form = t.text.toLowerCase();
       total.set(form, (total.get(form) ?? 0) + 1);
+      if (!quoted[t.start]) outside.set(form, (outside.get(form) ?? 0) + 1);
       if (marked[t.start]) inCue.set(form, (inCue.get(form) ?? 0) + 1);
     }
   }
   const rows = [...inCue]
     .filter(([, c]) => c >= MIN_CUE_COUNT)
-    .map(([form, c]) => [form, c, total.get(form) ?? c] as const)
+    .map(([form, c]) => [form, c, total.get(form) ?? c, outside.get(form) ?? c] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const body = rows.map(([f, c, t]) => `  [${JSON.stringify(f)}, ${c}, ${t}],`).join('\n');
+  const body = rows.map(([f, c, t, o]) => `  [${JSON.stringify(f)}, ${c}, ${t}, ${o}],`).join('\n');
   const file = join(repoRoot(), 'src', 'analyze', 'quotes', 'cue-lexicon.ts');
   writeFileSync(
     file,
     `/**
  * Derived artefact, do not edit: regenerate with \`npx tsx bench/quotes.ts --learn-lexicon\`.
- * Per lower-cased word form: [form, occurrences inside a gold attribution cue, occurrences in all texts], counted on the
- * PolNeAR train split (tokens of src/analyze/tokens; forms seen inside a cue fewer than ${MIN_CUE_COUNT} times are left out).
+ * Per lower-cased word form: [form, occurrences inside a gold attribution cue, occurrences in all texts, occurrences
+ * outside quotation marks], counted on the PolNeAR train split (tokens of src/analyze/tokens; forms seen inside a cue
+ * fewer than ${MIN_CUE_COUNT} times are left out).
  */
-export const CUE_LEXICON: readonly (readonly [form: string, inCue: number, total: number])[] = [
+export const CUE_LEXICON: readonly (readonly [form: string, inCue: number, total: number, outsideQuotes: number])[] = [
 ${body}
 ];
 `,

@@ -165,10 +165,12 @@ const EXTRA_WEAK = ['expected', 'seemed', 'seem', 'seems', 'appear', 'appears', 
 
 const WEAK_SCORES: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
-  for (const [form, inCue, total] of CUE_LEXICON) {
+  for (const [form, inCue, , outsideQuotes] of CUE_LEXICON) {
     if (HEAD_SCORES.has(form) || NEVER_WEAK.has(form) || CUE_MODIFIERS.has(form) || TIME_WORDS.has(form) || DETERMINERS.has(form)) continue;
     if (/ly$/.test(form) || !/^\p{L}+$/u.test(form)) continue;
-    const ratio = inCue / total;
+    // Counted outside quotation marks, where cues are: "think" heads a cue in 9% of all its uses but in 44% of those
+    // outside quotes (the rest are the speakers' own "I think").
+    const ratio = inCue / Math.max(1, outsideQuotes);
     if ((inCue >= MIN_WEAK_CUE_COUNT && ratio >= MIN_WEAK_CUE_RATIO) || EXTRA_WEAK.includes(form)) m.set(form, ratio);
   }
   return m;
