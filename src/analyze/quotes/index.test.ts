@@ -354,3 +354,14 @@ test('the subject of a colon clause: a name with its title, a common noun phrase
   // After an inverted cue, a relative clause is not the speaker.
   assert.equal(find(run('“The tide is late again,” said Tom Keel, who has run the ferry for years.'), 'said').source, 'Tom Keel');
 });
+
+test('two cues sharing a subject: the first one’s content stops before "and" and the second cue', () => {
+  const seen = run('Ada Marlow said the closure was ordered by the harbour board and said, “Who else would you trust on safety?”');
+  const [first, second] = seen.filter((s) => s.cue === 'said');
+  assert.ok(first && second, JSON.stringify(seen));
+  assert.deepEqual([first.content, first.kind], [['the closure was ordered by the harbour board'], 'reported']);
+  assert.deepEqual([second.source, second.content], ['Ada Marlow', ['“Who else would you trust on safety?”']]);
+  // "and" inside the content, before another speaker's own cue, is not a cut point.
+  const other = find(run('Ada Marlow said the board met on Monday and the ferry stayed in port.'), 'said');
+  assert.deepEqual(other.content, ['the board met on Monday and the ferry stayed in port']);
+});

@@ -1168,18 +1168,28 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
     if (!c) continue;
     for (const g of frames) {
       if (g === f || !g.cue || g.unit !== f.unit) continue;
-      const at = g.source && g.source.start < g.cue.start ? g.source.start : g.cue.start;
+      // A source of g's own inside f's content starts g there; a source before f's content is the subject the two
+      // cues share ("Marlow said the pier was safe and said, “…”"), and g starts at its cue.
+      const ownSource = g.source !== null && g.source.start < g.cue.start && g.source.start > c.start;
+      const at = ownSource && g.source ? g.source.start : g.cue.start;
       if (at <= c.start || at >= c.end) continue;
       const before = doc.text.slice(c.start, at);
-      const m = /(?:,\s*(?:but|and|while|whereas|though|although)|;)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before);
-      const m2 = m ?? /(?:,\s*(?:but|and|while|whereas)|;)\s+$/u.exec(before);
-      if (m2) {
-        const end = c.start + m2.index;
-        if (end > c.start) f.content[0] = { start: c.start, end: trimEnd(doc.text, c.start, end) };
+      const m = /(?:,\s*(?:but|and|while|whereas|though|although)|;)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before) ??
+        (ownSource ? null : /\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$/u.exec(before));
+      if (m) {
+        const end = c.start + m.index;
+        if (end > c.start) cutContent(doc, f, { start: c.start, end: trimEnd(doc.text, c.start, end) });
         break;
       }
     }
   }
+}
+
+/** Shorten a reported frame's single content to `content`, keeping its quotations and kind in step. */
+function cutContent(doc: Doc, f: Frame, content: Span): void {
+  f.content[0] = content;
+  f.segs = f.segs.filter((s) => (doc.segments[s]?.end ?? 0) <= content.end);
+  if (f.segs.length === 0 && !/["“”«»]/.test(doc.text.slice(content.start, content.end))) f.kind = 'reported';
 }
 
 function trimEnd(text: string, start: number, end: number): number {
