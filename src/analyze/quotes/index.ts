@@ -104,6 +104,8 @@ interface Frame {
   unit: number;
   /** Started by a weak cue head (lexicon.ts): kept only on the keep/drop model's word. */
   weak?: boolean;
+  /** The content before splitCoordinated cut it where frame `by` begins. */
+  uncut?: { content: Span[]; segs: number[]; kind: Frame['kind']; by: Frame };
 }
 
 const WORDLIKE = /^[\p{L}\p{N}]/u;
@@ -1178,18 +1180,36 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
         (ownSource ? null : /\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$/u.exec(before));
       if (m) {
         const end = c.start + m.index;
-        if (end > c.start) cutContent(doc, f, { start: c.start, end: trimEnd(doc.text, c.start, end) });
+        if (end > c.start) cutContent(doc, f, { start: c.start, end: trimEnd(doc.text, c.start, end) }, g);
         break;
       }
     }
   }
 }
 
-/** Shorten a reported frame's single content to `content`, keeping its quotations and kind in step. */
-function cutContent(doc: Doc, f: Frame, content: Span): void {
+/**
+ * Shorten a reported frame's single content to `content` where frame `by` begins, keeping its quotations and kind in
+ * step; `restoreCut` undoes it if `by` is dropped later.
+ */
+function cutContent(doc: Doc, f: Frame, content: Span, by: Frame): void {
+  f.uncut ??= { content: [...f.content], segs: [...f.segs], kind: f.kind, by };
   f.content[0] = content;
   f.segs = f.segs.filter((s) => (doc.segments[s]?.end ?? 0) <= content.end);
   if (f.segs.length === 0 && !/["“”«»]/.test(doc.text.slice(content.start, content.end))) f.kind = 'reported';
+}
+
+/**
+ * A frame cut where another began keeps its whole content when that other frame was dropped: the words then belong to
+ * it after all ("the ministry said … and thanked them for what it called “…”", with "thanked" no attribution).
+ */
+function restoreCuts(kept: readonly Frame[]): void {
+  const keptSet = new Set(kept);
+  for (const f of kept) {
+    if (!f.uncut || keptSet.has(f.uncut.by)) continue;
+    f.content = f.uncut.content;
+    f.segs = f.uncut.segs;
+    f.kind = f.uncut.kind;
+  }
 }
 
 function trimEnd(text: string, start: number, end: number): number {
@@ -1423,7 +1443,9 @@ export function extractQuotes(text: string, context?: QuoteContext): Attribution
   const { doc, units, frames: all } = extractFrames(text, tokenized, true);
   const frames = prefilterWeak(doc, units, all);
   rerankSources(doc, units, frames);
-  return finish(doc, units, filterFrames(doc, units, frames), context?.entities);
+  const kept = filterFrames(doc, units, frames);
+  restoreCuts(kept);
+  return finish(doc, units, kept, context?.entities);
 }
 
 /**
