@@ -365,3 +365,10 @@ test('two cues sharing a subject: the first one’s content stops before "and" a
   const other = find(run('Ada Marlow said the board met on Monday and the ferry stayed in port.'), 'said');
   assert.deepEqual(other.content, ['the board met on Monday and the ferry stayed in port']);
 });
+
+test('an irregular framing verb with its particle: "shot back", "went on"', () => {
+  const seen = run('“The tide will not wait for the council,” Tom Keel shot back. “Let me finish.”\n\n“We have waited long enough,” Ada Marlow went on.');
+  assert.deepEqual(seen.map((s) => [s.cue, s.source, s.content.length]), [['shot back', 'Tom Keel', 2], ['went on', 'Ada Marlow', 1]]);
+  // Without a particle the verb is no cue ("“…” banners went up" has one; "she went home" frames nothing).
+  assert.equal(run('After the “Harbour Days” fair she went home.').length, 0);
+});

@@ -249,7 +249,10 @@ function isQuoteFramingVerb(doc: Doc, i: number, unit: Unit): boolean {
   const t = tokText(doc, i);
   // Ends in "s" or "d" (checked by char code first: this runs on every word of the text).
   const lastChar = t.charCodeAt(t.length - 1);
-  if ((lastChar !== 115 && lastChar !== 100) || !/^[a-z]{3,}(?:s|ed)$/.test(t) || SOURCE_STOPS.has(t) || CUE_MODIFIERS.has(t) || i === unit.first) return false;
+  // Irregular pasts frame a quote with their particle only ("Trump shot back", "he went on", "she broke in").
+  const irregular = IRREGULAR_FRAMING_VERBS.has(t) && FRAMING_PARTICLES.has(low(doc, i + 1));
+  if (!irregular && ((lastChar !== 115 && lastChar !== 100) || !/^[a-z]{3,}(?:s|ed)$/.test(t) || SOURCE_STOPS.has(t) || CUE_MODIFIERS.has(t))) return false;
+  if (i === unit.first) return false;
   // “This is fantastic!” beamed Donald Hartley: the verb right after a quote that ends in its own punctuation.
   const seg = doc.segments[doc.segOf[i - 1] ?? -1];
   if (seg && endOf(doc, i - 1) === seg.end && isCap(doc, i + 1) && QUOTE_ENDS_CLAUSE.test(doc.text.slice(seg.start, seg.end))) return true;
@@ -270,8 +273,9 @@ function isQuoteFramingVerb(doc: Doc, i: number, unit: Unit): boolean {
 
 /** Words that may follow a verb closing a quote's frame ("“…,” Trump barked and …", "“…,” she laughed with relief"). */
 const AFTER_FRAMING_VERB = new Set(['and', 'with', 'as', 'in', 'at', 'before', 'after', 'while', 'during', 'from', 'to', 'into', 'over']);
-/** Particles a quote-framing verb may take ("he points out", "she shot back"). */
-const FRAMING_PARTICLES = new Set(['out', 'back', 'up', 'on']);
+/** Particles a quote-framing verb may take ("he points out", "she shot back", "he broke in"). */
+const FRAMING_PARTICLES = new Set(['out', 'back', 'up', 'on', 'in']);
+const IRREGULAR_FRAMING_VERBS = new Set(['shot', 'went', 'broke', 'cut', 'hit', 'struck', 'spoke', 'chimed', 'fired']);
 /** Most tokens of the subject of a quote-framing verb ("the county's new sheriff"). */
 const MAX_FRAMING_SUBJECT_TOKENS = 5;
 
@@ -344,6 +348,8 @@ function cueRange(doc: Doc, head: number, unit: Unit): [number, number] {
   let b = head + 1;
   const particles = CUE_PARTICLES.get(low(doc, head));
   if (particles && b < unit.last && particles.has(low(doc, b))) b++;
+  // A framing verb outside the lexicon keeps its particle ("shot back", "chimed in").
+  else if (!particles && b < unit.last && cueHeadScore(low(doc, head)) === 0 && weakCueScore(low(doc, head)) === 0 && FRAMING_PARTICLES.has(low(doc, b)) && !inQuote(doc, b)) b++;
   // PolNeAR puts the colon that introduces the content into the cue ("said:").
   if (b < unit.last && tokText(doc, b) === ':') b++;
   return [a, b];
