@@ -372,3 +372,8 @@ test('an irregular framing verb with its particle: "shot back", "went on"', () =
   // Without a particle the verb is no cue ("“…” banners went up" has one; "she went home" frames nothing).
   assert.equal(run('After the “Harbour Days” fair she went home.').length, 0);
 });
+
+test('an adverb never heads a cue on its own', () => {
+  const seen = run('The two mayors implicitly agreed the harbour tax can be resolved by a “provisional” levy.');
+  assert.ok(!seen.some((s) => s.cue === 'implicitly'), JSON.stringify(seen));
+});

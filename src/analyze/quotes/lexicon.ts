@@ -125,11 +125,15 @@ export const TITLE_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
   ['businesswoman', 'f'],
 ]);
 
+/** An -ly adverb ("publicly", "implicitly"), not a verb such as "reply" or "apply". */
+const ADVERB = /^[a-z]{3,}[^p]ly$/;
+
 /** Cue forms keyed to their learned head score; built once. */
 const HEAD_SCORES: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
   for (const [form, inCue, total] of CUE_LEXICON) {
-    if (NEVER_HEAD.has(form) || inCue < MIN_CUE_COUNT) continue;
+    // Adverbs sit inside cues ("implicitly agreed", "officially announced") but the verb heads them.
+    if (NEVER_HEAD.has(form) || inCue < MIN_CUE_COUNT || ADVERB.test(form)) continue;
     const ratio = inCue / total;
     if (ratio >= MIN_CUE_RATIO) m.set(form, ratio);
   }
