@@ -278,6 +278,13 @@ test('quote closings with a single quote inside, a space or an ellipsis still en
   assert.deepEqual(seen.filter((s) => s.cue === 'said').map((s) => [s.source, s.kind]), [['Ada Marlow', 'direct'], ['Tom Keel', 'direct'], ['she', 'direct']]);
 });
 
+test('a long inverted source with its appositive, and the quote after it', () => {
+  const text = '“The river used to be the town’s back yard,” said Ada Marlow, director of harbour studies at the Vell Institute of Coastal Affairs in Norwich, “but it is becoming its front door.”';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Ada Marlow, director of harbour studies at the Vell Institute of Coastal Affairs in Norwich');
+  assert.equal(a.content.length, 2);
+});
+
 test('a short parenthetical inside the speaker’s name stays in the source', () => {
   const a = find(run('“The levee will hold through the spring,” Rep. Ada Marlow (D-Vell) said Saturday night.'), 'said');
   assert.equal(a.source, 'Rep. Ada Marlow (D-Vell)');
@@ -290,8 +297,9 @@ test('a quote closed without a comma before a name and cue, and a one-word quote
     ['Tom Keel', '“The county fair is a contest of small loyalties”'],
     ['Ada Marlow, the ferry captain', '"Patience,"'],
   ]);
-  // A quoted title inside a sentence is not speech, with or without a comma.
+  // A quoted title inside a sentence is not speech, with or without a comma, nor a show a cue happened on.
   assert.equal(run('She read “Harbour Nights” again last week.').length, 0);
+  assert.equal(run('He said on Vell Radio’s “Morning Tide.”').length, 0);
 });
 
 test('a quote-only sentence continues the quotation frame of the sentence before, not a clause about something else', () => {

@@ -56,7 +56,7 @@ const MAX_APPOSITIVE_TOKENS = 30;
 /** Most tokens skipped between a cue and its "that" ("said in a statement on Tuesday that"). */
 const MAX_THAT_GAP = 9;
 /** Most tokens of an inverted source after the cue ("…," said Ada Marlow, the ministry's spokeswoman). */
-const MAX_INVERTED_SOURCE_TOKENS = 16;
+const MAX_INVERTED_SOURCE_TOKENS = 24;
 /** Most words between the pieces of a split quote after its cue and source ("…,” she said, adding, “…”). */
 const MAX_SPLIT_GAP_WORDS = 4;
 /** Quote-only paragraphs after reported speech continue it too (PolNeAR links them to the last attribution). */
@@ -443,7 +443,9 @@ function sourceAfter(doc: Doc, from: number, unit: Unit, stopAtComma = false): [
     if (t === ',' && stopAtComma) break;
     if (t === ',' && (j + 1 >= unit.last || inQuote(doc, j + 1) || QUOTE_TOKEN.has(tokText(doc, j + 1)) ||
       cueHeadScore(low(doc, j + 1)) > 0 || ['who', 'which', 'and', 'but', 'adding', 'as', 'in', 'at', 'on', 'during', 'while', 'when', 'after'].includes(low(doc, j + 1)))) break;
-    if (j > from && (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'told' || l === 'to' || l === 'that' || l === 'after') && !isCap(doc, j + 1 < unit.last ? j + 1 : j)) break;
+    // A preposition ends the speaker unless a name follows ("director of studies at the Vell Institute").
+    const nameFollows = isCap(doc, j + 1 < unit.last ? j + 1 : j) || (low(doc, j + 1) === 'the' && isCap(doc, j + 2));
+    if (j > from && (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'told' || l === 'to' || l === 'that' || l === 'after') && !nameFollows) break;
     if (j > from && (l === 'on' || l === 'in') && isWeekday(low(doc, j + 1))) break;
     if (j > from && isWeekday(l)) break;
     j++;
@@ -510,7 +512,7 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
       let sawChannel = false;
       while (k < unit.last && k - j <= 8 && !inQuote(doc, k) && !QUOTE_TOKEN.has(tokText(doc, k)) && tokText(doc, k) !== ',' && low(doc, k) !== 'that') {
         if (CHANNEL_NOUNS.test(low(doc, k))) sawChannel = true;
-        else if (sawChannel && !(isCap(doc, k) || ['with', 'on', 'to', 'the', 'a', 'of', 'in', 'at'].includes(low(doc, k)))) break;
+        else if (sawChannel && !(isCap(doc, k) || ['with', 'on', 'to', 'the', 'a', 'of', 'in', 'at', "'s", '’s'].includes(low(doc, k)))) break;
         k++;
       }
       if (sawChannel) {
@@ -811,7 +813,10 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
   if (start < unit.last && isOpenMark(doc, start)) {
     const s = doc.segOf[start] ?? -1;
     const seg = doc.segments[s];
-    if (seg && !claimedSegs.has(s)) {
+    // After words skipped between the cue and the quote ("said on Vell Radio's “Morning Tide.”") a title is no speech.
+    let gap = cb;
+    while (gap < start && (tokText(doc, gap) === ',' || tokText(doc, gap) === ':')) gap++;
+    if (seg && !claimedSegs.has(s) && (gap === start || isSpeechLike(doc, seg))) {
       const afterSeg = nextTokenAfter(doc, seg.end, unit);
       const restIsTrivial = afterSeg >= contentEnd(doc, unit, afterSeg) || tokText(doc, afterSeg) === ',' || inQuote(doc, afterSeg);
       if (restIsTrivial) {
@@ -885,6 +890,12 @@ const MAX_WORDS_AFTER_TITLE = 3;
 
 /** Is [start, end) a quoted title or name (not speech) and a few adverb words: the object of the verb, not content? */
 function isTitleObject(doc: Doc, start: number, end: number): boolean {
+  // "said on MSNBC's “Morning Joe.”": a preposition and a name before the title make it an occasion, not content.
+  if (PLACE_PREPOSITIONS.has(low(doc, start))) {
+    let k = start + 1;
+    while (k < end && k - start <= MAX_WORDS_AFTER_TITLE && !isOpenMark(doc, k) && (isCap(doc, k) || /^['’]s$/.test(tokText(doc, k)))) k++;
+    if (k > start + 1 && k < end && isOpenMark(doc, k)) start = k;
+  }
   const seg = isOpenMark(doc, start) ? doc.segments[doc.segOf[start] ?? -1] : undefined;
   if (!seg || isSpeechLike(doc, seg)) return false;
   let words = 0;
@@ -986,6 +997,7 @@ function clauseEndsAfterCue(doc: Doc, unit: Unit, from: number): boolean {
 }
 /** Words that open an adjunct of time or circumstance after a cue rather than its content ("said after the vote"). */
 const ADJUNCT_OPENERS = new Set(['after', 'during', 'while', 'before', 'following']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on']);
 const ADJUNCT_WORDS = new Set(['in', 'at', 'on', 'during', 'of', 'to', 'with', 'about', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'from', 'after', 'before', 'by']);
 
 /** The first cue head after token `from` in the unit (or the unit end). */
