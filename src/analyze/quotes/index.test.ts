@@ -385,3 +385,8 @@ test('an adverb never heads a cue on its own', () => {
   const seen = run('The two mayors implicitly agreed the harbour tax can be resolved by a “provisional” levy.');
   assert.ok(!seen.some((s) => s.cue === 'implicitly'), JSON.stringify(seen));
 });
+
+test('adverbs at the edges of a source are trimmed off', () => {
+  const a = find(run('Even the harbour engineers now say the levee will hold.'), 'say');
+  assert.equal(a.source, 'the harbour engineers');
+});

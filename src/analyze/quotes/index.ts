@@ -1287,6 +1287,21 @@ function isPlainSubject(doc: Doc, units: readonly Unit[], f: Frame): boolean {
  */
 const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'speaker-colon', 'colon-quote']);
 
+/** Adverbs at the edges of a source belong to the clause, not the speaker ("Ali famously", "even critics"). */
+const SOURCE_EDGE_ADVERBS = new Set(['now', 'also', 'still', 'even', 'already', 'then', 'just', 'again', 'too']);
+
+/** Trim adverbs off both ends of a frame's source, and lower-case -ly adverbs off its end. */
+function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
+  const unit = units[f.unit];
+  if (!f.source || !unit) return;
+  const range = tokensOfSpan(doc, f.source, unit);
+  if (!range) return;
+  let [a, b] = range;
+  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || /^[a-z]{3,}ly$/.test(tokText(doc, b - 1)))) b--;
+  while (b - a > 1 && SOURCE_EDGE_ADVERBS.has(low(doc, a))) a++;
+  if (a !== range[0] || b !== range[1]) f.source = spanOf(doc, a, b);
+}
+
 /** Replace each frame's source by the learned ranker's choice. */
 function rerankSources(doc: Doc, units: readonly Unit[], frames: Frame[]): void {
   if (SOURCE_MODEL.size === 0) return;
@@ -1465,6 +1480,7 @@ export function extractQuotes(text: string, context?: QuoteContext): Attribution
   rerankSources(doc, units, frames);
   const kept = filterFrames(doc, units, frames);
   restoreCuts(kept);
+  for (const f of kept) trimSource(doc, units, f);
   return finish(doc, units, kept, context?.entities);
 }
 
