@@ -390,3 +390,10 @@ test('adverbs at the edges of a source are trimmed off', () => {
   const a = find(run('Even the harbour engineers now say the levee will hold.'), 'say');
   assert.equal(a.source, 'the harbour engineers');
 });
+
+test('the source of "according to" runs to its comma, or to the end of the sentence', () => {
+  const a = find(run('According to a person close to the harbour board, the pier will reopen in May.'), 'According to');
+  assert.deepEqual([a.source, a.content], ['a person close to the harbour board', ['the pier will reopen in May']]);
+  const b = find(run('The pier will reopen in May, according to an official who was not authorized to speak publicly.'), 'according to');
+  assert.equal(b.source, 'an official who was not authorized to speak publicly');
+});

@@ -457,6 +457,28 @@ function sourceAfter(doc: Doc, from: number, unit: Unit, stopAtComma = false): [
   return b > from ? [from, b] : null;
 }
 
+/** Most tokens of the source of "according to" ("a campaign official who was not authorized to speak publicly"). */
+const MAX_ACCORDING_TO_SOURCE_TOKENS = 24;
+
+/**
+ * The source after "according to": up to the comma that ends it when it opens or interrupts the sentence ("According to
+ * a person close to the process, …"), else up to the end of the sentence ("…, according to two senators present.");
+ * the plain inverted-source rule when that runs into a quotation or is too long.
+ */
+function accordingToSource(doc: Doc, from: number, unit: Unit, toComma: boolean): [number, number] | null {
+  let j = from;
+  while (j < unit.last && j - from < MAX_ACCORDING_TO_SOURCE_TOKENS) {
+    const t = tokText(doc, j);
+    if (inQuote(doc, j) || QUOTE_TOKEN.has(t) || t === ';' || t === ':' || t === '(' || (toComma && t === ',')) break;
+    j++;
+  }
+  const whole = j >= unit.last || (toComma && tokText(doc, j) === ',');
+  if (!whole || j === from) return sourceAfter(doc, from, unit, toComma);
+  const end = toComma ? j : contentEnd(doc, unit, from);
+  const trimmed = trimPunct(doc, from, end);
+  return trimmed && isWord(doc, from) ? trimmed : sourceAfter(doc, from, unit, toComma);
+}
+
 /** The subject at the start of the sentence, for participle cues ("Ada Marlow rejected it, saying …"). */
 function leadingSubject(doc: Doc, unit: Unit, limit: number): [number, number] | null {
   let a = unit.first;
@@ -721,7 +743,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     while (first < ca && LEADING_NOISE.has(low(doc, first))) first++;
     const initial = ca === first;
     const parenthetical = !initial && tokText(doc, ca - 1) === ',';
-    const src = sourceAfter(doc, cb, unit, initial || parenthetical);
+    const src = accordingToSource(doc, cb, unit, initial || parenthetical);
     if (!src) return null;
     const content: Span[] = [];
     let before = ca;
@@ -1290,14 +1312,15 @@ const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'sp
 /** Adverbs at the edges of a source belong to the clause, not the speaker ("Ali famously", "even critics"). */
 const SOURCE_EDGE_ADVERBS = new Set(['now', 'also', 'still', 'even', 'already', 'then', 'just', 'again', 'too']);
 
-/** Trim adverbs off both ends of a frame's source, and lower-case -ly adverbs off its end. */
+/** Trim adverbs off both ends of a frame's source, and a lower-case -ly adverb off the end of a short one. */
 function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   const unit = units[f.unit];
   if (!f.source || !unit) return;
   const range = tokensOfSpan(doc, f.source, unit);
   if (!range) return;
   let [a, b] = range;
-  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || /^[a-z]{3,}ly$/.test(tokText(doc, b - 1)))) b--;
+  // A trailing -ly adverb only after a short name ("Ali famously"), not in a clause ("… not authorized to speak publicly").
+  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || (b - a <= 3 && /^[a-z]{3,}ly$/.test(tokText(doc, b - 1))))) b--;
   while (b - a > 1 && SOURCE_EDGE_ADVERBS.has(low(doc, a))) a++;
   if (a !== range[0] || b !== range[1]) f.source = spanOf(doc, a, b);
 }
