@@ -445,7 +445,8 @@ function sourceAfter(doc: Doc, from: number, unit: Unit, stopAtComma = false): [
     if (t === ',' && (j + 1 >= unit.last || inQuote(doc, j + 1) || QUOTE_TOKEN.has(tokText(doc, j + 1)) ||
       cueHeadScore(low(doc, j + 1)) > 0 || ['which', 'and', 'but', 'adding', 'as', 'in', 'at', 'on', 'during', 'while', 'when', 'after'].includes(low(doc, j + 1)))) break;
     // A preposition ends the speaker unless a name follows ("director of studies at the Vell Institute").
-    const nameFollows = isCap(doc, j + 1 < unit.last ? j + 1 : j) || (low(doc, j + 1) === 'the' && isCap(doc, j + 2));
+    const nameFollows = isCap(doc, j + 1 < unit.last ? j + 1 : j) || (low(doc, j + 1) === 'the' && isCap(doc, j + 2)) ||
+      (l === 'to' && /^\d/.test(tokText(doc, j + 1)));
     if (j > from && (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'told' || l === 'to' || l === 'that' || l === 'after') && !nameFollows) break;
     if (j > from && (l === 'on' || l === 'in') && isWeekday(low(doc, j + 1))) break;
     if (j > from && isWeekday(l)) break;
