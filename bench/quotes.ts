@@ -15,10 +15,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchOutDir, repoRoot, sharedDir } from './lib/paths.js';
-import { extractQuotes, frameTrainingCases, predictQuotesFile, sourceTrainingCases, type QuoteInputs } from '../src/analyze/quotes/index.js';
+import { extractQuotes, findQuotedSegments, frameTrainingCases, predictQuotesFile, sourceTrainingCases, type QuoteInputs } from '../src/analyze/quotes/index.js';
 import { DROP_KEY } from '../src/analyze/quotes/frame-model.js';
 import { trainRanker, type RankingCase } from '../src/analyze/quotes/perceptron.js';
 import { tokenize } from '../src/analyze/tokens/index.js';
+import { seededRandom } from '../src/util/random.js';
 
 const polnear = (): string => join(sharedDir(), 'data', 'quotes', 'polnear');
 const scorer = (): string => join(sharedDir(), 'score', 'score-quotes.mjs');
@@ -87,30 +88,36 @@ function readGold(split: string): Map<string, { text: string; attributions: Gold
 function learnLexicon(): void {
   const inCue = new Map<string, number>();
   const total = new Map<string, number>();
+  const outside = new Map<string, number>();
   for (const { text, attributions } of readGold(join(polnear(), 'train')).values()) {
     const marked = new Uint8Array(text.length);
     for (const a of attributions) for (const c of a.cueParts) marked.fill(1, c.start, c.end);
+    // Words inside quotation marks are the speakers' own and almost never cues ("I think …").
+    const quoted = new Uint8Array(text.length);
+    for (const q of findQuotedSegments(text)) quoted.fill(1, q.start, q.end);
     for (const t of tokenize(text).tokens) {
       if (!/^[\p{L}][\p{L}'’-]*$/u.test(t.text)) continue;
       const form = t.text.toLowerCase();
       total.set(form, (total.get(form) ?? 0) + 1);
+      if (!quoted[t.start]) outside.set(form, (outside.get(form) ?? 0) + 1);
       if (marked[t.start]) inCue.set(form, (inCue.get(form) ?? 0) + 1);
     }
   }
   const rows = [...inCue]
     .filter(([, c]) => c >= MIN_CUE_COUNT)
-    .map(([form, c]) => [form, c, total.get(form) ?? c] as const)
+    .map(([form, c]) => [form, c, total.get(form) ?? c, outside.get(form) ?? c] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const body = rows.map(([f, c, t]) => `  [${JSON.stringify(f)}, ${c}, ${t}],`).join('\n');
+  const body = rows.map(([f, c, t, o]) => `  [${JSON.stringify(f)}, ${c}, ${t}, ${o}],`).join('\n');
   const file = join(repoRoot(), 'src', 'analyze', 'quotes', 'cue-lexicon.ts');
   writeFileSync(
     file,
     `/**
  * Derived artefact, do not edit: regenerate with \`npx tsx bench/quotes.ts --learn-lexicon\`.
- * Per lower-cased word form: [form, occurrences inside a gold attribution cue, occurrences in all texts], counted on the
- * PolNeAR train split (tokens of src/analyze/tokens; forms seen inside a cue fewer than ${MIN_CUE_COUNT} times are left out).
+ * Per lower-cased word form: [form, occurrences inside a gold attribution cue, occurrences in all texts, occurrences
+ * outside quotation marks], counted on the PolNeAR train split (tokens of src/analyze/tokens; forms seen inside a cue
+ * fewer than ${MIN_CUE_COUNT} times are left out).
  */
-export const CUE_LEXICON: readonly (readonly [form: string, inCue: number, total: number])[] = [
+export const CUE_LEXICON: readonly (readonly [form: string, inCue: number, total: number, outsideQuotes: number])[] = [
 ${body}
 ];
 `,
@@ -120,6 +127,34 @@ ${body}
 
 /** Passes of the source ranker over the training cases; more stops helping after about this many. */
 const SOURCE_EPOCHS = 10;
+
+/**
+ * Independent training runs averaged into one model, each over the cases in its own seeded order. One run's weights
+ * depend on the order of the cases (PolNeAR train in article order); averaging several orders makes the learned
+ * models less sensitive to it and to small changes in the rules' candidates.
+ */
+const TRAINING_RUNS = 5;
+const TRAINING_SEED = 20161108;
+
+/** The averaged weights of TRAINING_RUNS shuffled runs of trainRanker, rounded as trainRanker rounds them. */
+function trainAveraged(cases: readonly RankingCase[], epochs: number): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (let run = 0; run < TRAINING_RUNS; run++) {
+    const order = [...cases];
+    const random = seededRandom(TRAINING_SEED + run);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as RankingCase, order[i] as RankingCase];
+    }
+    for (const [f, w] of trainRanker(order, epochs, 6)) sum.set(f, (sum.get(f) ?? 0) + w);
+  }
+  const out = new Map<string, number>();
+  for (const [f, w] of sum) {
+    const avg = Math.round((w / TRAINING_RUNS) * 1000) / 1000;
+    if (avg !== 0) out.set(f, avg);
+  }
+  return out;
+}
 
 /** Token index ranges ([start,end) offsets) of the scorer's tokens, letters and digits, in `text`. */
 function scorerTokens(text: string): [number, number][] {
@@ -180,9 +215,9 @@ function learnSources(): void {
       cases.push({ candidates: c.features, gold: target });
     }
   }
-  const weights = trainRanker(cases, SOURCE_EPOCHS);
+  const weights = trainAveraged(cases, SOURCE_EPOCHS);
   const file = writeWeights('source-weights.ts', 'SOURCE_WEIGHTS', '--learn-sources', weights,
-    `Averaged-perceptron weights of the source ranker (source-model.ts), ${SOURCE_EPOCHS} epochs over ${cases.length} attributions
+    `Averaged-perceptron weights of the source ranker (source-model.ts), the mean of ${TRAINING_RUNS} shuffled runs of ${SOURCE_EPOCHS} epochs over ${cases.length} attributions
  * the rules find in PolNeAR train whose content matches a gold attribution.`);
   console.log(`${frames} frames, ${cases.length} training cases, ${unreachable} without a close candidate; wrote ${weights.size} weights to ${file}`);
 }
@@ -240,9 +275,9 @@ function learnFrames(): void {
       cases.push({ candidates: [[DROP_KEY], c.features], gold: pick >= 0 ? 1 : 0 });
     }
   }
-  const weights = trainRanker(cases, FRAME_EPOCHS);
+  const weights = trainAveraged(cases, FRAME_EPOCHS);
   const file = writeWeights('frame-weights.ts', 'FRAME_WEIGHTS', '--learn-frames', weights,
-    `Averaged-perceptron weights of the keep/drop model (frame-model.ts), ${FRAME_EPOCHS} epochs over the ${cases.length} attributions
+    `Averaged-perceptron weights of the keep/drop model (frame-model.ts), the mean of ${TRAINING_RUNS} shuffled runs of ${FRAME_EPOCHS} epochs over the ${cases.length} attributions
  * the rules find in PolNeAR train (${right} of them right).`);
   console.log(`${cases.length} frames, ${right} right; wrote ${weights.size} weights to ${file}`);
 }

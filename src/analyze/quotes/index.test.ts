@@ -271,3 +271,129 @@ test('a quote-framing verb with a particle, and one before a colon', () => {
   const a = find(run(two), 'retorted:');
   assert.equal(a.source, 'the farmer');
 });
+
+test('quote closings with a single quote inside, a space or an ellipsis still end the quote’s clause', () => {
+  const text = '“He told us, ‘We will reopen the pier,’” Ada Marlow said.\n\n"They wrote, \'the dock is safe,\' " said Tom Keel.\n\n“And the river kept rising…” she said.';
+  const seen = run(text);
+  assert.deepEqual(seen.filter((s) => s.cue === 'said').map((s) => [s.source, s.kind]), [['Ada Marlow', 'direct'], ['Tom Keel', 'direct'], ['she', 'direct']]);
+});
+
+test('a long inverted source with its appositive, and the quote after it', () => {
+  const text = '“The river used to be the town’s back yard,” said Ada Marlow, director of harbour studies at the Vell Institute of Coastal Affairs in Norwich, “but it is becoming its front door.”';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Ada Marlow, director of harbour studies at the Vell Institute of Coastal Affairs in Norwich');
+  assert.equal(a.content.length, 2);
+});
+
+test('a short parenthetical inside the speaker’s name stays in the source', () => {
+  const a = find(run('“The levee will hold through the spring,” Rep. Ada Marlow (D-Vell) said Saturday night.'), 'said');
+  assert.equal(a.source, 'Rep. Ada Marlow (D-Vell)');
+  assert.equal(a.kind, 'direct');
+});
+
+test('a quote closed without a comma before a name and cue, and a one-word quote closed by its comma', () => {
+  const seen = run('“The county fair is a contest of small loyalties” Tom Keel said.\n\n"Patience," said Ada Marlow, the ferry captain.');
+  assert.deepEqual(seen.map((s) => [s.source, s.content[0]]), [
+    ['Tom Keel', '“The county fair is a contest of small loyalties”'],
+    ['Ada Marlow, the ferry captain', '"Patience,"'],
+  ]);
+  // A quoted title inside a sentence is not speech, with or without a comma, nor a show a cue happened on.
+  assert.equal(run('She read “Harbour Nights” again last week.').length, 0);
+  assert.equal(run('He said on Vell Radio’s “Morning Tide.”').length, 0);
+});
+
+test('a quote-only sentence continues the quotation frame of the sentence before, not a clause about something else', () => {
+  const text = '“The pier is safe,” Ada Marlow said, referring to the inspection report. “We will open it on Friday.”';
+  const a = find(run(text), 'said');
+  assert.deepEqual(a.content, ['“The pier is safe,”', '“We will open it on Friday.”']);
+});
+
+test('a participle after a quote does not take the quote as its own content', () => {
+  const seen = run('“This is not a hard race,” he said, citing the county results.');
+  assert.deepEqual(find(seen, 'said').content, ['“This is not a hard race,”']);
+  assert.ok(!seen.some((s) => s.cue === 'citing' && s.content.some((c) => c.includes('hard race'))));
+});
+
+test('source and cue set off by commas inside the content: both parts are the content', () => {
+  const a = find(run('The question of whether to close the pier, she said, is not so simple.'), 'said');
+  assert.equal(a.rule, 'parenthetical-cue');
+  assert.equal(a.source, 'she');
+  assert.deepEqual(a.content, ['The question of whether to close the pier', 'is not so simple']);
+  // Without the second comma the cue simply opens its content.
+  const b = find(run('On Monday, she said the pier is safe.'), 'said');
+  assert.deepEqual(b.content, ['the pier is safe']);
+});
+
+test('reported content before a final cue followed by an adjunct of time', () => {
+  const a = find(run('"Patrol boats" would be enough for the harbour, Tom Keel said after the storm.'), 'said');
+  assert.equal(a.source, 'Tom Keel');
+  assert.deepEqual(a.content, ['"Patrol boats" would be enough for the harbour']);
+});
+
+test('a transcript speaker speaks to the end of the paragraph', () => {
+  const text = 'HOST: Will the pier reopen?\n\nMARLOW: I believe it will. The engineers are nearly done. We expect a date soon.\n\nHOST: Thank you.';
+  const a = run(text).find((s) => s.source === 'MARLOW');
+  assert.ok(a);
+  assert.deepEqual(a.content, ['I believe it will. The engineers are nearly done. We expect a date soon']);
+});
+
+test('a quote after a colon that closes a clause without a cue word belongs to the clause’s subject', () => {
+  const seen = run('At the pier later that day, Ada Marlow went further: “If the levee fails, the town floods.”');
+  const a = seen.find((s) => s.rule === 'colon-quote');
+  assert.ok(a, JSON.stringify(seen));
+  assert.deepEqual([a.source, a.cue, a.content[0]], ['Ada Marlow', ':', '“If the levee fails, the town floods.”']);
+  // A quote that does not run to the end of its sentence, or a list after a colon, is left alone.
+  assert.ok(!run('Ada Marlow had one word for it: “scandalous” and little else to add.').some((s) => s.rule === 'colon-quote'));
+  assert.ok(!run('The ferry carries three things: cars, bikes and people.').some((s) => s.rule === 'colon-quote'));
+});
+
+test('verbs outside the lexicon frame a quote when they follow it directly', () => {
+  const seen = run('“This is a fine harbour!” beamed Tom Keel of Vell.\n\n“Go back to your boats,” Ada Marlow barked and walked away.');
+  assert.deepEqual(seen.map((s) => [s.cue, s.source]), [['beamed', 'Tom Keel of Vell'], ['barked', 'Ada Marlow']]);
+  // A verb after a quoted title is not a speech verb.
+  assert.equal(run('She watched “Harbour Nights” and laughed.').length, 0);
+});
+
+test('the subject of a colon clause: a name with its title, a common noun phrase; not a capitalised quantifier', () => {
+  const colonSource = (text: string): string | null | undefined => run(text).find((s) => s.rule === 'colon-quote')?.source;
+  assert.equal(colonSource('Later, Vell harbour engineer Ada Marlow put it plainly: “Storms always slow the work down.”'), 'Vell harbour engineer Ada Marlow');
+  assert.equal(colonSource('The notice used one of her lines as its title: “We build for the next flood.”'), 'The notice');
+  assert.equal(colonSource('More from Tom Keel and Ada Marlow: “The ferry schedule will change in the spring.”'), 'Tom Keel and Ada Marlow');
+  // After an inverted cue, a relative clause is no speaker of its own: it stays with the name (PolNeAR's source spans).
+  assert.equal(find(run('“The tide is late again,” said Tom Keel, who has run the ferry for years.'), 'said').source, 'Tom Keel, who has run the ferry for years');
+});
+
+test('two cues sharing a subject: the first one’s content stops before "and" and the second cue', () => {
+  const seen = run('Ada Marlow said the closure was ordered by the harbour board and said, “Who else would you trust on safety?”');
+  const [first, second] = seen.filter((s) => s.cue === 'said');
+  assert.ok(first && second, JSON.stringify(seen));
+  assert.deepEqual([first.content, first.kind], [['the closure was ordered by the harbour board'], 'reported']);
+  assert.deepEqual([second.source, second.content], ['Ada Marlow', ['“Who else would you trust on safety?”']]);
+  // "and" inside the content, before another speaker's own cue, is not a cut point.
+  const other = find(run('Ada Marlow said the board met on Monday and the ferry stayed in port.'), 'said');
+  assert.deepEqual(other.content, ['the board met on Monday and the ferry stayed in port']);
+});
+
+test('an irregular framing verb with its particle: "shot back", "went on"', () => {
+  const seen = run('“The tide will not wait for the council,” Tom Keel shot back. “Let me finish.”\n\n“We have waited long enough,” Ada Marlow went on.');
+  assert.deepEqual(seen.map((s) => [s.cue, s.source, s.content.length]), [['shot back', 'Tom Keel', 2], ['went on', 'Ada Marlow', 1]]);
+  // Without a particle the verb is no cue ("“…” banners went up" has one; "she went home" frames nothing).
+  assert.equal(run('After the “Harbour Days” fair she went home.').length, 0);
+});
+
+test('an adverb never heads a cue on its own', () => {
+  const seen = run('The two mayors implicitly agreed the harbour tax can be resolved by a “provisional” levy.');
+  assert.ok(!seen.some((s) => s.cue === 'implicitly'), JSON.stringify(seen));
+});
+
+test('adverbs at the edges of a source are trimmed off', () => {
+  const a = find(run('Even the harbour engineers now say the levee will hold.'), 'say');
+  assert.equal(a.source, 'the harbour engineers');
+});
+
+test('the source of "according to" runs to its comma, or to the end of the sentence', () => {
+  const a = find(run('According to a person close to the harbour board, the pier will reopen in May.'), 'According to');
+  assert.deepEqual([a.source, a.content], ['a person close to the harbour board', ['the pier will reopen in May']]);
+  const b = find(run('The pier will reopen in May, according to an official who was not authorized to speak publicly.'), 'according to');
+  assert.equal(b.source, 'an official who was not authorized to speak publicly');
+});

@@ -61,6 +61,9 @@ const FUNCTION_WORDS = new Set([
   'most', 'some', 'several', 'few', 'other', 'others', 'all', 'both', 'more', 'one', 'two', 'three', 'former', 'top',
 ]);
 
+const DANGLING_ENDS = new Set(['and', 'or', 'but', 'nor', 'of', 'the', 'a', 'an', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
+
 // Word and capital tests read the per-token flags memo (flags() below): candidate generation asks about the same
 // tokens for every frame of a sentence, and the Unicode patterns cost far more than a memo read.
 const isWord = (v: SourceTokens, i: number): boolean => (flags(v, i) & F_WORD) !== 0;
@@ -155,7 +158,8 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
     if (!plausibleLeftEnd(v, e, q)) continue;
     let b = e;
     while (b > lo && !isWord(v, b - 1) && v.texts[b - 1] !== ')') b--;
-    if (b <= lo) continue;
+    // A noun phrase does not end in a conjunction, preposition or article ("… for a decision and thanked them").
+    if (b <= lo || DANGLING_ENDS.has(v.lower[b - 1] ?? '')) continue;
     ends++;
     let starts = 0;
     for (let a = b - 1; a >= lo && b - a <= MAX_CANDIDATE_TOKENS && starts < MAX_STARTS; a--) {
@@ -168,7 +172,8 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
   let hi = q.cueEnd;
   while (hi < q.last && hi - q.cueEnd < MAX_RIGHT_TOKENS && !v.blocked(hi)) hi++;
   for (let a = q.cueEnd; a < hi && a - q.cueEnd < 4; a++) {
-    if (!plausibleStart(v, a, q.cueEnd)) continue;
+    // "…,” said Kunin, who has been critical: a relative pronoun after the cue refers back to the speaker.
+    if (!plausibleStart(v, a, q.cueEnd) || RELATIVE_PRONOUNS.has(v.lower[a] ?? '')) continue;
     let endsHere = 0;
     for (let e = a + 1; e <= hi && endsHere < MAX_ENDS && e - a <= MAX_CANDIDATE_TOKENS; e++) {
       const boundary = e === hi || !isWord(v, e) || FUNCTION_WORDS.has(v.lower[e] ?? '') || cueHeadScore(v.lower[e] ?? '') > 0;
