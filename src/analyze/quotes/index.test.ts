@@ -397,3 +397,12 @@ test('the source of "according to" runs to its comma, or to the end of the sente
   const b = find(run('The pier will reopen in May, according to an official who was not authorized to speak publicly.'), 'according to');
   assert.equal(b.source, 'an official who was not authorized to speak publicly');
 });
+
+test('a relative pronoun before the cue stands for the name before it', () => {
+  const text = 'French Foreign Minister Jean Arnaud, who joined the call briefly, called the talks a "frank and useful exchange".\n\n' +
+    'Okafor, who spoke after the call, said the guarantees were welcome.';
+  const seen = run(text);
+  assert.equal(find(seen, 'called').source, 'French Foreign Minister Jean Arnaud, who joined the call briefly');
+  assert.deepEqual(find(seen, 'called').content, ['the talks a "frank and useful exchange"']);
+  assert.equal(find(seen, 'said').source, 'Okafor, who spoke after the call');
+});

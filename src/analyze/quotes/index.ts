@@ -1367,8 +1367,27 @@ function rerankSources(doc: Doc, units: readonly Unit[], frames: Frame[]): void 
     if (!problem) continue;
     const c = chooseSource(problem.v, problem.q, SOURCE_MODEL);
     f.source = c ? spanOf(doc, c[0], c[1]) : null;
+    const unit = units[f.unit];
+    if (c && unit && c[1] - c[0] === 1) f.source = antecedentOfRelative(doc, unit, c[0], f.cueTokens?.[0]) ?? f.source;
   }
 }
+
+/**
+ * "Arnaud, who joined the call briefly, called the talks …": a relative pronoun left of the cue stands for the name
+ * before its comma, and the source is the name with its relative clause (PolNeAR's span): "Arnaud, who joined the
+ * call briefly". Undefined when the pronoun is not such a relative (no name before the comma, no cue after it).
+ */
+function antecedentOfRelative(doc: Doc, unit: Unit, pronoun: number, cueStart: number | undefined): Span | null | undefined {
+  if (cueStart === undefined || pronoun >= cueStart || !RELATIVES.has(low(doc, pronoun)) || tokText(doc, pronoun - 1) !== ',') return undefined;
+  let a = pronoun - 1;
+  // The name: capitalised words (titles and names: "French Foreign Minister Jean Arnaud"), "of" between them.
+  while (a - 1 >= unit.first && (isCap(doc, a - 1) || (low(doc, a - 1) === 'of' && isCap(doc, a - 2)))) a--;
+  if (a === pronoun - 1) return undefined;
+  let b = cueStart;
+  while (b > pronoun && !isWord(doc, b - 1)) b--;
+  return spanOf(doc, a, b);
+}
+const RELATIVES = new Set(['who', 'which', 'that']);
 
 /** Frames of a text before the sources are reranked, with the source candidates and their features (for training). */
 export interface SourceTrainingCase {
