@@ -158,10 +158,14 @@ async function main(): Promise<void> {
   });
   const totalMs = performance.now() - started;
 
-  // The yardstick: a bare tokenisation pass over the same article texts.
-  const t0 = performance.now();
-  for (const a of articles) tokenize(a.text);
-  const tokenizeMs = performance.now() - t0;
+  // The yardstick: a bare tokenisation pass over the same article texts, the fastest of three (a single pass after
+  // the pipeline is at the mercy of garbage collection and of other jobs; the fastest one is the strictest yardstick).
+  let tokenizeMs = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const t0 = performance.now();
+    for (const a of articles) tokenize(a.text);
+    tokenizeMs = Math.min(tokenizeMs, performance.now() - t0);
+  }
 
   const prediction: Record<string, string> = {};
   for (const [articleId, storyId] of clusterer.assignments()) for (const recordId of recordIdsOf.get(articleId) ?? []) prediction[recordId] = storyId;
