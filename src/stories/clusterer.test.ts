@@ -382,3 +382,105 @@ test('a snapshot written before story coherence was kept restores and continues'
   assert.notEqual(restored.add(HERON).storyId, restored.storyOf('wren-1'));
   assert.equal(restored.add(WREN_INQUIRY).storyId, restored.storyOf('wren-1'));
 });
+
+// Two invented events of one kind a week apart in two towns: a warehouse fire in Dunmore and a mill fire in Pellow.
+// The first mill report recalls the warehouse fire, as real reports do, which is how it can reach the wrong story.
+const WAREHOUSE: StoryDocument[] = [
+  {
+    id: 'warehouse-1',
+    title: 'Fire destroys Brannock furniture warehouse in Dunmore',
+    text:
+      'A fire destroyed the Brannock furniture warehouse on Quarry Road in Dunmore overnight, and 60 firefighters ' +
+      'fought the blaze for nine hours. Fire chief Odile Marsh said the roof of the warehouse collapsed shortly after 2 a.m.',
+  },
+  {
+    id: 'warehouse-2',
+    title: 'Dunmore warehouse blaze: Brannock stock lost, Quarry Road closed',
+    text:
+      'Quarry Road in Dunmore stayed closed on Wednesday after the overnight blaze at the Brannock furniture warehouse. ' +
+      'Chief Odile Marsh said 60 firefighters needed nine hours and the warehouse roof collapsed after 2 a.m.',
+  },
+  {
+    id: 'warehouse-3',
+    title: 'Brannock owners vow to rebuild Dunmore warehouse',
+    text:
+      'The owners of the Brannock furniture warehouse on Quarry Road said they would rebuild in Dunmore. Fire chief ' +
+      'Odile Marsh said the cause of the nine-hour blaze fought by 60 firefighters was still under investigation.',
+  },
+];
+
+const MILL: StoryDocument[] = [
+  {
+    id: 'mill-1',
+    title: 'Old Tessary textile mill burns in Pellow',
+    text:
+      'Flames gutted the disused Tessary textile mill beside the Ferrin canal in Pellow, and residents of twelve ' +
+      'nearby houses were evacuated. Station officer Jonas Brell said arson had not been ruled out at the mill. It was ' +
+      'the second large fire in a week after the blaze that destroyed the Brannock furniture warehouse in Dunmore.',
+  },
+  {
+    id: 'mill-2',
+    title: 'Pellow residents return home after Tessary mill fire',
+    text:
+      'Residents of twelve houses near the Ferrin canal in Pellow returned home after the Tessary textile mill fire. ' +
+      'Station officer Jonas Brell said investigators were examining whether the disused mill was set alight on purpose.',
+  },
+  {
+    id: 'mill-3',
+    title: 'Arson suspected in Tessary mill fire, Pellow police say',
+    text:
+      'Police in Pellow said they suspect arson in the fire that gutted the disused Tessary textile mill by the Ferrin ' +
+      'canal. Station officer Jonas Brell said twelve households had been evacuated as a precaution.',
+  },
+];
+
+/** A low join bar with the coherence check off forces the early wrong join the repair must undo. */
+const LOOSE: Partial<ClustererOptions> = { joinThreshold: 0.01, coherenceShare: 0 };
+const FIRES_INTERLEAVED = [WAREHOUSE[0], MILL[0], WAREHOUSE[1], MILL[1], WAREHOUSE[2], MILL[2]].filter((d): d is StoryDocument => d !== undefined);
+
+function storiesOf(c: StoryClusterer): string[][] {
+  return [...c.stories().values()].map((ids) => [...ids].sort());
+}
+
+test('split repair: an early wrong join of another event is undone once reports of both events arrive', () => {
+  const unrepaired = new StoryClusterer({ ...LOOSE, splitRatio: 0 });
+  for (const doc of FIRES_INTERLEAVED) unrepaired.add(doc);
+  assert.equal(unrepaired.stories().size, 1, 'without the repair the wrong join snowballs into one story');
+
+  const joined = new StoryClusterer(LOOSE);
+  joined.add(WAREHOUSE[0] as StoryDocument);
+  assert.equal(joined.add(MILL[0] as StoryDocument).storyId, 's0', 'the mill report joins the warehouse story');
+  for (const doc of FIRES_INTERLEAVED.slice(2)) joined.add(doc);
+  assert.deepEqual(storiesOf(joined), [
+    ['warehouse-1', 'warehouse-2', 'warehouse-3'],
+    ['mill-1', 'mill-2', 'mill-3'],
+  ]);
+  // The side holding the story's first report keeps its id; the other side is the next new story.
+  assert.equal(joined.storyOf('warehouse-1'), 's0');
+  assert.equal(joined.storyOf('mill-1'), 's1');
+  assert.deepEqual([...joined.assignments()], [...clusterArticles(FIRES_INTERLEAVED, LOOSE)]);
+});
+
+test('split repair keeps a hand-made must-link together', () => {
+  const constraints = { groups: [['warehouse-1', 'mill-1']], apart: [] };
+  const c = new StoryClusterer({ ...LOOSE, constraints });
+  for (const doc of FIRES_INTERLEAVED) c.add(doc);
+  assert.equal(c.storyOf('warehouse-1'), c.storyOf('mill-1'));
+  assert.deepEqual(c.constraints(), constraints);
+});
+
+test('split repair: the same input gives the same ids, and a snapshot after a split continues exactly', () => {
+  const head = FIRES_INTERLEAVED.slice(0, 4);
+  const tail = [...FIRES_INTERLEAVED.slice(4), ...MEETING, FERRY_WIRE];
+  const original = new StoryClusterer(LOOSE);
+  for (const doc of head) original.add(doc);
+  assert.equal(original.stories().size, 2, 'the repair at four reports split the story');
+  const again = new StoryClusterer(LOOSE);
+  for (const doc of head) again.add(doc);
+  assert.deepEqual([...again.stories()], [...original.stories()]);
+  const restored = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+  assert.deepEqual(restored.toJSON(), original.toJSON());
+  for (const doc of tail) assert.deepEqual(restored.add(doc), original.add(doc));
+  assert.deepEqual([...restored.stories()], [...original.stories()]);
+  assert.deepEqual(JSON.parse(JSON.stringify(restored.toJSON())), JSON.parse(JSON.stringify(original.toJSON())));
+});
