@@ -518,15 +518,7 @@ export class StoryClusterer {
       moving.map((m) => this.articleAt(m).id),
       staying.map((m) => this.articleAt(m).id),
     );
-    const created = this.createStory();
-    this.rebuildStory(story, staying);
-    this.rebuildStory(created, moving);
-    for (const m of moving) {
-      const article = this.articleAt(m);
-      if (article.contributes) this.indexPostings(this.queryOf(article), created.no);
-    }
-    this.refreshGroups(story.no);
-    this.refreshGroups(created.no);
+    const created = this.divideStory(story, staying, moving);
     this.groupStory.set(leftGroup, created.no);
     this.groupStory.set(rightGroup, story.no);
     return storyName(created.no);
@@ -866,6 +858,20 @@ export class StoryClusterer {
   // -------------------------------------------------------------------------------------------------------------
   // Story bookkeeping
 
+  /** Keep `staying` in `story` and move `moving` to a new story (hand split and split repair alike); returns it. */
+  private divideStory(story: StoryState, staying: number[], moving: number[]): StoryState {
+    const created = this.createStory();
+    this.rebuildStory(story, staying);
+    this.rebuildStory(created, moving);
+    for (const m of moving) {
+      const article = this.articleAt(m);
+      if (article.contributes) this.indexPostings(this.queryOf(article), created.no);
+    }
+    this.refreshGroups(story.no);
+    this.refreshGroups(created.no);
+    return created;
+  }
+
   private createStory(): StoryState {
     const story: StoryState = {
       no: this.storyList.length,
@@ -1096,15 +1102,7 @@ export class StoryClusterer {
     const staying = story.members.filter((m) => side.get(m) === 0);
     const moving = story.members.filter((m) => side.get(m) === 1);
     if (staying.length === 0 || moving.length === 0) return;
-    const created = this.createStory();
-    this.rebuildStory(story, staying);
-    this.rebuildStory(created, moving);
-    for (const m of moving) {
-      const article = this.articleAt(m);
-      if (article.contributes) this.indexPostings(this.queryOf(article), created.no);
-    }
-    this.refreshGroups(story.no);
-    this.refreshGroups(created.no);
+    const created = this.divideStory(story, staying, moving);
     for (const g of created.groups) this.groupStory.set(g, created.no);
     for (const g of story.groups) this.groupStory.set(g, story.no);
   }
