@@ -406,3 +406,21 @@ test('a relative pronoun before the cue stands for the name before it', () => {
   assert.deepEqual(find(seen, 'called').content, ['the talks a "frank and useful exchange"']);
   assert.equal(find(seen, 'said').source, 'Okafor, who spoke after the call');
 });
+
+test('reported content stops at a comma where a second speaker and a quotation begin', () => {
+  const text = 'The mayor promised the bridge would reopen soon, the harbour master said, “Not this year, and not next year either.”';
+  const seen = run(text);
+  const a = find(seen, 'promised');
+  assert.deepEqual(a.content, ['the bridge would reopen soon']);
+  assert.equal(a.kind, 'reported');
+  const b = find(seen, 'said');
+  assert.equal(b.source, 'the harbour master');
+  assert.deepEqual(b.content, ['“Not this year, and not next year either.”']);
+});
+
+test('reported content running past a comma is not cut when the second attribution is reported too', () => {
+  const text = 'Officials said that when the storm passed, residents said they felt safe again.';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Officials');
+  assert.ok(a.content.join(' ').includes('felt safe again'), JSON.stringify(a.content));
+});

@@ -1239,13 +1239,17 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
     for (const g of frames) {
       if (g === f || !g.cue || g.unit !== f.unit) continue;
       // A source of g's own inside f's content starts g there; a source before f's content is the subject the two
-      // cues share ("Marlow said the pier was safe and said, “…”"), and g starts at its cue.
+      // cues share ("Marlow said the pier was safe and said, “…”"), and g starts at its cue. A bare comma before g's
+      // own source also cuts when g holds a quotation ("X said the pier was safe, the harbour master said, “…”"): a
+      // quotation with its speaker is a new attribution. Not for reported g: a comma before a subject inside reported
+      // content is as often a clause of that content ("said that when it rained, residents said …"); on PolNeAR train
+      // cutting there too lowers all-attribution F1 by 0.06.
       const ownSource = g.source !== null && g.source.start < g.cue.start && g.source.start > c.start;
       const at = ownSource && g.source ? g.source.start : g.cue.start;
       if (at <= c.start || at >= c.end) continue;
       const before = doc.text.slice(c.start, at);
       const m = /(?:,\s*(?:but|and|while|whereas|though|although)|;)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before) ??
-        (ownSource ? null : /\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$/u.exec(before));
+        (ownSource ? (g.kind !== 'reported' ? /,\s*$/u.exec(before) : null) : /\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$/u.exec(before));
       if (m) {
         const end = c.start + m.index;
         if (end > c.start) cutContent(doc, f, { start: c.start, end: trimEnd(doc.text, c.start, end) }, g);
