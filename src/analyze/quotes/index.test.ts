@@ -424,3 +424,18 @@ test('reported content running past a comma is not cut when the second attributi
   assert.equal(a.source, 'Officials');
   assert.ok(a.content.join(' ').includes('felt safe again'), JSON.stringify(a.content));
 });
+
+test('a quote with its speaker inside an "according to" account is attributed to the account', () => {
+  const text = 'The port is busy. “We will reopen the harbour in spring,” Marlow said, according to the Harbour Gazette. “Nobody should worry.”';
+  const seen = run(text);
+  assert.equal(seen.length, 1, JSON.stringify(seen));
+  const a = find(seen, 'according to');
+  assert.equal(a.source, 'the Harbour Gazette');
+  assert.deepEqual(a.content, ['“We will reopen the harbour in spring,” Marlow said', '“Nobody should worry.”']);
+  // Without the account the speaker keeps the quote.
+  const b = find(run('The port is busy. “We will reopen the harbour in spring,” Marlow said.'), 'said');
+  assert.equal(b.source, 'Marlow');
+  // An account in a sentence of its own does not take the quote of another sentence.
+  const c = run('“We will reopen the harbour in spring,” Marlow said. The ferry runs daily, according to the timetable.');
+  assert.equal(find(c, 'said').source, 'Marlow');
+});

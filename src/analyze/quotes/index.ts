@@ -1566,6 +1566,33 @@ function filterFrames(doc: Doc, units: readonly Unit[], frames: readonly Frame[]
 }
 
 /**
+ * "“…,” Marlow said, according to the Gazette": the account ("according to") is the attribution, and the speaker's own
+ * frame inside its content is folded into it, its quotations after the account's content (a continuation of the same
+ * quote) joining the account's content. PolNeAR attributes such quotes to the account: on train, of the kept frames
+ * whose cue lies inside a kept "according to" frame's content, about 108 match no gold attribution and 21 do. The
+ * speaker's words stay readable in the account's content ("… Marlow said").
+ */
+function foldIntoAccounts(frames: readonly Frame[]): Frame[] {
+  const accounts = frames.filter((a) => a.rule === 'according-to');
+  if (accounts.length === 0) return [...frames];
+  const out: Frame[] = [];
+  for (const f of frames) {
+    const cue = f.cue;
+    const account = f.rule === 'nested-quote' || !cue ? undefined : accounts.find((a) => a !== f && inside(cue, a.content));
+    if (!account) {
+      out.push(f);
+      continue;
+    }
+    const extra = f.content.filter((c) => !overlapsAny([c], account.content));
+    if (extra.length === 0) continue;
+    account.content = [...account.content, ...extra].sort((x, y) => x.start - y.start);
+    account.segs = [...new Set([...account.segs, ...f.segs])].sort((x, y) => x - y);
+    if (account.kind === 'reported' && f.kind !== 'reported') account.kind = 'mixed';
+  }
+  return out;
+}
+
+/**
  * Weak frames the keep/drop model rejects (by this much) even before their sources are reranked are dropped at once:
  * reranking is the stage's costliest step, and most weak candidates are not attributions. No slack: on PolNeAR train
  * a slack of 3 or 6 (room for a better source to lift the score) kept scores within 0.05 points and cost speed.
@@ -1598,7 +1625,7 @@ export function extractQuotes(text: string, context?: QuoteContext): Attribution
   const { doc, units, frames: all } = extractFrames(text, tokenized, true);
   const frames = prefilterWeak(doc, units, all);
   rerankSources(doc, units, frames);
-  const kept = filterFrames(doc, units, frames);
+  const kept = foldIntoAccounts(filterFrames(doc, units, frames));
   restoreCuts(kept);
   for (const f of kept) trimSource(doc, units, f);
   return finish(doc, units, kept, context?.entities);
