@@ -439,3 +439,13 @@ test('a quote with its speaker inside an "according to" account is attributed to
   const c = run('“We will reopen the harbour in spring,” Marlow said. The ferry runs daily, according to the timetable.');
   assert.equal(find(c, 'said').source, 'Marlow');
 });
+
+test('reported speech inside the content of a final cue is attributed to that account', () => {
+  const seen = run('The port is busy. Officials said the ferry would run again on Sunday, the Harbour Gazette reported.');
+  assert.equal(seen.length, 1, JSON.stringify(seen));
+  const a = find(seen, 'reported');
+  assert.equal(a.source, 'the Harbour Gazette');
+  assert.deepEqual(a.content, ['Officials said the ferry would run again on Sunday']);
+  const b = find(run('The port is busy. Officials said the ferry would run again on Sunday.'), 'said');
+  assert.deepEqual([b.source, b.content], ['Officials', ['the ferry would run again on Sunday']]);
+});
