@@ -134,7 +134,7 @@ export function findDisagreements(
       if (values) {
         drafts.push({
           kind: 'date',
-          topic: `Date of the ${describeEvent(e.type, e.format?.value, e.place?.value, undefined, e.topic)}`,
+          topic: `Date of the ${describeEvent(e.type, e.format?.value, e.place?.value, undefined, e.topic, e.modality.value)}`,
           values,
           note: `Reports put the same ${e.type} on different days: ${values.filter((v) => v.status === 'conflicting').map((v) => `${v.display} (${refs(ctx, v.support)})`).join(' vs ')}.`,
           about: { eventId: e.id },

@@ -8,7 +8,7 @@
  * date, resolved against another report's publication date, lands on the date another report gives the same event,
  * that publication date becomes the report's reference date and all its relative event dates are resolved with it.
  */
-import type { ArticleEvent, EventFormat, EventType } from '../analyze/events/types.js';
+import type { ArticleEvent, EventFormat, EventModality, EventType } from '../analyze/events/types.js';
 import { resolveTimex } from '../analyze/time/index.js';
 import type { FusionContext, Report, StoryInput } from './context.js';
 import { displayDate, isResolved, relateDates } from './dates.js';
@@ -48,7 +48,11 @@ export interface EventCandidate {
   readonly placeKey?: string;
   readonly format?: EventFormat;
   readonly participantKeys: ReadonlySet<string>;
+  /** Stated participant counts as `value qualifier unit` ("30 all member states"). */
+  readonly countKeys: ReadonlySet<string>;
   readonly topicWords: readonly string[];
+  /** The naming words' place in their sentence and the sentence, to recognise one event in a report and its copy. */
+  readonly sentenceKey: string;
 }
 
 interface Comparison {
@@ -140,11 +144,17 @@ export function candidatesOf(ctx: FusionContext, entities: EntityIndex): EventCa
         ...(event.place ? { placeKey: placeEntity?.id ?? `name:${fold(event.place.name)}` } : {}),
         ...(event.format ? { format: event.format.value } : {}),
         participantKeys,
+        countKeys: new Set(event.participantCounts.map((n) => `${n.value} ${n.qualifier} ${fold(n.unit)}`)),
         topicWords: event.topic ? normaliseWords(event.topic.text).filter((w) => !TOPIC_STOPWORDS.has(w)) : [],
+        sentenceKey: sentenceKey(ctx.cite(id, event.trigger)),
       });
     }
   }
   return out;
+}
+
+function sentenceKey(c: Citation): string {
+  return `${c.start - c.sentence.start}:${c.end - c.start}:${c.sentence.text}`;
 }
 
 function compare(a: EventCandidate, b: EventCandidate): Comparison {
@@ -173,6 +183,15 @@ function compare(a: EventCandidate, b: EventCandidate): Comparison {
   for (const k of a.participantKeys) if (b.participantKeys.has(k)) shared++;
   score += Math.min(shared, 2) * 0.5;
   if (overlapRatio(a.topicWords, b.topicWords) >= SAME_TOPIC_OVERLAP) score += 1;
+  // The same stated number of participants ("about 1,000 troops") is evidence of the same happening.
+  for (const k of a.countKeys) {
+    if (b.countKeys.has(k)) {
+      score += 1;
+      break;
+    }
+  }
+  // A syndicated copy names the event in the very sentence of its original.
+  if (a.report.article.id !== b.report.article.id && a.sentenceKey === b.sentenceKey) score += MIN_MERGE_SCORE;
   return { compatible: true, score, dateConflict, placeConflict };
 }
 
@@ -294,13 +313,20 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
     const sources = cluster.map((c) => cite(c, c.event.trigger));
     const place = asStated(places, places.length > 1);
     const format = asStated(formats, formatDisputed);
+    const modalityEntries = cluster.map((c) => {
+      const value: EventModality = c.event.modality ?? 'actual';
+      return { value, key: value, citation: cite(c, c.event.trigger) };
+    });
+    const modalities = stated(ctx, modalityEntries).values;
+    const modality = asStated(modalities, new Set(modalities.map((m) => m.value === 'actual')).size > 1) ?? { value: 'actual' as const, values: [], disputed: false };
     const event: DossierEvent = {
       id,
       type,
-      description: describeEvent(type, format?.value, place?.value, dateStated?.value, topic),
+      description: describeEvent(type, format?.value, place?.value, dateStated?.value, topic, modality.value),
       ...(dateStated ? { date: resolvedFromStory.length > 0 ? { ...dateStated, resolvedFromStory } : dateStated } : {}),
       ...(place ? { place } : {}),
       ...(format ? { format } : {}),
+      modality,
       ...(topic !== undefined ? { topic } : {}),
       participants: [...participants.values()].map((p) => ({ ...p, support: ctx.support(p.sources.map((s) => s.articleId)) })),
       participantCounts: counts,
@@ -311,9 +337,17 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
   });
 }
 
-export function describeEvent(type: EventType, format: EventFormat | undefined, place: string | undefined, date: string | undefined, topic: string | undefined): string {
+export function describeEvent(
+  type: EventType,
+  format: EventFormat | undefined,
+  place: string | undefined,
+  date: string | undefined,
+  topic: string | undefined,
+  modality: EventModality = 'actual',
+): string {
   const formatText = format === 'virtual' ? 'video ' : format === 'phone' ? 'phone ' : format === 'in-person' ? 'in-person ' : '';
-  const what = type === 'call' && formatText === 'video ' ? 'video call' : `${formatText}${type.replace('-', ' ')}`;
+  const modalityText = modality === 'actual' ? '' : `${modality} `;
+  const what = `${modalityText}${type === 'call' && formatText === 'video ' ? 'video call' : `${formatText}${type.replace('-', ' ')}`}`;
   const when = date ? `${/^\d{4}-\d{2}-\d{2}/.test(date) ? 'on' : 'in'} ${displayDate(date)}` : '';
   return [what, place ? `in ${place}` : '', when, topic ? `(${topic})` : ''].filter((s) => s !== '').join(' ');
 }
@@ -325,6 +359,7 @@ export function buildTimeline(events: readonly DossierEvent[]): TimelineEntry[] 
       date: e.date?.value ?? '',
       eventId: e.id,
       label: e.description,
+      modality: e.modality.value,
       disputed: e.date?.disputed ?? false,
       alternatives: (e.date?.values ?? []).map((v) => v.value).filter((v) => v !== e.date?.value),
       support: e.support,

@@ -6,6 +6,7 @@
  */
 import type { FusionContext } from './context.js';
 import type { EntityIndex } from './entities.js';
+import { describeEvent } from './events.js';
 import { displayNumber, numberKey, type Quantity } from './numbers.js';
 import type { Citation, DossierEvent, DossierQuote, Fact, FactKind } from './types.js';
 
@@ -23,10 +24,14 @@ export function buildFacts(
     // A statement is its quote; an event known only by its type ("a deployment") states nothing.
     if (e.type === 'statement' || e.type === 'announcement') continue;
     if (e.date || e.place || e.format || e.topic) drafts.push({ kind: 'event', text: capitalise(e.description), sources: e.sources, about: { eventId: e.id } });
+    // Nobody has taken part in a planned meeting yet; the verb says it is to come, so the event needs no "planned".
+    const event = e.modality.value === 'actual' ? e.description : describeEvent(e.type, e.format?.value, e.place?.value, e.date?.value, e.topic);
+    const takePart = (plural: boolean): string =>
+      e.modality.value === 'planned' ? `${plural ? 'are' : 'is'} to take part in the` : e.modality.value === 'possible' ? 'could take part in the' : 'took part in the';
     for (const p of e.participants) {
       const entity = p.entityId ? entities.byId(p.entityId) : undefined;
       if (entity?.unnamed || entity?.plural) continue;
-      drafts.push({ kind: 'participation', text: `${p.name} took part in the ${e.description}`, sources: p.sources, about: { eventId: e.id, ...(p.entityId ? { entityId: p.entityId } : {}) } });
+      drafts.push({ kind: 'participation', text: capitalise(`${p.name} ${takePart(isPluralGroup(p.name))} ${event}`), sources: p.sources, about: { eventId: e.id, ...(p.entityId ? { entityId: p.entityId } : {}) } });
     }
     const byCount = new Map<string, { display: string; unit: string; sources: Citation[] }>();
     for (const c of e.participantCounts) {
@@ -36,7 +41,7 @@ export function buildFacts(
       byCount.set(key, entry);
     }
     for (const c of byCount.values()) {
-      drafts.push({ kind: 'event', text: `${capitalise(c.display)} ${c.unit} took part in the ${e.description}`, sources: c.sources, about: { eventId: e.id } });
+      drafts.push({ kind: 'event', text: `${capitalise(c.display)} ${c.unit} ${takePart(true)} ${event}`, sources: c.sources, about: { eventId: e.id } });
     }
   }
   for (const q of quotes) {
@@ -75,6 +80,12 @@ export function buildFacts(
       const support = ctx.support(d.sources.map((s) => s.articleId));
       return { id: `f${i + 1}`, kind: d.kind, text: d.text, sources: d.sources, support, singleSource: support.singleSource, about: d.about };
     });
+}
+
+/** "defence ministers" takes "are"; a name ("United States", "Joint Forces Command") and a person take "is". */
+function isPluralGroup(name: string): boolean {
+  const last = /(\p{L}+)$/u.exec(name)?.[1] ?? '';
+  return last === last.toLowerCase() && /[^s]s$/.test(last);
 }
 
 function capitalise(text: string): string {

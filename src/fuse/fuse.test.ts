@@ -166,6 +166,53 @@ describe('events and timeline', () => {
     assert.ok(dec3.date?.values.some((v) => v.value === '2026-12' && v.support.articleIds.includes('03-globe-wire')));
   });
 
+  it('marks planned events as planned in the event, its description, the timeline and its facts', () => {
+    const dec2 = demo.events.find((e) => e.date?.value === '2026-12-02');
+    assert.equal(dec2?.modality.value, 'planned');
+    assert.equal(dec2?.modality.disputed, false);
+    assert.match(dec2?.description ?? '', /^planned video meeting on Wednesday 2 December 2026/);
+    assert.equal(demo.timeline.find((t) => t.eventId === dec2?.id)?.modality, 'planned');
+    const call = demo.events.find((e) => e.date?.value === '2026-11-18');
+    assert.equal(call?.modality.value, 'actual');
+    assert.doesNotMatch(call?.description ?? '', /planned|possible/);
+    const d = buildDossier({
+      storyId: 'planned',
+      reports: [
+        buildReport({
+          id: 'a',
+          published: '2027-01-10',
+          text: 'Mayor Lin Oduya will visit Tarrow on Friday with 40 engineers.',
+          entities: [{ name: 'Lin Oduya', type: 'person', mentions: ['Lin Oduya'] }, { name: 'Tarrow', type: 'gpe', mentions: ['Tarrow'] }],
+          events: [{ type: 'visit', trigger: 'visit', place: { name: 'Tarrow', at: 'Tarrow' }, participants: [{ entity: 'Lin Oduya', at: 'Lin Oduya', kind: 'person' }], counts: [{ value: 40, qualifier: 'exact', unit: 'engineers', at: '40 engineers' }], modality: 'planned' }],
+        }),
+      ],
+    });
+    const texts = d.facts.map((f) => f.text);
+    assert.ok(texts.includes('Planned visit in Tarrow'), texts.join(' | '));
+    assert.ok(texts.includes('Lin Oduya is to take part in the visit in Tarrow'), texts.join(' | '));
+    assert.ok(texts.includes('40 engineers are to take part in the visit in Tarrow'), texts.join(' | '));
+    assert.ok(!texts.some((t) => /took part/.test(t)), 'nobody has taken part in a planned visit yet');
+  });
+
+  it('merges an undated event of a report with its syndicated copy, and events stating the same count', () => {
+    const text = 'Officials said a force of about 600 troops could be deployed to the border.';
+    const report = (id: string, outlet: string) =>
+      buildReport({ id, outlet, published: '2027-01-10', text, events: [{ type: 'deployment', trigger: 'deployed', counts: [{ value: 600, qualifier: 'about', unit: 'troops', at: 'about 600 troops' }], modality: 'possible' }] });
+    const other = buildReport({
+      id: 'c',
+      outlet: 'Third Post',
+      published: '2027-01-11',
+      text: 'Planners drew up options for an initial force of about 600 troops that could be sent.',
+      events: [{ type: 'deployment', trigger: 'sent', counts: [{ value: 600, qualifier: 'about', unit: 'troops', at: 'about 600 troops' }], modality: 'possible' }],
+    });
+    const d = buildDossier({ storyId: 'copies', reports: [report('a', 'Wire One'), report('b', 'Reprint Daily'), other] });
+    const deployments = d.events.filter((e) => e.type === 'deployment');
+    assert.equal(deployments.length, 1, deployments.map((e) => e.description).join(' | '));
+    assert.deepEqual([...(deployments[0]?.support.articleIds ?? [])].sort(), ['a', 'b', 'c']);
+    assert.equal(deployments[0]?.modality.value, 'possible');
+    assert.ok(d.facts.some((f) => f.text === 'About 600 troops could take part in the deployment' && f.support.reports === 3));
+  });
+
   it('does not merge a different event on the same topic put into the story (06: Brussels, in person, March)', () => {
     const d = buildDossier({ storyId: 'mixed', reports: [...DEMO_REPORTS, otherEventReport()] });
     const march = d.events.filter((e) => e.support.articleIds.includes('06-other-event'));

@@ -7,9 +7,9 @@
  * copy (`duplicateOf`) is listed but adds nothing to `independentSources`.
  */
 import type { EntityType, MentionKind } from '../analyze/entities/types.js';
-import type { EventFormat, EventType, ParticipantCount } from '../analyze/events/types.js';
+import type { EventFormat, EventModality, EventType, ParticipantCount } from '../analyze/events/types.js';
 
-export const DOSSIER_SCHEMA_VERSION = '1.0';
+export const DOSSIER_SCHEMA_VERSION = '1.1';
 /** Name and version of the code that built a dossier, so a stored one can be told apart from a newer build. */
 export const FUSER_VERSION = 'triangulate-fuse@1';
 
@@ -168,6 +168,11 @@ export interface DossierEvent {
   };
   readonly place?: Stated<string>;
   readonly format?: Stated<EventFormat>;
+  /**
+   * Whether the reports tell it as having happened, as planned ("agreed to meet again on December 2") or as only
+   * possible ("a force that could be sent"); `disputed` when some reports tell it as done and others as not yet.
+   */
+  readonly modality: Stated<EventModality>;
   readonly topic?: string;
   readonly participants: readonly DossierParticipant[];
   readonly participantCounts: readonly DossierCount[];
@@ -181,6 +186,8 @@ export interface TimelineEntry {
   readonly date: string;
   readonly eventId: string;
   readonly label: string;
+  /** The event's modality: planned and possible events are on the timeline too, marked as such. */
+  readonly modality: EventModality;
   readonly disputed: boolean;
   /** Other dates some reports give for the same event. */
   readonly alternatives: readonly string[];

@@ -145,7 +145,7 @@ export const DossierSchema = z
     facts: z.array(z.looseObject({ id: z.string() })),
     disagreements: z.array(z.looseObject({ id: z.string() })),
   })
-  .meta({ id: 'Dossier', description: 'The cross-checked dossier (schema 1.0); see docs/dossier.md for every field.' });
+  .meta({ id: 'Dossier', description: 'The cross-checked dossier (schema 1.1); see docs/dossier.md for every field.' });
 
 export const EntityType = z.enum(['person', 'organisation', 'location', 'gpe', 'misc']);
 export const EntityQuery = Pagination.extend({

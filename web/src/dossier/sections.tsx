@@ -202,6 +202,8 @@ export function Timeline({ dossier, labels, selected, onSelect }: SectionProps) 
                   <time dateTime={t.date}>{displayDate(t.date)}</time>
                   {t.disputed && <span className="tag conflict">date disputed: also {t.alternatives.map(displayDate).join(', ')}</span>}
                   {event?.date?.resolvedFromStory && event.date.resolvedFromStory.length > 0 && <span className="tag">resolved across reports</span>}
+                  {t.modality !== 'actual' && <span className="tag">{t.modality === 'planned' ? 'planned' : 'possible, not confirmed'}</span>}
+                  {event?.modality.disputed && <span className="tag conflict">reports differ on whether it happened</span>}
                 </p>
                 <p className="tl-label">{t.label}</p>
                 {event && event.participants.length > 0 && (
