@@ -269,6 +269,22 @@ describe('facts', () => {
     assert.ok(demo.facts.every((f) => f.singleSource === f.support.singleSource && f.sources.length > 0));
   });
 
+  it('reads reported words split by their attribution as one clause', () => {
+    const d = buildDossier({
+      storyId: 'split',
+      reports: [
+        buildReport({
+          id: 'a',
+          published: '2027-01-10',
+          text: 'Until then, Mayor Lin Oduya said, each district will keep its own budget.',
+          entities: [{ name: 'Lin Oduya', type: 'person', mentions: ['Lin Oduya'] }],
+          quotes: [{ kind: 'reported', content: ['Until then', 'each district will keep its own budget'], cue: 'said', source: 'Mayor Lin Oduya', speaker: 'Lin Oduya' }],
+        }),
+      ],
+    });
+    assert.ok(d.facts.some((f) => f.text === 'Lin Oduya said until then, each district will keep its own budget'), d.facts.map((f) => f.text).join(' | '));
+  });
+
   it('builds no fact from a teaser headline left in the page, nor from titles', () => {
     const texts = harbour.facts.map((f) => f.text).join('\n');
     assert.doesNotMatch(texts, /Sarnova|signs deal|12 new ships|12 ships/);

@@ -6,6 +6,7 @@
  */
 import type { QuoteRecord } from '../analyze/analysis.js';
 import { isStatement } from '../analyze/quotes/speech-acts.js';
+import type { Block } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import type { FusionContext } from './context.js';
 import type { EntityIndex } from './entities.js';
@@ -91,11 +92,13 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
   const items: QuoteItem[] = [];
   for (const r of ctx.reports) {
     const id = r.article.id;
-    for (const { quote: q, content: spans } of statementsOf(r.article.text, r.analysis.quotes)) {
+    for (const { quote: q, content: spans } of statementsOf(r.article.text, r.analysis.quotes, r.article.blocks)) {
       const first = spans[0];
       if (!first || ctx.inHeadline(id, first)) continue;
       const content = spans.map((c) => ctx.spanRef(id, c));
-      const text = content.map((c) => c.text).join(' … ');
+      // Quoted words split by the attribution are joined with an ellipsis; reported words split by it ("Until then,
+      // officials said, each country …") read on as one clause.
+      const text = content.map((c) => c.text.replace(/\s+/g, ' ')).join(q.kind === 'reported' ? ', ' : ' … ');
       const entity = entities.lookup(id, q.speakerEntityId);
       const mentionSpan = q.speaker?.mention ?? q.source;
       // An unresolved source that is not a noun phrase ("which", "military leaders, and came a week after
@@ -195,10 +198,37 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
  * that …, two officials said") keeps the inner statement, its content ending before the outer source, and drops the
  * outer one, whose words are the inner attribution itself.
  */
-export function statementsOf(text: string, quotes: readonly QuoteRecord[]): { quote: QuoteRecord; content: Span[] }[] {
+export function statementsOf(text: string, quotes: readonly QuoteRecord[], blocks: readonly Block[] = []): { quote: QuoteRecord; content: Span[] }[] {
   const speech = quotes.filter((q) => isStatement(text, q));
-  const trimmed = speech.map((q) => ({ quote: q, content: q.content.map((c) => trimTrailingAttribution(text, c, q, speech)).map((c) => stripDateline(text, c)) }));
+  const trimmed = speech.map((q) => ({
+    quote: q,
+    content: withListAfterColon(text, q.content.map((c) => trimTrailingAttribution(text, c, q, speech)).map((c) => stripDateline(text, c)), blocks),
+  }));
   return trimmed.filter(({ quote, content }) => !(quote.kind === 'reported' && wrapsAnother(quote, content, trimmed)));
+}
+
+/** Items of a list are part of the words that announce them with a colon. */
+const MAX_LIST_ITEMS = 12;
+
+/**
+ * "According to JFC, the chiefs discussed:" followed by a bulleted list: the words go on in the list items, so the
+ * last span is extended over them (one span, from the words to the last item); otherwise the content is unchanged.
+ */
+function withListAfterColon(text: string, content: Span[], blocks: readonly Block[]): Span[] {
+  const last = content.at(-1);
+  if (!last || !/^\s*:\s*$/u.test(text.slice(last.end, blockAt(blocks, last.end)?.end ?? last.end))) return content;
+  const at = blocks.findIndex((b) => b.start <= last.end && last.end <= b.end);
+  let end = last.end;
+  for (let i = at + 1; i < blocks.length && i <= at + MAX_LIST_ITEMS; i++) {
+    const block = blocks[i];
+    if (block?.kind !== 'list-item') break;
+    end = block.end;
+  }
+  return end === last.end ? content : [...content.slice(0, -1), { start: last.start, end }];
+}
+
+function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
+  return blocks.find((b) => b.start <= offset && offset <= b.end);
 }
 
 const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
