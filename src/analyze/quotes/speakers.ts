@@ -140,6 +140,9 @@ export function resolveSpeaker(
 ): Antecedent | undefined {
   if (via === 'name' || via === 'document') return undefined;
   const lower = sourceText.toLowerCase().trim();
+  // "They" stands for a group ("allied leaders … they have not said"), which the antecedents (one person or one
+  // organisation each) do not hold; the nearest person is the wrong answer, so it stays unresolved.
+  if (lower === 'they') return undefined;
   const pronounGender = PERSON_PRONOUNS.get(lower) ?? 'x';
   const wantOrg = via === 'organisation' || lower === 'it';
   const head = lower.match(/\p{L}+/gu)?.pop() ?? '';
