@@ -496,9 +496,34 @@ function accordingToSource(doc: Doc, from: number, unit: Unit, toComma: boolean)
   }
   const whole = j >= unit.last || (toComma && tokText(doc, j) === ',');
   if (!whole || j === from) return sourceAfter(doc, from, unit, toComma);
+  if (toComma && j < unit.last) j = appositionEnd(doc, j, unit) ?? j;
   const end = toComma ? j : contentEnd(doc, unit, from);
   const trimmed = trimPunct(doc, from, end);
   return trimmed && isWord(doc, from) ? trimmed : sourceAfter(doc, from, unit, toComma);
+}
+
+/** Most tokens of an apposition after an "according to" name ("a spokesman for the allied command"). */
+const MAX_APPOSITION_TOKENS = 12;
+
+/**
+ * "According to Col. Piet van Dijk, a spokesman for the allied command, planners …": an indefinite noun phrase
+ * with a role noun, between the comma after the name and a second comma, describes the source and is part of it.
+ * Returns the token index of that second comma, or undefined when what follows the comma is not such an apposition.
+ */
+function appositionEnd(doc: Doc, comma: number, unit: Unit): number | undefined {
+  const first = comma + 1;
+  const article = low(doc, first);
+  if (article !== 'a' && article !== 'an') return undefined;
+  let hasRole = false;
+  for (let k = first + 1; k < unit.last && k - first <= MAX_APPOSITION_TOKENS; k++) {
+    const t = tokText(doc, k);
+    if (t === ',') return hasRole && k + 1 < unit.last ? k : undefined;
+    if (inQuote(doc, k) || CLAUSE_PUNCT.has(t) || t === ':' || t === ';') return undefined;
+    const l = low(doc, k);
+    if (l === 'that' || l === 'who' || l === 'which' || cueHeadScore(l) > 0) return undefined;
+    if (ROLE_NOUNS.has(l)) hasRole = true;
+  }
+  return undefined;
 }
 
 /** The subject at the start of the sentence, for participle cues ("Ada Marlow rejected it, saying …"). */

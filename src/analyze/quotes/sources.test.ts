@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractQuotes } from './index.js';
+
+const parts = (text: string): { source: string | null; content: string[] }[] =>
+  extractQuotes(text).map((a) => ({ source: a.source ? text.slice(a.source.start, a.source.end) : null, content: a.content.map((c) => text.slice(c.start, c.end)) }));
+
+test('"according to" a name and its apposition: the apposition belongs to the source, not to the words', () => {
+  const text = 'According to Col. Piet van Dijk, a spokesman for the allied command, planners are drawing up options.';
+  assert.deepEqual(parts(text), [{ source: 'Col. Piet van Dijk, a spokesman for the allied command', content: ['planners are drawing up options'] }]);
+});
+
+test('"according to" a name followed by words that are not an apposition leaves them in the content', () => {
+  // No role noun: "a deal" is the start of what was said.
+  const deal = 'According to Mayor Lin Oduya, a deal with the ferry company, long delayed, is now close.';
+  assert.equal(parts(deal)[0]?.source, 'Mayor Lin Oduya');
+  // A relative clause is not an indefinite apposition.
+  const clause = 'According to Lin Oduya, an official who saw the plan said it was sound, the quay will be longer.';
+  assert.equal(parts(clause)[0]?.source, 'Lin Oduya');
+});
