@@ -208,6 +208,17 @@ Talks resume on [[May|PER]] 5. Mayor [[Ellen May|PER]] disagreed.`);
   assert.ok(!entities.some((e) => e.mentions.some((m) => m.text === 'General' || m.text === 'Chief')));
 });
 
+test('a name filling a short Title Case quotation is the title of a work; a name inside a quoted sentence keeps its type', () => {
+  const { find } = run(`The debate was shaped by a paper, "The Long [[Ceasefire Road|LOC]]", published in [[Velgrad|LOC]]. \
+"We will never give up [[Sarnova|LOC]]," the minister said. Critics cited the film “[[Harbour Lights|ORG]]”.`);
+  assert.equal(find('Ceasefire Road').type, 'location', 'the NER span is only part of the title: left alone');
+  assert.equal(find('Harbour Lights').type, 'misc');
+  assert.equal(find('Sarnova').type, 'location');
+  assert.equal(find('Velgrad').type, 'location');
+  const whole = run(`A think-tank paper, "The [[Long Ceasefire|LOC]]", argued otherwise.`);
+  assert.equal(whole.find('Long Ceasefire').type, 'misc');
+});
+
 test('NER month mention without date context stays a name; no entity when nothing was mentioned', () => {
   const a = run(`[[May|PER]] said the plan was sound.`);
   assert.equal(a.entities.length, 1);

@@ -12,6 +12,7 @@ import {
   tokenIndexAt, tokenText, type Context, type NerSpan, type PlaceRef,
 } from './context.js';
 import { countryByDemonym, countryByName, derivedDemonymIndex, lookupDerivedDemonym } from './gazetteer.js';
+import { quoteRegions } from './quote-regions.js';
 import {
   ACRONYM_STOPWORDS, AGENT_VERB_FILLERS, AGENT_VERBS, DEFINITE, FEMALE_FIRST_NAMES, GENDERED_ROLE_WORDS, MALE_FIRST_NAMES,
   MALE_FIRST_NAMES_A, MONTH_CONTEXT_BEFORE, MONTHS, NAME_PARTICLES, NAME_SUFFIXES, ORG_HEADS, PERSON_PRONOUNS,
@@ -119,7 +120,33 @@ function normaliseNer(text: string, tokens: readonly Token[], mentions: readonly
     if (!looksLikeName(tokens, m)) continue;
     kept.push(m);
   }
-  return retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept));
+  return retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept)));
+}
+
+/** Most words of a quoted title of a work ("The Long Ceasefire"), to tell it from a quoted sentence. */
+const MAX_TITLE_WORDS = 8;
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);
+
+/**
+ * A place or organisation name that fills a short Title Case quotation by itself (a think-tank paper, “The Long
+ * Ceasefire”; the film “Harbour Lights”) is the title of a work, so MISC, whatever the NER said.
+ */
+function retypeQuotedTitles(text: string, ner: readonly NerSpan[]): NerSpan[] {
+  if (!ner.some((m) => m.type === 'LOC' || m.type === 'ORG')) return [...ner];
+  const regions = quoteRegions(text);
+  if (regions.length === 0) return [...ner];
+  return ner.map((m) => {
+    if (m.type !== 'LOC' && m.type !== 'ORG') return m;
+    const region = regions.find((r) => r.start < m.start && m.end < r.end);
+    if (!region) return m;
+    const inner = text.slice(region.start + 1, region.end - 1).replace(/[\s,.;:!?]+$/u, '');
+    const words = inner.split(/\s+/).filter((w) => w !== '');
+    if (words.length === 0 || words.length > MAX_TITLE_WORDS) return m;
+    const titleCase = words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w)));
+    // The name must be the quotation, bar a leading article the name leaves out.
+    const rest = inner.replace(text.slice(m.start, m.end), '').trim();
+    return titleCase && /^(?:|the|a|an)$/i.test(rest) ? { ...m, type: 'MISC' as const } : m;
+  });
 }
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
