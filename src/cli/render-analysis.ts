@@ -55,7 +55,7 @@ export function renderQuotes(analysis: ArticleAnalysis, article: Article): strin
 
 export function eventLine(event: ArticleEvent, analysis: ArticleAnalysis): string {
   const parts = [
-    `${event.type} "${event.trigger.text}"`,
+    `${event.modality && event.modality !== 'actual' ? `${event.modality} ` : ''}${event.type} "${event.trigger.text}"`,
     event.date ? `on ${event.date.value}${event.date.certainty === 'implied' ? ' (implied)' : ''}` : 'date not stated',
     event.place ? `in ${event.place.name}` : '',
     event.format ? `(${event.format.value})` : '',

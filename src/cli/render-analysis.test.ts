@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ArticleAnalysis } from '../analyze/analysis.js';
+import type { ArticleEvent } from '../analyze/events/types.js';
+import { eventLine } from './render-analysis.js';
+
+const analysis: ArticleAnalysis = { articleId: 'a', analyzer: 'test', sentences: [], entities: [], quotes: [], times: [], events: [] };
+
+function event(extra: Partial<ArticleEvent>): ArticleEvent {
+  return { id: 'e1', type: 'meeting', trigger: { start: 0, end: 4, text: 'meet' }, participants: [], participantCounts: [], evidence: [], rule: 'test', ...extra };
+}
+
+test('an event line says when the event is only planned or possible, and nothing when it happened', () => {
+  assert.match(eventLine(event({ modality: 'planned' }), analysis), /^planned meeting "meet" date not stated/);
+  assert.match(eventLine(event({ modality: 'possible', type: 'deployment' }), analysis), /^possible deployment "meet"/);
+  assert.match(eventLine(event({ modality: 'actual' }), analysis), /^meeting "meet"/);
+  assert.match(eventLine(event({}), analysis), /^meeting "meet"/);
+});
