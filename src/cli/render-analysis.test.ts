@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ArticleAnalysis } from '../analyze/analysis.js';
 import type { ArticleEvent } from '../analyze/events/types.js';
-import { eventLine } from './render-analysis.js';
+import { eventLine, renderQuotes } from './render-analysis.js';
 
 const analysis: ArticleAnalysis = { articleId: 'a', analyzer: 'test', sentences: [], entities: [], quotes: [], times: [], events: [] };
 
@@ -15,4 +15,14 @@ test('an event line says when the event is only planned or possible, and nothing
   assert.match(eventLine(event({ modality: 'possible', type: 'deployment' }), analysis), /^possible deployment "meet"/);
   assert.match(eventLine(event({ modality: 'actual' }), analysis), /^meeting "meet"/);
   assert.match(eventLine(event({}), analysis), /^meeting "meet"/);
+});
+
+test('a quote the report has through another account says through whom', () => {
+  const text = '"We will stay," Ivo Rask said, according to two aides.';
+  const article = { id: 'a', text, blocks: [], metadata: {} } as unknown as Parameters<typeof renderQuotes>[1];
+  const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const quotes: ArticleAnalysis['quotes'] = [
+    { kind: 'direct', content: [at('"We will stay,"')], cue: at('said'), source: at('Ivo Rask'), rule: 'test', reportedBy: { cue: at('according to'), source: at('two aides') } },
+  ];
+  assert.match(renderQuotes({ ...analysis, quotes }, article), /^Ivo Rask — said \(direct\) \(through two aides\)/);
 });

@@ -34,6 +34,12 @@ export function speakerName(quote: QuoteRecord, analysis: ArticleAnalysis, text:
   return '(unattributed)';
 }
 
+/** " (through two officials)" when the report has the words from another account. */
+function relayedBy(quote: QuoteRecord, text: string): string {
+  const source = quote.reportedBy?.source;
+  return source ? ` (through ${text.slice(source.start, source.end)})` : '';
+}
+
 export function quoteContent(quote: QuoteRecord, text: string): string {
   return quote.content.map((c) => text.slice(c.start, c.end)).join(' … ');
 }
@@ -43,7 +49,7 @@ export function renderQuotes(analysis: ArticleAnalysis, article: Article): strin
   const line = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '—';
     const channel = q.channel ? ` [${q.channel.kind}]` : '';
-    return `${speakerName(q, analysis, article.text)} — ${cue} (${q.kind})${channel}\n    ${quoteContent(q, article.text)}`;
+    return `${speakerName(q, analysis, article.text)} — ${cue} (${q.kind})${channel}${relayedBy(q, article.text)}\n    ${quoteContent(q, article.text)}`;
   };
   const statements = analysis.quotes.filter((q) => isStatement(article.text, q));
   const others = analysis.quotes.filter((q) => !isStatement(article.text, q));
@@ -83,7 +89,7 @@ export function renderAnalysisMarkdown(analysis: ArticleAnalysis, article: Artic
   out.push('', '## Who said what', '');
   const item = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '';
-    return `- **${speakerName(q, analysis, article.text)}** ${cue}${q.channel ? ` _(${q.channel.kind})_` : ''}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`;
+    return `- **${speakerName(q, analysis, article.text)}** ${cue}${q.channel ? ` _(${q.channel.kind})_` : ''}${relayedBy(q, article.text)}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`;
   };
   const statements = analysis.quotes.filter((q) => isStatement(article.text, q));
   const others = analysis.quotes.filter((q) => !isStatement(article.text, q));

@@ -113,6 +113,7 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
         ...(mention ? { speakerMention: ctx.spanRef(id, mention) } : {}),
         ...(entity ? { speakerEntityId: entity.id } : {}),
         ...(q.channel ? { channel: q.channel.kind } : {}),
+        ...(q.reportedBy?.source ? { reportedBy: ctx.spanRef(id, q.reportedBy.source) } : {}),
         sentence: ctx.sentenceOf(id, first),
       };
       items.push({
@@ -199,10 +200,14 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
  * outer one, whose words are the inner attribution itself.
  */
 export function statementsOf(text: string, quotes: readonly QuoteRecord[], blocks: readonly Block[] = []): { quote: QuoteRecord; content: Span[] }[] {
-  const speech = quotes.filter((q) => isStatement(text, q));
+  // "“…,” Marlow told the meeting, according to two officials": Marlow's words, not the officials', so the account
+  // that only relays a statement kept in its own right gives way to it (which names the account in `reportedBy`).
+  const relays = new Set(quotes.flatMap((q) => (q.reportedBy?.cue && isStatement(text, q) ? [spanKey(q.reportedBy.cue)] : [])));
+  const statements = quotes.filter((q) => isStatement(text, q));
+  const speech = statements.filter((q) => !(q.reportedBy === undefined && q.cue && relays.has(spanKey(q.cue))));
   const trimmed = speech.map((q) => ({
     quote: q,
-    content: withListAfterColon(text, q.content.map((c) => trimTrailingAttribution(text, c, q, speech)).map((c) => stripDateline(text, c)), blocks),
+    content: withListAfterColon(text, q.content.map((c) => trimTrailingAttribution(text, c, q, statements)).map((c) => stripDateline(text, c)), blocks),
   }));
   return trimmed.filter(({ quote, content }) => !(quote.kind === 'reported' && wrapsAnother(quote, content, trimmed)));
 }
@@ -230,6 +235,8 @@ function withListAfterColon(text: string, content: Span[], blocks: readonly Bloc
 function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
   return blocks.find((b) => b.start <= offset && offset <= b.end);
 }
+
+const spanKey = (s: Span): string => `${s.start}:${s.end}`;
 
 const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
 

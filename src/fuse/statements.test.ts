@@ -31,6 +31,17 @@ describe('statements for the dossier', () => {
     assert.deepEqual(shown(text, [inner, outer]), ['that her country could provide engineers']);
   });
 
+  it('gives words an account only relays to their own speaker, trimmed of the relay', () => {
+    const text = 'Gen. Marta Ibarra told the call that her country could provide engineers, two officials said.';
+    const outer = attribution(text, { source: 'two officials', cue: 'said', content: 'Gen. Marta Ibarra told the call that her country could provide engineers' });
+    const inner: QuoteRecord = {
+      ...attribution(text, { source: 'Gen. Marta Ibarra', cue: 'told', content: 'that her country could provide engineers, two officials said' }),
+      reportedBy: { cue: outer.cue, source: outer.source },
+    };
+    assert.deepEqual(shown(text, [outer, inner]), ['that her country could provide engineers']);
+    assert.deepEqual(statementsOf(text, [outer, inner]).map((x) => x.quote), [inner]);
+  });
+
   it('drops plans, wishes and refusals, which are attributions but not statements', () => {
     const text = 'The chiefs discussed a standing force. Some governments want a smaller one. He declined to say which countries had offered troops.';
     const quotes = [

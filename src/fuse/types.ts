@@ -104,6 +104,8 @@ export interface QuoteSource {
   readonly speakerMention?: SpanRef;
   readonly speakerEntityId?: string;
   readonly channel?: string;
+  /** Whom the report has the words from ("two officials who listened to the call"), when it says so. */
+  readonly reportedBy?: SpanRef;
   readonly sentence: SpanRef;
 }
 

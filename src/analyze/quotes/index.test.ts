@@ -428,7 +428,13 @@ test('reported content running past a comma is not cut when the second attributi
 test('a quote with its speaker inside an "according to" account is attributed to the account', () => {
   const text = 'The port is busy. “We will reopen the harbour in spring,” Marlow said, according to the Harbour Gazette. “Nobody should worry.”';
   const seen = run(text);
-  assert.equal(seen.length, 1, JSON.stringify(seen));
+  assert.equal(seen.length, 2, JSON.stringify(seen));
+  // PolNeAR's view (predict quotes): the account alone.
+  assert.deepEqual(predictQuotesFile({ d: { text } })['d']?.attributions.map((x) => slice(text, x.source)), ['the Harbour Gazette']);
+  // The speaker's own quote is kept for readers, marked as known through the account.
+  const own = extractQuotes(text).find((x) => slice(text, x.source) === 'Marlow');
+  assert.equal(slice(text, own?.reportedBy?.source), 'the Harbour Gazette');
+  assert.equal(slice(text, own?.reportedBy?.cue), 'according to');
   const a = find(seen, 'according to');
   assert.equal(a.source, 'the Harbour Gazette');
   assert.deepEqual(a.content, ['“We will reopen the harbour in spring,” Marlow said', '“Nobody should worry.”']);
@@ -441,8 +447,12 @@ test('a quote with its speaker inside an "according to" account is attributed to
 });
 
 test('reported speech inside the content of a final cue is attributed to that account', () => {
-  const seen = run('The port is busy. Officials said the ferry would run again on Sunday, the Harbour Gazette reported.');
-  assert.equal(seen.length, 1, JSON.stringify(seen));
+  const text = 'The port is busy. Officials said the ferry would run again on Sunday, the Harbour Gazette reported.';
+  const seen = run(text);
+  assert.equal(seen.length, 2, JSON.stringify(seen));
+  assert.deepEqual(predictQuotesFile({ d: { text } })['d']?.attributions.map((x) => slice(text, x.source)), ['the Harbour Gazette']);
+  const own = extractQuotes(text).find((x) => slice(text, x.source) === 'Officials');
+  assert.equal(slice(text, own?.reportedBy?.source), 'the Harbour Gazette');
   const a = find(seen, 'reported');
   assert.equal(a.source, 'the Harbour Gazette');
   assert.deepEqual(a.content, ['Officials said the ferry would run again on Sunday']);

@@ -36,6 +36,12 @@ export interface Attribution {
   readonly speaker?: { mention: Span; resolvedTo?: Span; via: SpeakerVia };
   /** Which rule produced it, e.g. `quote-then-cue`, `cue-then-reported`, `according-to`. */
   readonly rule: string;
+  /**
+   * "“…,” Marlow told the meeting, according to two officials": the report knows these words only through another
+   * account (the "according to" attribution, whose cue and source are given here), which also contains them whole.
+   * PolNeAR annotates only that account, so `predict quotes` leaves these out; the dossier keeps the speaker's own.
+   */
+  readonly reportedBy?: { readonly cue: Span | null; readonly source: Span | null };
 }
 
 export interface QuoteContext {
@@ -106,6 +112,8 @@ interface Frame {
   weak?: boolean;
   /** The content before splitCoordinated cut it where frame `by` begins. */
   uncut?: { content: Span[]; segs: number[]; kind: Frame['kind']; by: Frame };
+  /** The "according to" account this frame was folded into (see foldIntoAccounts). */
+  foldedInto?: Frame;
 }
 
 const WORDLIKE = /^[\p{L}\p{N}]/u;
@@ -1596,7 +1604,8 @@ function filterFrames(doc: Doc, units: readonly Unit[], frames: readonly Frame[]
  * folded into it, its quotations after the account's content (a continuation of the same quote) joining the account's
  * content. PolNeAR attributes such content to the account: on train, of the kept frames whose cue lies inside a kept
  * "according to" frame's content, about 108 match no gold attribution and 21 do; inside a content before a final cue,
- * about 52 and 9. The speaker's words stay readable in the account's content ("… Marlow said").
+ * about 52 and 9. The speaker's words stay readable in the account's content ("… Marlow said"), and the speaker's own
+ * frame is kept too, marked `reportedBy` the account, so that readers still learn that Marlow said it.
  */
 const ACCOUNT_RULES = new Set(['according-to', 'reported-then-cue']);
 
@@ -1612,6 +1621,9 @@ function foldIntoAccounts(frames: readonly Frame[]): Frame[] {
       continue;
     }
     const extra = f.content.filter((c) => !overlapsAny([c], account.content));
+    // The speaker's own frame stays, marked as known through the account.
+    f.foldedInto = account;
+    out.push(f);
     if (extra.length === 0) continue;
     account.content = [...account.content, ...extra].sort((x, y) => x.start - y.start);
     account.segs = [...new Set([...account.segs, ...f.segs])].sort((x, y) => x - y);
@@ -1727,6 +1739,7 @@ function finish(doc: Doc, units: readonly Unit[], frames: readonly Frame[], enti
       rule: f.rule,
       ...(channel ? { channel } : speaker?.via === 'document' && f.source ? { channel: { kind: 'document' as const, span: f.source } } : {}),
       ...(speaker ? { speaker } : {}),
+      ...(f.foldedInto ? { reportedBy: { cue: f.foldedInto.cue, source: f.foldedInto.source } } : {}),
     };
     out.push(a);
   }
@@ -1761,7 +1774,7 @@ export function predictQuotesFile(inputs: QuoteInputs): Record<string, QuotePred
   for (const [id, input] of Object.entries(inputs)) {
     if (typeof input?.text !== 'string') throw new Error(`predictQuotesFile: input "${id}" has no "text" string`);
     out[id] = {
-      attributions: extractQuotes(input.text).map((a) => ({ cue: a.cue, source: a.source, content: a.content })),
+      attributions: extractQuotes(input.text).filter((a) => !a.reportedBy).map((a) => ({ cue: a.cue, source: a.source, content: a.content })),
     };
   }
   return out;
