@@ -484,3 +484,65 @@ test('split repair: the same input gives the same ids, and a snapshot after a sp
   assert.deepEqual([...restored.stories()], [...original.stories()]);
   assert.deepEqual(JSON.parse(JSON.stringify(restored.toJSON())), JSON.parse(JSON.stringify(original.toJSON())));
 });
+
+// A council decision and an opinion column on it the same day: the column names the chair and the levy but otherwise
+// argues in its own words, as comment does.
+const LEVY_NEWS: StoryDocument = {
+  id: 'levy-news',
+  title: 'Port Ashby council votes to raise the harbour levy on cargo ships',
+  text:
+    'The Port Ashby harbour council voted 7 to 2 on Thursday to raise the levy paid by cargo ships by a fifth from July, ' +
+    'chair Rosa Lindqvist said. The money will pay for dredging the outer basin and repairing the north quay.',
+  published: '2031-06-12',
+};
+
+const LEVY_OPINION: StoryDocument = {
+  id: 'levy-opinion',
+  title: 'A town that taxes the trade that feeds it',
+  text:
+    'Every town that lives from the sea learns the same lesson sooner or later: trade goes where it is welcome. Chair ' +
+    'Rosa Lindqvist and her colleagues seem determined to relearn it the hard way, and the shippers who keep us busy ' +
+    'will remember the levy when they plan next year.',
+  published: '2031-06-12',
+};
+
+/** Sixty unrelated one-report stories of made-up words (no word shared with anything else), all on `day`. */
+function otherStories(day: string): StoryDocument[] {
+  const letters = (n: number): string => {
+    let s = '';
+    do {
+      s += String.fromCharCode(97 + (n % 26));
+      n = Math.floor(n / 26);
+    } while (n > 0);
+    return s;
+  };
+  const word = (n: number, i: number): string => `${'bdfgklmnprstvz'[i % 14] ?? 'b'}o${letters(n * 12 + i)}en`;
+  return Array.from({ length: 60 }, (_, n) => ({
+    id: `other-${n}`,
+    title: Array.from({ length: 5 }, (_, i) => word(n, i)).join(' '),
+    text: `${Array.from({ length: 12 }, (_, i) => word(n, i)).join(' ')}.`,
+    published: day,
+  }));
+}
+
+test('busy-day bonus: a loosely worded same-day report joins on a quiet day, not on a day of sixty stories', () => {
+  // The same sixty other stories in both runs (so the same document frequencies), six weeks earlier or the same day.
+  const run = (day: string, options: Partial<ClustererOptions> = {}): StoryClusterer => {
+    const c = new StoryClusterer(options);
+    for (const doc of [...otherStories(day), LEVY_NEWS]) c.add(doc);
+    return c;
+  };
+  const raw = run('2031-05-01', { sameDateBonus: 0, busyDaySpread: 0, joinThreshold: 0 }).add(LEVY_OPINION).similarity;
+  assert.ok(raw > 0.05 && raw < 0.15, `the column shares little wording with the report: ${raw}`);
+  const quiet = run('2031-05-01');
+  assert.equal(quiet.add(LEVY_OPINION).storyId, quiet.storyOf('levy-news'), 'on a quiet day the date places the column');
+  const busy = run('2031-06-12');
+  assert.notEqual(busy.add(LEVY_OPINION).storyId, busy.storyOf('levy-news'), 'among sixty stories of the day it starts its own');
+  const flat = run('2031-06-12', { busyDaySpread: 0 });
+  assert.equal(flat.add(LEVY_OPINION).storyId, flat.storyOf('levy-news'), 'a bonus blind to the day joins it there too');
+  // A snapshot from before the day counts were kept estimates them from the stories' first reports.
+  const snapshot = JSON.parse(JSON.stringify(run('2031-06-12').toJSON())) as Record<string, unknown>;
+  delete snapshot['storiesStarted'];
+  const restored = StoryClusterer.fromJSON(snapshot as never);
+  assert.notEqual(restored.add(LEVY_OPINION).storyId, restored.storyOf('levy-news'));
+});
