@@ -546,3 +546,16 @@ test('busy-day bonus: a loosely worded same-day report joins on a quiet day, not
   const restored = StoryClusterer.fromJSON(snapshot as never);
   assert.notEqual(restored.add(LEVY_OPINION).storyId, restored.storyOf('levy-news'));
 });
+
+test('split repair: two whole stories of three reports told as one are split at six reports, not left until eight', () => {
+  const c = new StoryClusterer(LOOSE);
+  const sequential = [...WAREHOUSE, ...MILL];
+  for (const doc of sequential.slice(0, 5)) c.add(doc);
+  // At four reports the mill side had one report only, so there was nothing to split off.
+  assert.equal(c.stories().size, 1, 'three warehouse reports and two mill reports are one story at five');
+  c.add(sequential[5] as StoryDocument);
+  assert.deepEqual(storiesOf(c), [
+    ['warehouse-1', 'warehouse-2', 'warehouse-3'],
+    ['mill-1', 'mill-2', 'mill-3'],
+  ]);
+});
