@@ -559,3 +559,57 @@ test('split repair: two whole stories of three reports told as one are split at 
     ['mill-1', 'mill-2', 'mill-3'],
   ]);
 });
+
+// One viaduct closure told three ways: the first report is about the fault, the second about the detours (so it does
+// not reach the first and starts a story beside it), the third mostly about the detours with a line on the fault.
+const VIADUCT: StoryDocument[] = [
+  {
+    id: 'viaduct-1',
+    title: 'Corran viaduct shut after inspectors find cracked bearings',
+    text:
+      'Engineers closed the Corran viaduct on the A9 after inspectors found cracked steel bearings under its third span. ' +
+      'Highways officer Nadia Brisk said the closure would last at least a month.',
+  },
+  {
+    id: 'viaduct-2',
+    title: 'Drivers face long detours as A9 route through Corran closes',
+    text:
+      'Lorry drivers and commuters faced detours of up to forty minutes through Tolley and Harrowgate on Wednesday, with ' +
+      'the A9 shut at Corran. Bus operators rerouted three services and warned of delays.',
+  },
+  {
+    id: 'viaduct-3',
+    title: 'Corran detours to last a month, bus operators warn',
+    text:
+      'Detours through Tolley and Harrowgate added up to forty minutes for lorry drivers and commuters again on Thursday, ' +
+      'with the A9 closed at Corran. Bus operators kept three services rerouted and warned of delays for a month. ' +
+      'Highways officer Nadia Brisk said the viaduct bearings were cracked.',
+  },
+];
+
+test('re-placement: a first report left alone joins the story once the story has formed beside it', () => {
+  const context = [FERRY_WIRE, WAREHOUSE[0], MILL[0]].filter((d): d is StoryDocument => d !== undefined);
+  const run = (options: Partial<ClustererOptions>): StoryClusterer => {
+    const c = new StoryClusterer(options);
+    for (const doc of context) c.add(doc);
+    return c;
+  };
+  const c = run({});
+  c.add(VIADUCT[0] as StoryDocument);
+  assert.notEqual(c.add(VIADUCT[1] as StoryDocument).storyId, c.storyOf('viaduct-1'), 'the detour report does not reach the fault report');
+  c.add(VIADUCT[2] as StoryDocument);
+  assert.equal(c.storyOf('viaduct-1'), c.storyOf('viaduct-2'));
+  assert.equal(c.storyOf('viaduct-3'), c.storyOf('viaduct-2'));
+  assert.equal(c.storyOf('viaduct-1'), 's3', 'the merged story keeps the older id');
+
+  const off = run({ replaceLoneReports: false });
+  for (const doc of VIADUCT) off.add(doc);
+  assert.notEqual(off.storyOf('viaduct-1'), off.storyOf('viaduct-3'), 'without re-placement the first report stays alone');
+  assert.equal(off.storyOf('viaduct-2'), off.storyOf('viaduct-3'));
+
+  // A hand-made "apart" between the first report and the other two is honoured.
+  const constraints = { groups: [['viaduct-1'], ['viaduct-2', 'viaduct-3']], apart: [[0, 1]] as [number, number][] };
+  const apart = run({ constraints });
+  for (const doc of VIADUCT) apart.add(doc);
+  assert.notEqual(apart.storyOf('viaduct-1'), apart.storyOf('viaduct-3'));
+});
