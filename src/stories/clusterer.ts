@@ -225,6 +225,9 @@ export interface Assignment {
   readonly candidates: number;
 }
 
+/** Days before an article's day whose mean count of new stories stands for a day still under way. */
+const BUSY_DAY_LOOKBACK = 7;
+
 /** Contributing reports at which a story is first re-examined for a split; then each time it grows by half (`REPAIR_GROWTH`). */
 const REPAIR_MIN_SIZE = 4;
 /**
@@ -936,14 +939,14 @@ export class StoryClusterer {
   }
 
   /**
-   * Stories a day holds: those started on it so far, or, early in a day, the mean per day over the `windowDays` days
-   * before it that started any (an article's day is only partly known when it arrives).
+   * Stories a day holds: those started on it so far, or, early in a day, the mean per day over the `BUSY_DAY_LOOKBACK`
+   * days before it that started any (an article's day is only partly known when it arrives).
    */
   private storiesPerDay(time: number): number {
     const day = Math.floor(time);
     let sum = 0;
     let days = 0;
-    for (let d = day - Math.max(1, Math.round(this.options.windowDays)); d < day; d++) {
+    for (let d = day - BUSY_DAY_LOOKBACK; d < day; d++) {
       const n = this.storiesStarted.get(d);
       if (n === undefined) continue;
       sum += n;
