@@ -538,6 +538,9 @@ test('busy-day bonus: a loosely worded same-day report joins on a quiet day, not
   assert.equal(quiet.add(LEVY_OPINION).storyId, quiet.storyOf('levy-news'), 'on a quiet day the date places the column');
   const busy = run('2031-06-12');
   assert.notEqual(busy.add(LEVY_OPINION).storyId, busy.storyOf('levy-news'), 'among sixty stories of the day it starts its own');
+  // Early in a day its own count says little: a day after sixty stories is read as busy as well.
+  const dayAfter = run('2031-06-11');
+  assert.notEqual(dayAfter.add(LEVY_OPINION).storyId, dayAfter.storyOf('levy-news'), 'the day before was busy, so this one is taken as busy');
   const flat = run('2031-06-12', { busyDaySpread: 0 });
   assert.equal(flat.add(LEVY_OPINION).storyId, flat.storyOf('levy-news'), 'a bonus blind to the day joins it there too');
   // A snapshot from before the day counts were kept estimates them from the stories' first reports.
