@@ -616,3 +616,21 @@ test('re-placement: a first report left alone joins the story once the story has
   for (const doc of VIADUCT) apart.add(doc);
   assert.notEqual(apart.storyOf('viaduct-1'), apart.storyOf('viaduct-3'));
 });
+
+test('a snapshot written before the busy-day bonus and re-placement continues with a flat bonus and no re-placement', () => {
+  const original = new StoryClusterer();
+  for (const doc of [FERRY_WIRE, WAREHOUSE[0], MILL[0], VIADUCT[0], VIADUCT[1]].filter((d): d is StoryDocument => d !== undefined)) original.add(doc);
+  const snapshot = JSON.parse(JSON.stringify(original.toJSON())) as { options: Record<string, unknown> } & Record<string, unknown>;
+  delete snapshot.options['busyDaySpread'];
+  delete snapshot.options['replaceLoneReports'];
+  delete snapshot['storiesStarted'];
+  const restored = StoryClusterer.fromJSON(snapshot as never);
+  assert.equal(restored.toJSON().options.busyDaySpread, 0);
+  assert.equal(restored.toJSON().options.replaceLoneReports, false);
+  restored.add(VIADUCT[2] as StoryDocument);
+  assert.notEqual(restored.storyOf('viaduct-1'), restored.storyOf('viaduct-3'), 'the old behaviour: the first report stays alone');
+  // The current clusterer, continued from its own snapshot, re-places it.
+  const current = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+  current.add(VIADUCT[2] as StoryDocument);
+  assert.equal(current.storyOf('viaduct-1'), current.storyOf('viaduct-3'));
+});

@@ -628,7 +628,13 @@ export class StoryClusterer {
       const found = snapshot !== null && typeof snapshot === 'object' ? JSON.stringify(snapshot.format) : typeof snapshot;
       throw new Error(`stories: expected a snapshot of format ${SNAPSHOT_FORMAT}, got ${found}`);
     }
-    const c = new StoryClusterer({ ...snapshot.options, constraints: snapshot.constraints });
+    // A snapshot written before an option existed continues with the behaviour it was written with: a flat same-date
+    // bonus and no re-placement of lone reports (a re-cluster takes the current defaults).
+    const earlier: Partial<ClustererOptions> = {
+      ...(snapshot.options.busyDaySpread === undefined ? { busyDaySpread: 0 } : {}),
+      ...(snapshot.options.replaceLoneReports === undefined ? { replaceLoneReports: false } : {}),
+    };
+    const c = new StoryClusterer({ ...earlier, ...snapshot.options, constraints: snapshot.constraints });
     const vector = (v: VectorSnapshot): SparseVector => ({ ids: Int32Array.from(v[0]), weights: Float32Array.from(v[1]) });
     const day = (d: number | null): number => (d === null ? Number.NaN : d);
     c.terms = Vocabulary.fromJSON(snapshot.terms);
