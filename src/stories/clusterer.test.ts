@@ -484,3 +484,153 @@ test('split repair: the same input gives the same ids, and a snapshot after a sp
   assert.deepEqual([...restored.stories()], [...original.stories()]);
   assert.deepEqual(JSON.parse(JSON.stringify(restored.toJSON())), JSON.parse(JSON.stringify(original.toJSON())));
 });
+
+// A council decision and an opinion column on it the same day: the column names the chair and the levy but otherwise
+// argues in its own words, as comment does.
+const LEVY_NEWS: StoryDocument = {
+  id: 'levy-news',
+  title: 'Port Ashby council votes to raise the harbour levy on cargo ships',
+  text:
+    'The Port Ashby harbour council voted 7 to 2 on Thursday to raise the levy paid by cargo ships by a fifth from July, ' +
+    'chair Rosa Lindqvist said. The money will pay for dredging the outer basin and repairing the north quay.',
+  published: '2031-06-12',
+};
+
+const LEVY_OPINION: StoryDocument = {
+  id: 'levy-opinion',
+  title: 'A town that taxes the trade that feeds it',
+  text:
+    'Every town that lives from the sea learns the same lesson sooner or later: trade goes where it is welcome. Chair ' +
+    'Rosa Lindqvist and her colleagues seem determined to relearn it the hard way, and the shippers who keep us busy ' +
+    'will remember the levy when they plan next year.',
+  published: '2031-06-12',
+};
+
+/** Sixty unrelated one-report stories of made-up words (no word shared with anything else), all on `day`. */
+function otherStories(day: string): StoryDocument[] {
+  const letters = (n: number): string => {
+    let s = '';
+    do {
+      s += String.fromCharCode(97 + (n % 26));
+      n = Math.floor(n / 26);
+    } while (n > 0);
+    return s;
+  };
+  const word = (n: number, i: number): string => `${'bdfgklmnprstvz'[i % 14] ?? 'b'}o${letters(n * 12 + i)}en`;
+  return Array.from({ length: 60 }, (_, n) => ({
+    id: `other-${n}`,
+    title: Array.from({ length: 5 }, (_, i) => word(n, i)).join(' '),
+    text: `${Array.from({ length: 12 }, (_, i) => word(n, i)).join(' ')}.`,
+    published: day,
+  }));
+}
+
+test('busy-day bonus: a loosely worded same-day report joins on a quiet day, not on a day of sixty stories', () => {
+  // The same sixty other stories in both runs (so the same document frequencies), six weeks earlier or the same day.
+  const run = (day: string, options: Partial<ClustererOptions> = {}): StoryClusterer => {
+    const c = new StoryClusterer(options);
+    for (const doc of [...otherStories(day), LEVY_NEWS]) c.add(doc);
+    return c;
+  };
+  const raw = run('2031-05-01', { sameDateBonus: 0, busyDaySpread: 0, joinThreshold: 0 }).add(LEVY_OPINION).similarity;
+  assert.ok(raw > 0.05 && raw < 0.15, `the column shares little wording with the report: ${raw}`);
+  const quiet = run('2031-05-01');
+  assert.equal(quiet.add(LEVY_OPINION).storyId, quiet.storyOf('levy-news'), 'on a quiet day the date places the column');
+  const busy = run('2031-06-12');
+  assert.notEqual(busy.add(LEVY_OPINION).storyId, busy.storyOf('levy-news'), 'among sixty stories of the day it starts its own');
+  // Early in a day its own count says little: a day after sixty stories is read as busy as well.
+  const dayAfter = run('2031-06-11');
+  assert.notEqual(dayAfter.add(LEVY_OPINION).storyId, dayAfter.storyOf('levy-news'), 'the day before was busy, so this one is taken as busy');
+  const flat = run('2031-06-12', { busyDaySpread: 0 });
+  assert.equal(flat.add(LEVY_OPINION).storyId, flat.storyOf('levy-news'), 'a bonus blind to the day joins it there too');
+  // A snapshot from before the day counts were kept estimates them from the stories' first reports.
+  const snapshot = JSON.parse(JSON.stringify(run('2031-06-12').toJSON())) as Record<string, unknown>;
+  delete snapshot['storiesStarted'];
+  const restored = StoryClusterer.fromJSON(snapshot as never);
+  assert.notEqual(restored.add(LEVY_OPINION).storyId, restored.storyOf('levy-news'));
+});
+
+test('split repair: two whole stories of three reports told as one are split at six reports, not left until eight', () => {
+  const c = new StoryClusterer(LOOSE);
+  const sequential = [...WAREHOUSE, ...MILL];
+  for (const doc of sequential.slice(0, 5)) c.add(doc);
+  // At four reports the mill side had one report only, so there was nothing to split off.
+  assert.equal(c.stories().size, 1, 'three warehouse reports and two mill reports are one story at five');
+  c.add(sequential[5] as StoryDocument);
+  assert.deepEqual(storiesOf(c), [
+    ['warehouse-1', 'warehouse-2', 'warehouse-3'],
+    ['mill-1', 'mill-2', 'mill-3'],
+  ]);
+});
+
+// One viaduct closure told three ways: the first report is about the fault, the second about the detours (so it does
+// not reach the first and starts a story beside it), the third mostly about the detours with a line on the fault.
+const VIADUCT: StoryDocument[] = [
+  {
+    id: 'viaduct-1',
+    title: 'Corran viaduct shut after inspectors find cracked bearings',
+    text:
+      'Engineers closed the Corran viaduct on the A9 after inspectors found cracked steel bearings under its third span. ' +
+      'Highways officer Nadia Brisk said the closure would last at least a month.',
+  },
+  {
+    id: 'viaduct-2',
+    title: 'Drivers face long detours as A9 route through Corran closes',
+    text:
+      'Lorry drivers and commuters faced detours of up to forty minutes through Tolley and Harrowgate on Wednesday, with ' +
+      'the A9 shut at Corran. Bus operators rerouted three services and warned of delays.',
+  },
+  {
+    id: 'viaduct-3',
+    title: 'Corran detours to last a month, bus operators warn',
+    text:
+      'Detours through Tolley and Harrowgate added up to forty minutes for lorry drivers and commuters again on Thursday, ' +
+      'with the A9 closed at Corran. Bus operators kept three services rerouted and warned of delays for a month. ' +
+      'Highways officer Nadia Brisk said the viaduct bearings were cracked.',
+  },
+];
+
+test('re-placement: a first report left alone joins the story once the story has formed beside it', () => {
+  const context = [FERRY_WIRE, WAREHOUSE[0], MILL[0]].filter((d): d is StoryDocument => d !== undefined);
+  const run = (options: Partial<ClustererOptions>): StoryClusterer => {
+    const c = new StoryClusterer(options);
+    for (const doc of context) c.add(doc);
+    return c;
+  };
+  const c = run({});
+  c.add(VIADUCT[0] as StoryDocument);
+  assert.notEqual(c.add(VIADUCT[1] as StoryDocument).storyId, c.storyOf('viaduct-1'), 'the detour report does not reach the fault report');
+  c.add(VIADUCT[2] as StoryDocument);
+  assert.equal(c.storyOf('viaduct-1'), c.storyOf('viaduct-2'));
+  assert.equal(c.storyOf('viaduct-3'), c.storyOf('viaduct-2'));
+  assert.equal(c.storyOf('viaduct-1'), 's3', 'the merged story keeps the older id');
+
+  const off = run({ replaceLoneReports: false });
+  for (const doc of VIADUCT) off.add(doc);
+  assert.notEqual(off.storyOf('viaduct-1'), off.storyOf('viaduct-3'), 'without re-placement the first report stays alone');
+  assert.equal(off.storyOf('viaduct-2'), off.storyOf('viaduct-3'));
+
+  // A hand-made "apart" between the first report and the other two is honoured.
+  const constraints = { groups: [['viaduct-1'], ['viaduct-2', 'viaduct-3']], apart: [[0, 1]] as [number, number][] };
+  const apart = run({ constraints });
+  for (const doc of VIADUCT) apart.add(doc);
+  assert.notEqual(apart.storyOf('viaduct-1'), apart.storyOf('viaduct-3'));
+});
+
+test('a snapshot written before the busy-day bonus and re-placement continues with a flat bonus and no re-placement', () => {
+  const original = new StoryClusterer();
+  for (const doc of [FERRY_WIRE, WAREHOUSE[0], MILL[0], VIADUCT[0], VIADUCT[1]].filter((d): d is StoryDocument => d !== undefined)) original.add(doc);
+  const snapshot = JSON.parse(JSON.stringify(original.toJSON())) as { options: Record<string, unknown> } & Record<string, unknown>;
+  delete snapshot.options['busyDaySpread'];
+  delete snapshot.options['replaceLoneReports'];
+  delete snapshot['storiesStarted'];
+  const restored = StoryClusterer.fromJSON(snapshot as never);
+  assert.equal(restored.toJSON().options.busyDaySpread, 0);
+  assert.equal(restored.toJSON().options.replaceLoneReports, false);
+  restored.add(VIADUCT[2] as StoryDocument);
+  assert.notEqual(restored.storyOf('viaduct-1'), restored.storyOf('viaduct-3'), 'the old behaviour: the first report stays alone');
+  // The current clusterer, continued from its own snapshot, re-places it.
+  const current = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+  current.add(VIADUCT[2] as StoryDocument);
+  assert.equal(current.storyOf('viaduct-1'), current.storyOf('viaduct-3'));
+});
