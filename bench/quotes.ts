@@ -7,6 +7,8 @@
  *   npm run bench:quotes -- --learn-lexicon    rebuild src/analyze/quotes/cue-lexicon.ts from the train split
  *   npm run bench:quotes -- --learn-sources    retrain the source ranker (src/analyze/quotes/source-weights.ts) on train
  *   npm run bench:quotes -- --learn-frames     then retrain the keep/drop model (src/analyze/quotes/frame-weights.ts) on train
+ *   npm run bench:quotes -- --learn-cues       retrain the cue detector (src/analyze/quotes/cue-detector-weights.ts) on train;
+ *                                              run before --learn-sources and --learn-frames, which see its candidates
  *
  * The lexicon is a derived artefact: per lower-cased word form, how often it lies inside a gold cue and how often it
  * occurs at all in the train texts (counts only, no text).
@@ -19,6 +21,7 @@ import { extractQuotes, findQuotedSegments, frameTrainingCases, predictQuotesFil
 import { DROP_KEY } from '../src/analyze/quotes/frame-model.js';
 import { trainRanker, type RankingCase } from '../src/analyze/quotes/perceptron.js';
 import { tokenize } from '../src/analyze/tokens/index.js';
+import { cueTokensOf, isCueCandidate, trainCueDetector, type CueTrainingDoc } from '../src/analyze/quotes/cue-detector.js';
 import { seededRandom } from '../src/util/random.js';
 
 const polnear = (): string => join(sharedDir(), 'data', 'quotes', 'polnear');
@@ -381,8 +384,45 @@ function bench(splitName: string, measureSpeed: boolean): void {
   console.log(`predictions ${predFile}\nreport ${reportFile}`);
 }
 
+/** Passes of the cue detector over the train tokens. */
+const CUE_EPOCHS = 2;
+/** Features of the cue detector seen fewer times than this in train are left out. */
+const CUE_MIN_FEATURE_COUNT = Number(process.env.CUE_MIN ?? 5);
+
+/**
+ * Learn the cue detector from the train split: a token outside quotation marks is positive when it is the first word
+ * of a gold cue that can head one (isCueCandidate: not an auxiliary, adverb or determiner). Writes
+ * src/analyze/quotes/cue-detector-weights.ts.
+ */
+function learnCues(): void {
+  const docs: CueTrainingDoc[] = [];
+  let positives = 0;
+  for (const { text, attributions } of readGold(join(polnear(), 'train')).values()) {
+    const tokenized = tokenize(text);
+    const tokens = cueTokensOf(text, tokenized);
+    const heads = new Uint8Array(tokenized.tokens.length);
+    for (const a of attributions) {
+      for (const part of a.cueParts) {
+        const i = tokenized.tokens.findIndex((t, k) => t.end > part.start && t.start < part.end && isCueCandidate(tokens, k));
+        if (i >= 0 && !heads[i]) {
+          heads[i] = 1;
+          positives++;
+          break;
+        }
+      }
+    }
+    docs.push({ tokens, heads });
+  }
+  const weights = trainCueDetector(docs, CUE_EPOCHS, CUE_MIN_FEATURE_COUNT);
+  const file = writeWeights('cue-detector-weights.ts', 'CUE_DETECTOR_WEIGHTS', '--learn-cues', weights,
+    `Averaged-perceptron weights of the cue detector (cue-detector.ts), ${CUE_EPOCHS} epochs over the candidate tokens of
+ * PolNeAR train (${positives} gold cue heads), features seen fewer than ${CUE_MIN_FEATURE_COUNT} times and weights under 0.1 left out.`);
+  console.log(`${docs.length} articles, ${positives} cue heads; wrote ${weights.size} weights to ${file}`);
+}
+
 const args = process.argv.slice(2);
-if (args.includes('--learn-lexicon')) learnLexicon();
+if (args.includes('--learn-cues')) learnCues();
+else if (args.includes('--learn-lexicon')) learnLexicon();
 else if (args.includes('--learn-sources')) learnSources();
 else if (args.includes('--learn-frames')) learnFrames();
 else {

@@ -20,6 +20,8 @@ import { FeatureTable } from './perceptron.js';
 import { SOURCE_WEIGHTS } from './source-weights.js';
 import { frameFeatures, keepFrame, weakCueScore as weakCueGate, type FrameFacts } from './frame-model.js';
 import { FRAME_WEIGHTS } from './frame-weights.js';
+import { CueDetector } from './cue-detector.js';
+import { CUE_DETECTOR_WEIGHTS } from './cue-detector-weights.js';
 import {
   findAntecedents, findChannel, resolveSpeaker, speakerVia, type ChannelKind, type EntityMention, type SpeakerVia,
 } from './speakers.js';
@@ -347,7 +349,9 @@ function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], 
     if (!unit) continue;
     const local: Frame[] = [];
     for (let h = unit.first; h < unit.last; h++) {
-      if (!isWeakCueHead(doc, h, unit) || usedCue.has(h)) continue;
+      if (usedCue.has(h)) continue;
+      const detected = !isWeakCueHead(doc, h, unit);
+      if (detected && !isDetectedCueHead(doc, h)) continue;
       const cueEnd = cueRange(doc, h, unit)[1];
       if (gated && FRAME_MODEL.size > 0 && weakCueGate(FRAME_MODEL, low(doc, h), cueEnd < unit.last ? low(doc, cueEnd) : '') < MIN_WEAK_CUE_SCORE) continue;
       const frame = frameAt(doc, unit, u, h, claimed, local, units[u + 1]);
@@ -359,6 +363,22 @@ function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], 
     out.push(...local);
   }
   return out;
+}
+
+/** The learned cue detector's weights (cue-detector-weights.ts). */
+const CUE_DETECTOR = new CueDetector(CUE_DETECTOR_WEIGHTS);
+/**
+ * A word outside the lexicon starts a weak candidate when the cue detector scores it above this (its margin over "no
+ * cue"; on PolNeAR dev about half the words above -1 outside the lexicon head a gold cue).
+ */
+const MIN_DETECTED_CUE_SCORE = -1;
+
+/** Is token i a head outside the lexicon (strong or weak) that the cue detector scores high, in lower case? */
+function isDetectedCueHead(doc: Doc, i: number): boolean {
+  if (CUE_DETECTOR.size === 0 || inQuote(doc, i) || isCap(doc, i)) return false;
+  const form = low(doc, i);
+  if (cueHeadScore(form) > 0 || weakCueScore(form) > 0) return false;
+  return CUE_DETECTOR.exceeds(doc, i, MIN_DETECTED_CUE_SCORE);
 }
 
 /** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
