@@ -375,10 +375,10 @@ const MIN_DETECTED_CUE_SCORE = -1;
 
 /** Is token i a head outside the lexicon (strong or weak) that the cue detector scores high, in lower case? */
 function isDetectedCueHead(doc: Doc, i: number): boolean {
-  if (CUE_DETECTOR.size === 0 || inQuote(doc, i) || isCap(doc, i)) return false;
+  // The detector's own test first: it rules out most words with a lookup or two.
+  if (CUE_DETECTOR.size === 0 || !CUE_DETECTOR.exceeds(doc, i, MIN_DETECTED_CUE_SCORE) || isCap(doc, i)) return false;
   const form = low(doc, i);
-  if (cueHeadScore(form) > 0 || weakCueScore(form) > 0) return false;
-  return CUE_DETECTOR.exceeds(doc, i, MIN_DETECTED_CUE_SCORE);
+  return cueHeadScore(form) === 0 && weakCueScore(form) === 0;
 }
 
 /** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
