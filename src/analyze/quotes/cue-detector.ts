@@ -82,6 +82,8 @@ export function emitCueFeatures(t: CueTokens, i: number, emit: Emit): void {
 }
 
 const MAX_MEMO_FORMS = 100_000;
+/** Room for rounding in the detector's early bounds (its weights have two decimals). */
+const BOUND_SLACK = 1e-6;
 
 /** A string-keyed dictionary without a prototype: V8 looks strings up in these faster than in Maps (perceptron.ts). */
 type Dict<T> = { [key: string]: T | undefined };
@@ -102,9 +104,16 @@ export class CueDetector {
   private readonly bestByWord = dict<number>();
   /** Per two-letter suffix: the best weight of `sp1.sp2.suf`. */
   private readonly bestBySuffix = dict<number>();
-  /** Memoised per word form: BIAS, `w` and `suf3` weights (base), and base plus the best weights of its pair features. */
-  private own = dict<{ base: number; best: number } | null>();
-  private ownCount = 0;
+  /** Per word: the best weight of `w.n1` and of `p1.w` (part of bestByWord), replaced by the actual ones first. */
+  private readonly bestWn1 = dict<number>();
+  private readonly bestP1w = dict<number>();
+  /** Per word: the best weights of `sp1.w`, `w.sn1` and `quote.w`, replaced by the actual ones one by one. */
+  private readonly bestSp1w = dict<number>();
+  private readonly bestWsn1 = dict<number>();
+  private readonly bestQuotew = dict<number>();
+  /** Memoised per word form (see FormInfo). */
+  private forms = dict<FormInfo>();
+  private formCount = 0;
   /** Weights of the neighbour words' own features. */
   private readonly p1 = dict<number>();
   private readonly n1 = dict<number>();
@@ -135,42 +144,121 @@ export class CueDetector {
     for (const [k, w] of bestOf) {
       const word = k.slice(k.indexOf('\t') + 1);
       this.bestByWord[word] = (this.bestByWord[word] ?? 0) + w;
+      if (k.startsWith('w.n1\t')) this.bestWn1[word] = w;
+      else if (k.startsWith('p1.w\t')) this.bestP1w[word] = w;
+      else if (k.startsWith('sp1.w\t')) this.bestSp1w[word] = w;
+      else if (k.startsWith('w.sn1\t')) this.bestWsn1[word] = w;
+      else if (k.startsWith('quote.w\t')) this.bestQuotew[word] = w;
     }
   }
   get size(): number {
     return this.table.size;
   }
+  /** What the detector's bounds need of a word form, memoised. */
+  private form(t: CueTokens, i: number): FormInfo {
+    const w = t.lower[i] ?? '';
+    let f = this.forms[w];
+    if (f) return f;
+    const table = this.table;
+    // The quote test is per token, not per form: the others hold for every use of the form.
+    const candidate = LETTER_FIRST.test(w) && w.length >= 2 && !CUE_MODIFIERS.has(w) && !DETERMINERS.has(w) && !/^[a-z]{3,}ly$/.test(w);
+    const base = candidate ? table.weight('BIAS', '') + table.weight('w', w) + table.weight('suf3', w.length > 4 ? w.slice(-3) : w) : 0;
+    f = {
+      candidate,
+      base,
+      best: base + (this.bestByWord[w] ?? 0) + (this.bestBySuffix[w.length > 4 ? w.slice(-2) : w] ?? 0),
+      bestPairs: (this.bestWn1[w] ?? 0) + (this.bestP1w[w] ?? 0),
+      asP1: this.p1[w] ?? 0,
+      asN1: this.n1[w] ?? 0,
+    };
+    // Word forms are many but finite; a long-running process still keeps the memo bounded.
+    if (++this.formCount > MAX_MEMO_FORMS) {
+      this.forms = dict();
+      this.formCount = 1;
+    }
+    this.forms[w] = f;
+    return f;
+  }
+
   /** Does token i score above `threshold` (false unless it is a candidate head, isCueCandidate)? */
   exceeds(t: CueTokens, i: number, threshold: number): boolean {
     if ((t.segOf[i] ?? -1) >= 0) return false;
-    const w = t.lower[i] ?? '';
-    let own = this.own[w];
-    if (own === undefined) {
-      // Null for words that cannot head a cue.
-      const base = this.table.weight('BIAS', '') + this.table.weight('w', w) + this.table.weight('suf3', w.length > 4 ? w.slice(-3) : w);
-      own = isCueCandidate(t, i) ? { base, best: base + (this.bestByWord[w] ?? 0) + (this.bestBySuffix[w.length > 4 ? w.slice(-2) : w] ?? 0) } : null;
-      // Word forms are many but finite; a long-running process still keeps the memo bounded.
-      if (++this.ownCount > MAX_MEMO_FORMS) {
-        this.own = dict();
-        this.ownCount = 1;
-      }
-      this.own[w] = own;
+    const own = this.form(t, i);
+    if (!own.candidate || own.best <= threshold - this.bestContext) return false;
+    const p1 = i > 0 ? this.form(t, i - 1).asP1 : (this.p1[''] ?? 0);
+    const n1 = i + 1 < t.lower.length ? this.form(t, i + 1).asN1 : (this.n1[''] ?? 0);
+    return this.passes(t, i, own, p1, n1, threshold);
+  }
+
+  /**
+   * The tokens of a text that score above `threshold` (1) or not (0), as exceeds would say of each: one memo lookup
+   * per token, the neighbours' weights read from the array.
+   */
+  detect(t: CueTokens, threshold: number): Uint8Array {
+    const n = t.lower.length;
+    const out = new Uint8Array(n);
+    const infos: FormInfo[] = [];
+    for (let i = 0; i < n; i++) infos.push(this.form(t, i));
+    const p1Start = this.p1[''] ?? 0;
+    const n1End = this.n1[''] ?? 0;
+    for (let i = 0; i < n; i++) {
+      const own = infos[i] as FormInfo;
+      if (!own.candidate || (t.segOf[i] ?? -1) >= 0 || own.best <= threshold - this.bestContext) continue;
+      const p1 = i > 0 ? (infos[i - 1] as FormInfo).asP1 : p1Start;
+      const n1 = i + 1 < n ? (infos[i + 1] as FormInfo).asN1 : n1End;
+      if (this.passes(t, i, own, p1, n1, threshold)) out[i] = 1;
     }
-    // The shape feature is never positive, so the bounds leave it out.
-    if (!own || own.best <= threshold - this.bestContext) return false;
+    return out;
+  }
+
+  /**
+   * The rest of the test of token i, its word's memo and its neighbours' weights given. The bounds stop early with a
+   * little slack for rounding; the verdict is the score summed in emitCueFeatures' order, as cueScore sums it.
+   */
+  private passes(t: CueTokens, i: number, own: FormInfo, p1Weight: number, n1Weight: number, threshold: number): boolean {
+    const context = p1Weight + n1Weight;
+    const floor = threshold - BOUND_SLACK;
+    if (own.best + context <= floor) return false;
+    const w = t.lower[i] ?? '';
     const p1 = i > 0 ? (t.lower[i - 1] ?? '') : '';
     const n1 = t.lower[i + 1] ?? '';
-    const context = (this.p1[p1] ?? 0) + (this.n1[n1] ?? 0);
-    if (own.best + context <= threshold) return false;
-    // The rest of emitCueFeatures' features, looked up directly.
+    // The word's pairs with its neighbours, in place of their best weights.
     const table = this.table;
+    const wn1 = table.weight('w.n1', w, n1);
+    const p1w = table.weight('p1.w', p1, w);
+    const pairs = wn1 + p1w;
+    if (own.best + context - own.bestPairs + pairs <= floor) return false;
+    // The rest of emitCueFeatures' features one by one, each in place of its best weight, while the bound can still pass.
+    const shapeWeight = table.weight('shape', shape(t.texts[i] ?? ''));
+    let bound = own.best + context - own.bestPairs + pairs + shapeWeight;
     const sp1 = shape(t.texts[i - 1] ?? '');
-    const score = own.base + context + table.weight('shape', shape(t.texts[i] ?? '')) + table.weight('w.n1', w, n1) + table.weight('p1.w', p1, w) +
-      table.weight('sp1.w', sp1, w) + table.weight('w.sn1', w, shape(t.texts[i + 1] ?? '')) +
-      table.weight('sp1.sp2.suf', sp1 + shape(t.texts[i - 2] ?? ''), w.length > 4 ? w.slice(-2) : w) +
-      table.weight('quote.w', (quoteNear(t, i, -1, 3) ? 'L' : '') + (quoteNear(t, i, 1, 3) ? 'R' : ''), w);
-    return score > threshold;
+    const sp1w = table.weight('sp1.w', sp1, w);
+    bound += sp1w - (this.bestSp1w[w] ?? 0);
+    if (bound <= floor) return false;
+    const wsn1 = table.weight('w.sn1', w, shape(t.texts[i + 1] ?? ''));
+    bound += wsn1 - (this.bestWsn1[w] ?? 0);
+    if (bound <= floor) return false;
+    const suffix = w.length > 4 ? w.slice(-2) : w;
+    const suf = table.weight('sp1.sp2.suf', sp1 + shape(t.texts[i - 2] ?? ''), suffix);
+    bound += suf - (this.bestBySuffix[suffix] ?? 0);
+    if (bound <= floor) return false;
+    const quote = table.weight('quote.w', (quoteNear(t, i, -1, 3) ? 'L' : '') + (quoteNear(t, i, 1, 3) ? 'R' : ''), w);
+    return own.base + shapeWeight + p1Weight + n1Weight + wn1 + p1w + sp1w + wsn1 + suf + quote > threshold;
   }
+}
+
+/**
+ * A word form as the detector's bounds see it: can it head a cue (isCueCandidate but for the quote test), its own
+ * weights (base: BIAS, `w`, `suf3`), base plus the best weights of its pair features and suffix (best), the best
+ * weights of `w.n1` and `p1.w` (bestPairs), and its weights as a neighbour (`p1`, `n1` features of the words beside it).
+ */
+interface FormInfo {
+  readonly candidate: boolean;
+  readonly base: number;
+  readonly best: number;
+  readonly bestPairs: number;
+  readonly asP1: number;
+  readonly asN1: number;
 }
 
 /** The detector's score of token i (its margin over "not a cue"); 0 without weights. */

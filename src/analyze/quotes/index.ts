@@ -234,8 +234,17 @@ function isOpenMark(doc: Doc, i: number): boolean {
 
 const tokText = (doc: Doc, i: number): string => doc.tokens[i]?.text ?? '';
 const low = (doc: Doc, i: number): string => doc.lower[i] ?? '';
-const isWord = (doc: Doc, i: number): boolean => WORDLIKE.test(tokText(doc, i));
-const isCap = (doc: Doc, i: number): boolean => UPPER.test(tokText(doc, i));
+// By char code for ASCII first: these run on most tokens, and the Unicode patterns cost more than the lookups.
+const isWord = (doc: Doc, i: number): boolean => {
+  const t = tokText(doc, i);
+  const c = t.charCodeAt(0);
+  return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : WORDLIKE.test(t);
+};
+const isCap = (doc: Doc, i: number): boolean => {
+  const t = tokText(doc, i);
+  const c = t.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(t);
+};
 const inQuote = (doc: Doc, i: number): boolean => (doc.segOf[i] ?? -1) >= 0;
 const startOf = (doc: Doc, i: number): number => doc.tokens[i]?.start ?? 0;
 const endOf = (doc: Doc, i: number): number => doc.tokens[i]?.end ?? 0;
@@ -339,11 +348,14 @@ function isWeakCueHead(doc: Doc, i: number, unit: Unit): boolean {
  * stage keeps its speed (about 5% slower at -2, 15% without the test).
  */
 const MIN_WEAK_CUE_SCORE = 0;
+/** The same for heads the cue detector proposes. */
+const MIN_DETECTED_WEAK_CUE_SCORE = 0;
 
 function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], claimed: Set<number>, gated: boolean): Frame[] {
   const usedCue = new Set<number>();
   for (const f of strong) if (f.cueTokens) for (let k = f.cueTokens[0]; k < f.cueTokens[1]; k++) usedCue.add(k);
   const out: Frame[] = [];
+  const detectedHeads = CUE_DETECTOR.size > 0 ? CUE_DETECTOR.detect(doc, MIN_DETECTED_CUE_SCORE) : null;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
     if (!unit) continue;
@@ -351,9 +363,9 @@ function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], 
     for (let h = unit.first; h < unit.last; h++) {
       if (usedCue.has(h)) continue;
       const detected = !isWeakCueHead(doc, h, unit);
-      if (detected && !isDetectedCueHead(doc, h)) continue;
+      if (detected && !(detectedHeads?.[h] && isDetectedCueHead(doc, h))) continue;
       const cueEnd = cueRange(doc, h, unit)[1];
-      if (gated && FRAME_MODEL.size > 0 && weakCueGate(FRAME_MODEL, low(doc, h), cueEnd < unit.last ? low(doc, cueEnd) : '') < MIN_WEAK_CUE_SCORE) continue;
+      if (gated && FRAME_MODEL.size > 0 && weakCueGate(FRAME_MODEL, low(doc, h), cueEnd < unit.last ? low(doc, cueEnd) : '') < (detected ? MIN_DETECTED_WEAK_CUE_SCORE : MIN_WEAK_CUE_SCORE)) continue;
       const frame = frameAt(doc, unit, u, h, claimed, local, units[u + 1]);
       if (!frame) continue;
       frame.weak = true;
@@ -371,12 +383,11 @@ const CUE_DETECTOR = new CueDetector(CUE_DETECTOR_WEIGHTS);
  * A word outside the lexicon starts a weak candidate when the cue detector scores it above this (its margin over "no
  * cue"; on PolNeAR dev about half the words above -1 outside the lexicon head a gold cue).
  */
-const MIN_DETECTED_CUE_SCORE = -1;
+const MIN_DETECTED_CUE_SCORE = -2;
 
-/** Is token i a head outside the lexicon (strong or weak) that the cue detector scores high, in lower case? */
+/** Is token i, which the cue detector scores high, a lower-case head outside the lexicon (strong or weak)? */
 function isDetectedCueHead(doc: Doc, i: number): boolean {
-  // The detector's own test first: it rules out most words with a lookup or two.
-  if (CUE_DETECTOR.size === 0 || !CUE_DETECTOR.exceeds(doc, i, MIN_DETECTED_CUE_SCORE) || isCap(doc, i)) return false;
+  if (isCap(doc, i)) return false;
   const form = low(doc, i);
   return cueHeadScore(form) === 0 && weakCueScore(form) === 0;
 }
