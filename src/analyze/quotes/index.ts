@@ -377,8 +377,17 @@ function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], 
   return out;
 }
 
-/** The learned cue detector's weights (cue-detector-weights.ts). */
-const CUE_DETECTOR = new CueDetector(CUE_DETECTOR_WEIGHTS);
+/** The learned cue detector (weights in cue-detector-weights.ts). */
+const SHIPPED_CUE_DETECTOR = new CueDetector(CUE_DETECTOR_WEIGHTS);
+let CUE_DETECTOR = SHIPPED_CUE_DETECTOR;
+
+/**
+ * Training only: propose heads with another detector (one trained without the article at hand, so the source and
+ * keep/drop models learn from candidates as unseen text gets them), or with the shipped one again (null).
+ */
+export function useCueDetector(detector: CueDetector | null): void {
+  CUE_DETECTOR = detector ?? SHIPPED_CUE_DETECTOR;
+}
 /**
  * A word outside the lexicon starts a weak candidate when the cue detector scores it above this (its margin over "no
  * cue"; on PolNeAR dev about half the words above -1 outside the lexicon head a gold cue).
