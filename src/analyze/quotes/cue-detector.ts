@@ -154,6 +154,10 @@ export class CueDetector {
   get size(): number {
     return this.table.size;
   }
+  /** The score of token i (cueScore). */
+  score(t: CueTokens, i: number): number {
+    return cueScore(this.table, t, i);
+  }
   /** What the detector's bounds need of a word form, memoised. */
   private form(t: CueTokens, i: number): FormInfo {
     const w = t.lower[i] ?? '';
@@ -268,6 +272,11 @@ export function cueScore(table: FeatureTable, t: CueTokens, i: number): number {
     acc.score += table.weight(tpl, a, b);
   });
   return acc.score;
+}
+
+/** A score as a coarse feature value for the keep/drop model. */
+export function scoreBucket(s: number): string {
+  return s <= -8 ? '<-8' : s <= -4 ? '-8..-4' : s <= -2 ? '-4..-2' : s <= 0 ? '-2..0' : s <= 2 ? '0..2' : s <= 5 ? '2..5' : s <= 10 ? '5..10' : '10+';
 }
 
 /** One article for training: its tokens and, per token, whether it heads a gold cue. */

@@ -20,7 +20,7 @@ import { FeatureTable } from './perceptron.js';
 import { SOURCE_WEIGHTS } from './source-weights.js';
 import { frameFeatures, keepFrame, weakCueScore as weakCueGate, type FrameFacts } from './frame-model.js';
 import { FRAME_WEIGHTS } from './frame-weights.js';
-import { CueDetector } from './cue-detector.js';
+import { CueDetector, isCueCandidate } from './cue-detector.js';
 import { CUE_DETECTOR_WEIGHTS } from './cue-detector-weights.js';
 import {
   findAntecedents, findChannel, resolveSpeaker, speakerVia, type ChannelKind, type EntityMention, type SpeakerVia,
@@ -106,6 +106,8 @@ interface Frame {
   unit: number;
   /** Started by a weak cue head (lexicon.ts): kept only on the keep/drop model's word. */
   weak?: boolean;
+  /** The cue detector's score of its head (frameCueScore). */
+  cueScore?: number;
   /** The content before splitCoordinated cut it where frame `by` begins. */
   uncut?: { content: Span[]; segs: number[]; kind: Frame['kind']; by: Frame };
 }
@@ -399,6 +401,22 @@ function isDetectedCueHead(doc: Doc, i: number): boolean {
   if (isCap(doc, i)) return false;
   const form = low(doc, i);
   return cueHeadScore(form) === 0 && weakCueScore(form) === 0;
+}
+
+/** The cue detector's score of a frame's head, the first word of its cue that can head one; memoised on the frame. */
+function frameCueScore(doc: Doc, f: Frame): number {
+  if (f.cueScore !== undefined) return f.cueScore;
+  let score = 0;
+  if (f.cueTokens) {
+    for (let k = f.cueTokens[0]; k < f.cueTokens[1]; k++) {
+      if (isCueCandidate(doc, k)) {
+        score = CUE_DETECTOR.score(doc, k);
+        break;
+      }
+    }
+  }
+  f.cueScore = score;
+  return score;
 }
 
 /** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
@@ -1569,6 +1587,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     beforeCue,
     afterCue,
     weak: f.weak === true,
+    ...(f.cueTokens && CUE_DETECTOR.size > 0 ? { cueScore: frameCueScore(doc, f) } : {}),
   };
 }
 
