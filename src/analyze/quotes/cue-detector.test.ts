@@ -20,13 +20,18 @@ test('the cheap bound of CueDetector.exceeds never changes the verdict of the fu
     for (let i = 0; i < tokens.lower.length; i++) {
       const expected = isCueCandidate(tokens, i) && cueScore(table, tokens, i) > threshold;
       assert.equal(detector.exceeds(tokens, i, threshold), expected, `token ${i} ${JSON.stringify(tokens.texts[i])} at ${threshold}`);
+      assert.equal(detector.score(tokens, i), cueScore(table, tokens, i));
       checked++;
     }
   }
   assert.ok(checked > 100);
   for (const threshold of [-2, 0]) {
     const flags = detector.detect(tokens, threshold);
-    for (let i = 0; i < tokens.lower.length; i++) assert.equal(flags[i] === 1, detector.exceeds(tokens, i, threshold), `detect at token ${i}`);
+    const lower = detector.detect(tokens, threshold, true);
+    for (let i = 0; i < tokens.lower.length; i++) {
+      assert.equal(flags[i] === 1, detector.exceeds(tokens, i, threshold), `detect at token ${i}`);
+      assert.equal(lower[i] === 1, flags[i] === 1 && !/^[A-Z0-9]/.test(tokens.texts[i] ?? ''), `lower-case detect at token ${i}`);
+    }
   }
 });
 

@@ -154,9 +154,18 @@ export class CueDetector {
   get size(): number {
     return this.table.size;
   }
-  /** The score of token i (cueScore). */
+  /** The score of token i, as cueScore sums it (same features, same order), without its callback. */
   score(t: CueTokens, i: number): number {
-    return cueScore(this.table, t, i);
+    const table = this.table;
+    const w = t.lower[i] ?? '';
+    const p1 = i > 0 ? (t.lower[i - 1] ?? '') : '';
+    const n1 = t.lower[i + 1] ?? '';
+    const sp1 = shape(t.texts[i - 1] ?? '');
+    return 0 + table.weight('BIAS', '') + table.weight('w', w) + table.weight('suf3', w.length > 4 ? w.slice(-3) : w) +
+      table.weight('shape', shape(t.texts[i] ?? '')) + table.weight('p1', p1) + table.weight('n1', n1) + table.weight('w.n1', w, n1) +
+      table.weight('p1.w', p1, w) + table.weight('sp1.w', sp1, w) + table.weight('w.sn1', w, shape(t.texts[i + 1] ?? '')) +
+      table.weight('sp1.sp2.suf', sp1 + shape(t.texts[i - 2] ?? ''), w.length > 4 ? w.slice(-2) : w) +
+      table.weight('quote.w', (quoteNear(t, i, -1, 3) ? 'L' : '') + (quoteNear(t, i, 1, 3) ? 'R' : ''), w);
   }
   /** What the detector's bounds need of a word form, memoised. */
   private form(t: CueTokens, i: number): FormInfo {
@@ -195,21 +204,23 @@ export class CueDetector {
   }
 
   /**
-   * The tokens of a text that score above `threshold` (1) or not (0), as exceeds would say of each: one memo lookup
-   * per token, the neighbours' weights read from the array.
+   * The tokens of a text that score above `threshold` (1) or not (0), as exceeds would say of each; with
+   * `lowerCaseOnly`, only words that do not open with an ASCII capital (a cheap test, so the others cost nothing).
    */
-  detect(t: CueTokens, threshold: number): Uint8Array {
+  detect(t: CueTokens, threshold: number, lowerCaseOnly = false): Uint8Array {
     const n = t.lower.length;
     const out = new Uint8Array(n);
-    const infos: FormInfo[] = [];
-    for (let i = 0; i < n; i++) infos.push(this.form(t, i));
-    const p1Start = this.p1[''] ?? 0;
-    const n1End = this.n1[''] ?? 0;
+    const floor = threshold - this.bestContext;
     for (let i = 0; i < n; i++) {
-      const own = infos[i] as FormInfo;
-      if (!own.candidate || (t.segOf[i] ?? -1) >= 0 || own.best <= threshold - this.bestContext) continue;
-      const p1 = i > 0 ? (infos[i - 1] as FormInfo).asP1 : p1Start;
-      const n1 = i + 1 < n ? (infos[i + 1] as FormInfo).asN1 : n1End;
+      if ((t.segOf[i] ?? -1) >= 0) continue;
+      if (lowerCaseOnly) {
+        const c = (t.texts[i] ?? '').charCodeAt(0);
+        if (c < 97 || (c > 122 && c < 128)) continue;
+      }
+      const own = this.form(t, i);
+      if (!own.candidate || own.best <= floor) continue;
+      const p1 = i > 0 ? this.form(t, i - 1).asP1 : (this.p1[''] ?? 0);
+      const n1 = i + 1 < n ? this.form(t, i + 1).asN1 : (this.n1[''] ?? 0);
       if (this.passes(t, i, own, p1, n1, threshold)) out[i] = 1;
     }
     return out;

@@ -35,8 +35,8 @@ export interface FrameFacts {
   readonly afterCue: string;
   /** Was the frame started by a weak cue head (lexicon.ts)? */
   readonly weak: boolean;
-  /** The cue detector's score of the cue's head (cue-detector.ts), when it has one. */
-  readonly cueScore?: number;
+  /** The cue detector's score of the cue's head (cue-detector.ts); NaN when unknown. */
+  readonly cueScore: number;
 }
 
 /** The "drop" option's one feature (as a template with an empty value), against which a frame's score is compared. */
@@ -108,7 +108,7 @@ export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
   emit('before', shape(f.beforeCue));
   const after = shape(f.afterCue);
   emit('after', after);
-  if (f.cueScore !== undefined) {
+  if (!Number.isNaN(f.cueScore)) {
     // How cue-like the head is in its context, by the cue detector.
     const det = scoreBucket(f.cueScore);
     emit('det', det);

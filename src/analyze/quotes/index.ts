@@ -357,7 +357,7 @@ function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], 
   const usedCue = new Set<number>();
   for (const f of strong) if (f.cueTokens) for (let k = f.cueTokens[0]; k < f.cueTokens[1]; k++) usedCue.add(k);
   const out: Frame[] = [];
-  const detectedHeads = CUE_DETECTOR.size > 0 ? CUE_DETECTOR.detect(doc, MIN_DETECTED_CUE_SCORE) : null;
+  const detectedHeads = CUE_DETECTOR.size > 0 ? CUE_DETECTOR.detect(doc, MIN_DETECTED_CUE_SCORE, true) : null;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
     if (!unit) continue;
@@ -1587,7 +1587,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     beforeCue,
     afterCue,
     weak: f.weak === true,
-    ...(f.cueTokens && CUE_DETECTOR.size > 0 ? { cueScore: frameCueScore(doc, f) } : {}),
+    cueScore: f.cueTokens && CUE_DETECTOR.size > 0 ? frameCueScore(doc, f) : Number.NaN,
   };
 }
 
