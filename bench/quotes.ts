@@ -389,7 +389,7 @@ function bench(splitName: string, measureSpeed: boolean): void {
 }
 
 /** Passes of the cue detector over the train tokens. */
-const CUE_EPOCHS = 2;
+const CUE_EPOCHS = 3;
 /** Features of the cue detector seen fewer times than this in train are left out. */
 const CUE_MIN_FEATURE_COUNT = 10;
 
