@@ -28,9 +28,11 @@ test('the cheap bound of CueDetector.exceeds never changes the verdict of the fu
   for (const threshold of [-2, 0]) {
     const flags = detector.detect(tokens, threshold);
     const lower = detector.detect(tokens, threshold, true);
+    const long = detector.detect(tokens, threshold, false, 6);
     for (let i = 0; i < tokens.lower.length; i++) {
       assert.equal(flags[i] === 1, detector.exceeds(tokens, i, threshold), `detect at token ${i}`);
       assert.equal(lower[i] === 1, flags[i] === 1 && !/^[A-Z0-9]/.test(tokens.texts[i] ?? ''), `lower-case detect at token ${i}`);
+      assert.equal(long[i] === 1, flags[i] === 1 && (tokens.lower[i] ?? '').length >= 6, `long-word detect at token ${i}`);
     }
   }
 });

@@ -205,14 +205,15 @@ export class CueDetector {
 
   /**
    * The tokens of a text that score above `threshold` (1) or not (0), as exceeds would say of each; with
-   * `lowerCaseOnly`, only words that do not open with an ASCII capital (a cheap test, so the others cost nothing).
+   * `lowerCaseOnly`, only words that do not open with an ASCII capital, and only words of at least `minLength`
+   * characters (cheap tests, so the others cost nothing).
    */
-  detect(t: CueTokens, threshold: number, lowerCaseOnly = false): Uint8Array {
+  detect(t: CueTokens, threshold: number, lowerCaseOnly = false, minLength = 0): Uint8Array {
     const n = t.lower.length;
     const out = new Uint8Array(n);
     const floor = threshold - this.bestContext;
     for (let i = 0; i < n; i++) {
-      if ((t.segOf[i] ?? -1) >= 0) continue;
+      if ((t.segOf[i] ?? -1) >= 0 || (t.lower[i] ?? '').length < minLength) continue;
       if (lowerCaseOnly) {
         const c = (t.texts[i] ?? '').charCodeAt(0);
         if (c < 97 || (c > 122 && c < 128)) continue;
