@@ -6,6 +6,7 @@
  */
 import { PRONOUNS } from './lexicon.js';
 import { featureKey, type Emit, type FeatureTable } from './perceptron.js';
+import { scoreBucket } from './cue-detector.js';
 
 /** What the extractor knows about one candidate attribution, in plain values. */
 export interface FrameFacts {
@@ -34,6 +35,8 @@ export interface FrameFacts {
   readonly afterCue: string;
   /** Was the frame started by a weak cue head (lexicon.ts)? */
   readonly weak: boolean;
+  /** The cue detector's score of the cue's head (cue-detector.ts); NaN when unknown. */
+  readonly cueScore: number;
 }
 
 /** The "drop" option's one feature (as a template with an empty value), against which a frame's score is compared. */
@@ -105,6 +108,13 @@ export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
   emit('before', shape(f.beforeCue));
   const after = shape(f.afterCue);
   emit('after', after);
+  if (!Number.isNaN(f.cueScore)) {
+    // How cue-like the head is in its context, by the cue detector.
+    const det = scoreBucket(f.cueScore);
+    emit('det', det);
+    emit('det.weak', det, yn(f.weak));
+    emit('det.kind', det, f.kind);
+  }
   if (f.weak) {
     // Weak heads are cues in some constructions only ("plans to", "believe that", "is expected to").
     emit('weak.rule', f.rule);
