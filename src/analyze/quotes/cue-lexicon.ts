@@ -1,5 +1,5 @@
 /**
- * Derived artefact, do not edit: regenerate with `npx tsx bench/quotes.ts --learn-lexicon`.
+ * Derived artefact, do not edit: regenerate with `npm run train:quotes` (deterministic).
  * Per lower-cased word form: [form, occurrences inside a gold attribution cue, occurrences in all texts, occurrences
  * outside quotation marks], counted on the PolNeAR train split (tokens of src/analyze/tokens; forms seen inside a cue
  * fewer than 3 times are left out).

@@ -1,8 +1,8 @@
 /**
  * Keeping or dropping a candidate attribution with a learned linear model: the rules over-generate (participles
  * such as "referring to" after a quote, nouns read as verbs, content running over another attribution), and the
- * averaged-perceptron weights in frame-weights.ts (learned from PolNeAR train by `npx tsx bench/quotes.ts
- * --learn-frames`) say which of them PolNeAR does not annotate.
+ * averaged-perceptron weights in frame-weights.ts (learned from PolNeAR train by `npm run train:quotes`) say
+ * which of them PolNeAR does not annotate.
  */
 import { PRONOUNS } from './lexicon.js';
 import { featureKey, type Emit, type FeatureTable } from './perceptron.js';
@@ -22,7 +22,10 @@ export interface FrameFacts {
   /** How many words the content has, over all fragments. */
   readonly contentWordCount: number;
   readonly fragments: number;
-  /** Does the content hold another attribution's cue, or overlap another attribution's content? */
+  /**
+   * Does the content hold another strong (not weak) attribution's cue, or overlap another strong attribution's
+   * content? Weak frames are left out as they exist at prediction time only if this model keeps them.
+   */
   readonly holdsOtherCue: boolean;
   readonly overlapsOther: boolean;
   /** Is the cue the sentence's first word, or its last? */

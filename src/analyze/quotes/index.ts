@@ -1405,6 +1405,9 @@ export function sourceTrainingCases(text: string, tokenized?: Tokenized): Source
   const { doc, units, frames } = extractFrames(text, tokenized ?? tokenize(text), false);
   const out: SourceTrainingCase[] = [];
   for (const f of frames) {
+    // Only the frames rerankSources hands to the ranker: the others keep the rules' source at prediction time, and
+    // as training cases (the rule's choice nearly always right) they would teach the ranker to trust the rules more.
+    if (RULES_THE_RANKER_KEEPS.has(f.rule) || isPlainSubject(doc, units, f)) continue;
     const problem = sourceProblem(doc, units, f);
     if (!problem) continue;
     const cands = sourceCandidates(problem.v, problem.q);
@@ -1490,7 +1493,10 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
   const hi = hulls.hi[i] ?? -Infinity;
   for (let j = 0; j < frames.length; j++) {
     const g = frames[j] as Frame;
-    if (g === f) continue;
+    // Only strong frames count as the others: which weak frames exist depends on the keep/drop model itself (the gate
+    // in weakFrames and prefilterWeak drop some at prediction time, training sees them all), so features read from
+    // them would differ between training and prediction.
+    if (g === f || g.weak) continue;
     if (!holdsOtherCue && g.cue && lo <= g.cue.start && g.cue.end <= hi && inside(g.cue, f.content)) holdsOtherCue = true;
     if (!overlapsOther && (hulls.lo[j] ?? Infinity) < hi && lo < (hulls.hi[j] ?? -Infinity) && overlapsAny(g.content, f.content)) overlapsOther = true;
     if (holdsOtherCue && overlapsOther) break;
