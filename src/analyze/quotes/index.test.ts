@@ -449,3 +449,31 @@ test('reported speech inside the content of a final cue is attributed to that ac
   const b = find(run('The port is busy. Officials said the ferry would run again on Sunday.'), 'said');
   assert.deepEqual([b.source, b.content], ['Officials', ['the ferry would run again on Sunday']]);
 });
+
+test('a period left alone after an abbreviation in parentheses does not cut a continuing quote off', () => {
+  const text = '“The levee will hold,” Ada Marlow told reporters beside Sen. Tom Keel (D-Ore.). “We rebuilt it last spring.”';
+  const a = find(run(text), 'told');
+  assert.equal(a.source, 'Ada Marlow');
+  assert.deepEqual(a.content, ['“The levee will hold,”', '“We rebuilt it last spring.”']);
+});
+
+test('a cue sentence with an object of its own does not take the quote before it', () => {
+  const text = '“We never doubted the plan,” Marlow said. “The harbour will reopen in May.” She noted the council vote set for Friday in the town hall.';
+  const seen = run(text);
+  const a = find(seen, 'said');
+  assert.deepEqual(a.content, ['“We never doubted the plan,”', '“The harbour will reopen in May.”']);
+  assert.ok(!seen.some((s) => s.cue === 'noted' && s.content.some((c) => c.includes('harbour'))));
+  // A hearer after the cue is no object of that kind: the quote is still the cue's.
+  const b = find(run('The council met. “Why would anyone vote for that?” Marlow told the Gazette after the meeting on Friday.'), 'told');
+  assert.deepEqual(b.content, ['“Why would anyone vote for that?”']);
+  assert.equal(b.source, 'Marlow');
+});
+
+test('"the" and nouns right before the cue are the source, not a speaker farther left', () => {
+  const text = 'The council voted to close the pier, the port authority said, “and we will appeal.”';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'the port authority');
+  // The same after a quote, with an adjunct after the cue.
+  const b = find(run('“We will appeal,” the port authority said on Monday.'), 'said');
+  assert.equal(b.source, 'the port authority');
+});
