@@ -477,3 +477,38 @@ test('"the" and nouns right before the cue are the source, not a speaker farther
   const b = find(run('“We will appeal,” the port authority said on Monday.'), 'said');
   assert.equal(b.source, 'the port authority');
 });
+
+test('reported content stops before a quotation with its own cue after a colon', () => {
+  const text = 'Marlow insisted that the ferry had changed course: “The ferry is not what it was,” she claimed.';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'insisted').content, ['that the ferry had changed course']);
+  assert.deepEqual(find(seen, 'claimed').content, ['“The ferry is not what it was,”']);
+  // Without a cue after it the quotation stays in the reported content.
+  const b = find(run('Marlow insisted that the ferry had changed course: “not what it was.”'), 'insisted');
+  assert.ok(b.content.some((c) => c.includes('not what it was')));
+});
+
+test('a final report cue takes a clause with a cue and a quotation of its own', () => {
+  const text = 'In one memo, Marlow explained how she had filed the permits in a “sealed box,” the Gazette reported. The box is missing.';
+  const seen = run(text);
+  const a = find(seen, 'reported');
+  assert.equal(a.source, 'the Gazette');
+  assert.deepEqual(a.content, ['In one memo, Marlow explained how she had filed the permits in a “sealed box,”']);
+  // Not after other verbs: "Teachers described how they had been “tired,” Marlow noted" keeps the inner cue's frame.
+  const b = run('Teachers described how they had felt “tired all year,” Marlow recalled.');
+  assert.ok(!b.some((s) => s.cue === 'recalled' && s.content.some((c) => c.startsWith('Teachers'))));
+});
+
+test('a source may hold a relative clause after its appositions', () => {
+  const text = '"The tides worry me," Ada Marlow, 41, of Dunmore, who fishes off the north pier, said in an interview.';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Ada Marlow, 41, of Dunmore, who fishes off the north pier');
+  assert.deepEqual(a.content, ['"The tides worry me,"']);
+});
+
+test('a sentence the tokenizer ends at an abbreviation before a comma goes on to its cue', () => {
+  const text = '"We will keep the pier open all winter," Harbour Board Chair Ada Marlow, R-Ore., said. "The ferry stays."';
+  const a = find(run(text), 'said');
+  assert.ok(a.source?.startsWith('Harbour Board Chair Ada Marlow'));
+  assert.deepEqual(a.content, ['"We will keep the pier open all winter,"', '"The ferry stays."']);
+});

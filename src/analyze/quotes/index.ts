@@ -187,12 +187,17 @@ function buildUnits(doc: Doc, tokenized: Tokenized): Unit[] {
 }
 
 /**
- * Is [first, last) punctuation only (no word, no quotation mark), in the paragraph of the sentence before it? The
+ * Is [first, last) punctuation only (no word, no quotation mark), or does it open with a comma, in the paragraph of
+ * the sentence before it? The
  * tokenizer ends a sentence at an abbreviation's period inside parentheses and leaves the period after them on its
  * own ("… said Sen. Tom Keel (D-Ore.). “…”"); as a sentence of its own it would cut the quote after it off.
  */
 function isStrayPunctuation(doc: Doc, prev: Unit, first: number, last: number): boolean {
   if (doc.paraOf[prev.last - 1] !== doc.paraOf[first]) return false;
+  // A sentence does not begin with a comma or semicolon: the one before ended at an abbreviation ("… Ada Marlow,
+  // R-Ore., said.").
+  const t = tokText(doc, first);
+  if ((t === ',' || t === ';') && !inQuote(doc, first)) return true;
   for (let k = first; k < last; k++) if (isWord(doc, k) || inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k))) return false;
   return true;
 }
@@ -842,8 +847,10 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     // (A') A partial quote closing a clause that began before it: Teachers are “looking to see who runs,” Marlow said.
     // PolNeAR's content is the whole clause, from the sentence's first word to the closing mark.
     if (seg && quoteEndsClause && cleanBetween && !claimedSegs.has(s) && !opensClause(doc, unit, seg)) {
-      const mixed = mixedQuoteBeforeCue(doc, unit, s, cb, sourceTokens, claimedSegs);
-      if (mixed) return makeFrame(doc, mixed.content, cue, mixed.source ? spanOf(doc, mixed.source[0], mixed.source[1]) : null, [ca, cb], mixed.segs, 'mixed-quote-then-cue', unitIndex);
+      const mixed = mixedQuoteBeforeCue(doc, unit, s, cb, sourceTokens, claimedSegs, sourceTokens !== null && ACCOUNT_CUES.has(headForm));
+      // Content holding a cue of its own is an account's (PolNeAR attributes the whole clause to the final cue): as
+      // the rule of reported content before a final cue, the attributions inside fold into it (foldIntoAccounts).
+      if (mixed) return makeFrame(doc, mixed.content, cue, mixed.source ? spanOf(doc, mixed.source[0], mixed.source[1]) : null, [ca, cb], mixed.segs, mixed.holdsCue ? 'reported-then-cue' : 'mixed-quote-then-cue', unitIndex);
     }
   }
 
@@ -1026,19 +1033,24 @@ function holdsEarlierFrame(doc: Doc, a: number, b: number, earlier: readonly Fra
  */
 function mixedQuoteBeforeCue(
   doc: Doc, unit: Unit, s: number, cb: number, sourceTokens: [number, number] | null, claimedSegs: Set<number>,
-): { content: Span[]; segs: number[]; source: [number, number] | null } | null {
+  account: boolean,
+): { content: Span[]; segs: number[]; source: [number, number] | null; holdsCue: boolean } | null {
   const seg = doc.segments[s];
   if (!seg) return null;
   const a = firstWord(doc, unit);
   const from = startOf(doc, a);
   if (from >= seg.start) return null;
   const segs: number[] = [];
+  let holdsCue = false;
   for (let k = a; k < unit.last && startOf(doc, k) < seg.start; k++) {
     if (inQuote(doc, k)) {
       const x = doc.segOf[k] ?? -1;
       if (claimedSegs.has(x)) return null;
       if (segs[segs.length - 1] !== x) segs.push(x);
-    } else if (isCueHead(doc, k, unit)) return null;
+    } else if (isCueHead(doc, k, unit)) {
+      if (!account) return null;
+      holdsCue = true;
+    }
   }
   segs.push(s);
   const source = sourceTokens ?? sourceAfter(doc, cb, unit);
@@ -1047,8 +1059,14 @@ function mixedQuoteBeforeCue(
   const following = [s];
   addFollowingSegments(doc, unit, after, following, claimedSegs);
   const content: Span[] = [{ start: from, end: seg.end }, ...following.slice(1).map((x) => segSpan(doc, x))];
-  return { content, segs: [...segs, ...following.slice(1)], source };
+  return { content, segs: [...segs, ...following.slice(1)], source, holdsCue };
 }
+
+/**
+ * Cues of an account that relays a whole clause, its cue and quotation included, when they close the sentence
+ * ("Marlow explained how she had filed the permits in a “sealed box,” the Gazette reported").
+ */
+const ACCOUNT_CUES = new Set(['reported', 'reports', 'wrote', 'writes', 'said', 'says']);
 
 /**
  * Does the clause end after the cue (and its inverted source), give or take adjuncts of time and place, so the cue
@@ -1114,8 +1132,11 @@ const MAX_NAME_PARENTHETICAL_TOKENS = 6;
 /** A short stretch without clause words: a plausible speaker ("Rep. Ada Marlow of Utah, the ranking member"). */
 function looksLikeNounPhrase(doc: Doc, a: number, b: number, maxTokens = MAX_SOURCE_TOKENS): boolean {
   if (b - a > maxTokens) return false;
+  // Inside a relative clause after a comma ("Ada Marlow, 41, who fishes off the north pier,") verbs are the clause's.
+  let relative = false;
   for (let k = a; k < b; k++) {
     const l = low(doc, k);
+    if ((l === 'who' || l === 'which') && k > a && tokText(doc, k - 1) === ',') relative = true;
     if (tokText(doc, k) === '(' && k > a) {
       // A short parenthetical inside a name ("Rep. Ada Marlow (D-Utah)") is part of it.
       let close = k + 1;
@@ -1126,6 +1147,7 @@ function looksLikeNounPhrase(doc: Doc, a: number, b: number, maxTokens = MAX_SOU
       }
     }
     if (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k)) || CLAUSE_PUNCT.has(tokText(doc, k))) return false;
+    if (relative) continue;
     if (SOURCE_STOPS.has(l) && l !== 'who' && l !== 'as') return false;
     if (!isCap(doc, k) && cueHeadScore(l) > 0 && k > a) return false;
   }
@@ -1250,6 +1272,8 @@ function nestedQuotes(doc: Doc, frames: readonly Frame[]): Frame[] {
 }
 
 /** Cut reported content where a second attribution of the same sentence begins (", but Jones said …"). */
+const QUOTATION_AFTER_BREAK = /\s*[:;,—–]\s*$/u;
+
 function splitCoordinated(doc: Doc, frames: Frame[]): void {
   for (const f of frames) {
     if (f.kind === 'direct' || f.rule !== 'cue-then-reported') continue;
@@ -1257,6 +1281,16 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
     if (!c) continue;
     for (const g of frames) {
       if (g === f || !g.cue || g.unit !== f.unit) continue;
+      // A quotation with its own cue after it inside f's content starts g at the quotation, after a colon, dash,
+      // semicolon or comma ("Marlow insisted that the ferry had changed course: “…,” she claimed").
+      const q = g.content[0];
+      if (g.kind === 'direct' && q && g.cue.start >= q.end && q.start > c.start && q.start < c.end) {
+        const lead = QUOTATION_AFTER_BREAK.exec(doc.text.slice(c.start, q.start));
+        if (lead && lead.index > 0) {
+          cutContent(doc, f, { start: c.start, end: trimEnd(doc.text, c.start, c.start + lead.index) }, g);
+          break;
+        }
+      }
       // A source of g's own inside f's content starts g there; a source before f's content is the subject the two
       // cues share ("Marlow said the pier was safe and said, “…”"), and g starts at its cue. A bare comma before g's
       // own source also cuts when g holds a quotation ("X said the pier was safe, the harbour master said, “…”"): a
