@@ -72,6 +72,11 @@ export function paragraphsOf(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** Does the mark at `pos` open a sentence: after a full stop, question or exclamation mark (and a closing mark)? */
+function opensSentence(text: string, paraStart: number, pos: number): boolean {
+  return /[.!?]["”»]?\s+$/.test(text.slice(Math.max(paraStart, pos - 4), pos));
+}
+
 /** All double-quoted segments of `text`, in order, non-overlapping. */
 export function findQuotedSegments(text: string): QuotedSegment[] {
   const paragraphs = paragraphsOf(text);
@@ -117,7 +122,8 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
     if (open >= 0) {
       const next = paragraphs[p + 1];
       const nextOpens = next !== undefined && /^["“«„]|^''/.test(text.slice(next.start, next.start + 2));
-      const fromParagraphStart = open === para.start || !openedHere;
+      // A quote that opens a sentence runs on too ("“A,” she said. “B …" with no closing mark in the paragraph).
+      const fromParagraphStart = open === para.start || !openedHere || (opensSentence(text, para.start, open) && text[open] !== "'");
       if (nextOpens && fromParagraphStart) carried = open;
       else if (fromParagraphStart) out.push({ start: open, end: para.end, closed: false, multiParagraph: multi });
       // An unmatched mark inside a paragraph is a typo or an inch sign: no quote.
