@@ -520,3 +520,17 @@ test('a quote opening a sentence mid-paragraph runs on to the next paragraph whe
   // An unmatched mark after a comma inside a sentence is still no quote.
   assert.deepEqual(findQuotedSegments('The wall was 6" thick, and the gate held.\n\n“Fine.”').map((s) => s.start), [43]);
 });
+
+test('a quotation signed by a dash and a name at the end of its line, or on the next line', () => {
+  const text = 'Readers wrote in.\n\n“The tide came in early.”― Ada Marlow\n“We lost two boats.” ― Tom G. Keel\n\n"The harbour must reopen."\n\n- Ada Marlow.\n\nThe council met.';
+  const seen = run(text);
+  const dashed = seen.filter((s) => s.rule === 'quote-then-dash').map((s) => [s.cue, s.source, s.content.join(' | ')]);
+  assert.deepEqual(dashed, [
+    ['―', 'Ada Marlow', '“The tide came in early.”'],
+    ['―', 'Tom G. Keel', '“We lost two boats.”'],
+    ['-', 'Ada Marlow', '"The harbour must reopen."'],
+  ]);
+  // A dash after a quote that goes on with the sentence is no signature.
+  const other = run('“Fine,” - Marlow said with a shrug, and left.');
+  assert.ok(!other.some((s) => s.rule === 'quote-then-dash'));
+});

@@ -654,6 +654,55 @@ function segSpan(doc: Doc, s: number): Span {
 // ---------------------------------------------------------------------------------------------------------------
 // Frames per sentence
 
+const SIGNATURE_DASHES = new Set(['―', '—', '–', '-', '--']);
+/** Most tokens of the name after a signature dash ("― Edwin G. Monroy"). */
+const MAX_SIGNATURE_TOKENS = 6;
+const NAME_PARTICLES = new Set(['de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'bin', 'al']);
+
+/**
+ * A quotation signed by a dash and a name that ends the paragraph, on the quote's line or on the next one
+ * ("“…” ― Ada Marlow", "“…”\n\n- Ada Marlow."), as in quote roundups and debate recaps: the dash is the cue.
+ */
+function dashSignatureFrames(doc: Doc, units: readonly Unit[], frames: readonly Frame[], claimed: ReadonlySet<number>): Frame[] {
+  const held = new Set<number>();
+  for (const f of frames) for (const x of f.segs) held.add(x);
+  const out: Frame[] = [];
+  let u = 0;
+  let i = 0;
+  for (let s = 0; s < doc.segments.length; s++) {
+    const seg = doc.segments[s];
+    if (!seg || claimed.has(s) || held.has(s)) continue;
+    // The first token after the quote.
+    while (i < doc.tokens.length && startOf(doc, i) < seg.end) i++;
+    const dash = i;
+    if (dash >= doc.tokens.length || !SIGNATURE_DASHES.has(tokText(doc, dash)) || inQuote(doc, dash)) continue;
+    const quotePara = doc.paraOf[dash - 1] ?? -1;
+    const dashPara = doc.paraOf[dash] ?? -1;
+    // On the next line, the dash opens its paragraph.
+    if (dashPara !== quotePara && (dashPara !== quotePara + 1 || doc.paraOf[dash - 1] === dashPara)) continue;
+    let b = dash + 1;
+    while (b < doc.tokens.length && doc.paraOf[b] === dashPara && b - dash <= MAX_SIGNATURE_TOKENS && isSignatureWord(doc, b, b === dash + 1)) b++;
+    if (b === dash + 1) continue;
+    let end = b;
+    if (end < doc.tokens.length && doc.paraOf[end] === dashPara && tokText(doc, end) === '.') end++;
+    // The name ends the paragraph, or the next quotation starts right after it on the same line.
+    if (end < doc.tokens.length && doc.paraOf[end] === dashPara && !isOpenMark(doc, end)) continue;
+    while (u + 1 < units.length && (units[u + 1]?.first ?? Infinity) <= dash) u++;
+    const cue = spanOf(doc, dash, dash + 1);
+    const source = spanOf(doc, dash + 1, b);
+    if (!cue || !source) continue;
+    out.push(makeFrame(doc, [segSpan(doc, s)], cue, source, [dash, dash + 1], [s], 'quote-then-dash', u));
+  }
+  return out;
+}
+
+/** A word of a signature name: capitalised (or an initial), or a name particle after the first word. */
+function isSignatureWord(doc: Doc, k: number, first: boolean): boolean {
+  if (inQuote(doc, k) || !isWord(doc, k)) return false;
+  if (isCap(doc, k)) return true;
+  return !first && NAME_PARTICLES.has(low(doc, k));
+}
+
 function framesOfUnit(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: Set<number>, next: Unit | undefined): Frame[] {
   const frames: Frame[] = [];
   const colon = colonFrame(doc, unit, unitIndex, claimedSegs);
@@ -1416,7 +1465,7 @@ const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'and', 'or', 'but', 'not',
  * Rules whose source the ranker keeps nearly always (about 97% or more on PolNeAR train): their speaker is fixed by
  * the construction ("according to X", "Asked about it, X said"), so the ranker's time is better spent elsewhere.
  */
-const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'speaker-colon', 'colon-quote']);
+const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'speaker-colon', 'colon-quote', 'quote-then-dash']);
 
 /** Adverbs at the edges of a source belong to the clause, not the speaker ("Ali famously", "even critics"). */
 const SOURCE_EDGE_ADVERBS = new Set(['now', 'also', 'still', 'even', 'already', 'then', 'just', 'again', 'too']);
@@ -1730,6 +1779,10 @@ function extractFrames(text: string, tokenized: Tokenized, gated: boolean): { do
     for (const f of fs) for (const s of f.segs) if (f.kind === 'direct') claimed.add(s);
     frames.push(...fs);
     unitHasFrame.push(fs.length > 0);
+  }
+  for (const f of dashSignatureFrames(doc, units, frames, claimed)) {
+    for (const x of f.segs) claimed.add(x);
+    frames.push(f);
   }
   attachContinuations(doc, units, frames, unitHasFrame, claimed);
   splitCoordinated(doc, frames);
