@@ -21,6 +21,8 @@ export interface FrameFacts {
   readonly contentWords: readonly string[];
   /** How many words the content has, over all fragments. */
   readonly contentWordCount: number;
+  /** How many of them lie inside the quotations it holds. */
+  readonly quotedWordCount: number;
   readonly fragments: number;
   /**
    * Does the content hold another strong (not weak) attribution's cue, or overlap another strong attribution's
@@ -95,6 +97,13 @@ export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
   emit('contentLen', contentLen);
   emit('contentLen.kind', contentLen, f.kind);
   emit('fragments', bucket(Math.min(f.fragments, 3)));
+  if (f.kind === 'mixed') {
+    // A partial quotation of a word or two is a scare quote or a title more often than someone's words.
+    const quoted = bucket(f.quotedWordCount);
+    emit('mixed.quoted', quoted);
+    emit('mixed.quoted.rule', quoted, f.rule);
+    emit('mixed.quotedShare', String(Math.round((4 * f.quotedWordCount) / Math.max(1, f.contentWordCount))));
+  }
   emit('firstContent', firstContent);
   emit('firstContent.kind', firstContent, f.kind);
   emit('holdsCue', holds);

@@ -1603,6 +1603,16 @@ function contentHulls(frames: readonly Frame[]): ContentHulls {
   return { lo, hi };
 }
 
+/** Words inside the quotations a frame's content holds (its segments; 0 for reported content). */
+function quotedWords(doc: Doc, f: Frame): number {
+  let n = 0;
+  for (const x of f.segs) {
+    const seg = doc.segments[x];
+    if (seg) n += countWords(doc.text, seg);
+  }
+  return n;
+}
+
 /** What the keep/drop model looks at for frame i (`hulls`: contentHulls(frames), computed once per pass by callers). */
 function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], i: number, hulls = contentHulls(frames)): FrameFacts {
   const f = frames[i] as Frame;
@@ -1648,6 +1658,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     sourceBeforeCue: f.source !== null && f.cue !== null && f.source.start < f.cue.start,
     contentWords: contentWordsHead(doc.text, f.content),
     contentWordCount: f.content.reduce((n, c) => n + countWords(doc.text, c), 0),
+    quotedWordCount: quotedWords(doc, f),
     fragments: f.content.length,
     holdsOtherCue,
     overlapsOther,
