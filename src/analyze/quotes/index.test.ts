@@ -534,3 +534,11 @@ test('a quotation signed by a dash and a name at the end of its line, or on the 
   const other = run('“Fine,” - Marlow said with a shrug, and left.');
   assert.ok(!other.some((s) => s.rule === 'quote-then-dash'));
 });
+
+test('reported content stops at a dash before a clause with its own speaker', () => {
+  const text = 'Marlow said the harbour would reopen in May — while her critics have accused the council of “wasting” the summer.';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'said').content, ['the harbour would reopen in May']);
+  const b = find(seen, 'have accused');
+  assert.equal(b.source, 'her critics');
+});

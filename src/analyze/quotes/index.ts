@@ -1350,7 +1350,7 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
       const at = ownSource && g.source ? g.source.start : g.cue.start;
       if (at <= c.start || at >= c.end) continue;
       const before = doc.text.slice(c.start, at);
-      const m = /(?:,\s*(?:but|and|while|whereas|though|although)|;)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before) ??
+      const m = /(?:[,—–]\s*(?:but|and|while|whereas|though|although)|;|\s[—–]|\s--)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before) ??
         (ownSource ? (g.kind !== 'reported' ? /,\s*$/u.exec(before) : null) : /\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$/u.exec(before));
       if (m) {
         const end = c.start + m.index;
