@@ -542,3 +542,15 @@ test('reported content stops at a dash before a clause with its own speaker', ()
   const b = find(seen, 'have accused');
   assert.equal(b.source, 'her critics');
 });
+
+test('a participle cue after a comma starts an attribution of its own, with the same speaker', () => {
+  const text = 'Marlow told reporters that the council “had a reckless plan,” adding, “It lost every vote in the harbour.”';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'told').content, ['that the council “had a reckless plan,”']);
+  const b = find(seen, 'adding');
+  assert.equal(b.source, 'Marlow');
+  assert.deepEqual(b.content, ['“It lost every vote in the harbour.”']);
+  // A participle without the comma is part of the content ("said it kept adding costs").
+  const c = find(run('Marlow said the plan kept adding costs to the “harbour fund.”'), 'said');
+  assert.deepEqual(c.content, ['the plan kept adding costs to the “harbour fund.”']);
+});

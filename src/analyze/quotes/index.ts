@@ -1340,6 +1340,19 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
           break;
         }
       }
+      // A participle cue after a comma continues the same speaker with an attribution of its own ("Marlow said the
+      // pier was safe, adding that …", "…, calling it “absurd”"): f's content ends at the comma, and g takes f's source.
+      if (g.cue.start > c.start && g.cue.start < c.end && g.cueTokens && /ing$/.test(low(doc, g.cueTokens[1] - 1)) &&
+        (!g.source || g.source.start > g.cue.start)) {
+        // The comma stays in f's content when a quotation closes after it (“…,” adding).
+        const lead = /(,["”’]+)?\s*,?\s*$/u.exec(doc.text.slice(c.start, g.cue.start));
+        const cut = lead ? c.start + lead.index + (lead[1]?.length ?? 0) : -1;
+        if (lead && lead[0].includes(',') && cut > c.start) {
+          cutContent(doc, f, { start: c.start, end: trimEnd(doc.text, c.start, cut) }, g);
+          g.source ??= f.source;
+          break;
+        }
+      }
       // A source of g's own inside f's content starts g there; a source before f's content is the subject the two
       // cues share ("Marlow said the pier was safe and said, “…”"), and g starts at its cue. A bare comma before g's
       // own source also cuts when g holds a quotation ("X said the pier was safe, the harbour master said, “…”"): a
