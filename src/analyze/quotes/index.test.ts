@@ -513,10 +513,13 @@ test('a sentence the tokenizer ends at an abbreviation before a comma goes on to
   assert.deepEqual(a.content, ['"We will keep the pier open all winter,"', '"The ferry stays."']);
 });
 
-test('a quote opening a sentence mid-paragraph runs on to the next paragraph when it is not closed', () => {
+test('a quote opening a sentence mid-paragraph runs to the paragraph end when it is not closed', () => {
   const text = '“The tide was early,” Marlow said. “But the boats were ready. Nobody was hurt.\n\n“We will be ready again.”\n\nThe storm passed.';
   const a = find(run(text), 'said');
-  assert.deepEqual(a.content, ['“The tide was early,”', '“But the boats were ready. Nobody was hurt.\n\n“We will be ready again.”']);
+  assert.deepEqual(a.content, ['“The tide was early,”', '“But the boats were ready. Nobody was hurt.', '“We will be ready again.”']);
+  // The next paragraph's quotation with a cue of its own is its own attribution.
+  const seen = run('"The fog is thick here," he said. "The boats stay in.\n\n"And the ferry waits," he added.');
+  assert.deepEqual(seen.map((s) => s.content), [['"The fog is thick here,"', '"The boats stay in.'], ['"And the ferry waits,"']]);
   // An unmatched mark after a comma inside a sentence is still no quote.
   assert.deepEqual(findQuotedSegments('The wall was 6" thick, and the gate held.\n\n“Fine.”').map((s) => s.start), [43]);
 });

@@ -122,10 +122,12 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
     if (open >= 0) {
       const next = paragraphs[p + 1];
       const nextOpens = next !== undefined && /^["“«„]|^''/.test(text.slice(next.start, next.start + 2));
-      // A quote that opens a sentence runs on too ("“A,” she said. “B …" with no closing mark in the paragraph).
-      const fromParagraphStart = open === para.start || !openedHere || (opensSentence(text, para.start, open) && text[open] !== "'");
+      const fromParagraphStart = open === para.start || !openedHere;
+      // A quote that opens a sentence inside the paragraph ("“A,” she said. “B …" with no closing mark) runs to the
+      // paragraph's end; what the next paragraph quotes is a continuation of the attribution, or one of its own.
+      const opensSentenceHere = !fromParagraphStart && opensSentence(text, para.start, open) && text[open] !== "'";
       if (nextOpens && fromParagraphStart) carried = open;
-      else if (fromParagraphStart) out.push({ start: open, end: para.end, closed: false, multiParagraph: multi });
+      else if (fromParagraphStart || opensSentenceHere) out.push({ start: open, end: para.end, closed: false, multiParagraph: multi });
       // An unmatched mark inside a paragraph is a typo or an inch sign: no quote.
     }
   }
