@@ -1684,7 +1684,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
 }
 
 /**
- * How far a frame's score must beat "drop" to be kept (scores of the 5-run averaged model run about -15 … +25).
+ * How far a frame's score must beat "drop" to be kept (scores of the averaged model run about -15 … +25).
  * Whole quotations ("direct") are kept below the break-even point: they are the precise frames, and dropping a right
  * one costs both subsets. Reported content holding quotation marks ("mixed") needs a little more than break-even: it is
  * the least precise part of the direct-quote subset, where a wrong frame costs more than a right one brings. Other
