@@ -557,3 +557,10 @@ test('a participle cue after a comma starts an attribution of its own, with the 
   const c = find(run('Marlow said the plan kept adding costs to the “harbour fund.”'), 'said');
   assert.deepEqual(c.content, ['the plan kept adding costs to the “harbour fund.”']);
 });
+
+test('an opening adjunct is not the subject a participle cue takes', () => {
+  const text = 'Here in Dunmore, Marlow visited the crews on the north pier, saying, "The pier must reopen by spring."';
+  const a = find(run(text), 'saying');
+  assert.equal(a.source, 'Marlow');
+  assert.deepEqual(a.content, ['"The pier must reopen by spring."']);
+});

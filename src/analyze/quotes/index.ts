@@ -526,9 +526,25 @@ function accordingToSource(doc: Doc, from: number, unit: Unit, toComma: boolean)
 }
 
 /** The subject at the start of the sentence, for participle cues ("Ada Marlow rejected it, saying …"). */
+const ADJUNCT_START = new Set([
+  'in', 'at', 'on', 'during', 'after', 'before', 'since', 'for', 'with', 'from', 'under', 'following', 'despite', 'amid',
+  'here', 'there', 'earlier', 'later', 'last', 'yesterday', 'today', 'tonight', 'when', 'while', 'as', 'speaking',
+]);
+/** Most tokens of an opening adjunct before its comma. */
+const MAX_OPENING_ADJUNCT_TOKENS = 10;
+
 function leadingSubject(doc: Doc, unit: Unit, limit: number): [number, number] | null {
   let a = unit.first;
   while (a < limit && (LEADING_NOISE.has(low(doc, a)) || !isWord(doc, a))) a++;
+  // An opening adjunct up to its comma is no subject ("Here in Dunmore, Marlow visited the crews, telling them …").
+  if (ADJUNCT_START.has(low(doc, a))) {
+    let k = a + 1;
+    while (k < limit && k - a <= MAX_OPENING_ADJUNCT_TOKENS && tokText(doc, k) !== ',' && !inQuote(doc, k)) k++;
+    if (k < limit && tokText(doc, k) === ',') {
+      a = k + 1;
+      while (a < limit && (LEADING_NOISE.has(low(doc, a)) || !isWord(doc, a))) a++;
+    }
+  }
   let b = a;
   while (b < limit && b - a < MAX_SOURCE_TOKENS) {
     const l = low(doc, b);
