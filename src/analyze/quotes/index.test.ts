@@ -564,3 +564,11 @@ test('an opening adjunct is not the subject a participle cue takes', () => {
   assert.equal(a.source, 'Marlow');
   assert.deepEqual(a.content, ['"The pier must reopen by spring."']);
 });
+
+test('a curly quotation mark the wrong way round closes or opens by where it stands', () => {
+  const text = '“The harbour could reopen by May,“ said Tom Keel, the port director. “We are ready.”';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Tom Keel, the port director');
+  assert.deepEqual(a.content, ['“The harbour could reopen by May,“', '“We are ready.”']);
+  assert.deepEqual(findQuotedSegments('He said ”we will see” and left.').map((s) => [s.start, s.end]), [[8, 21]]);
+});

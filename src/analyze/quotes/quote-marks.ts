@@ -40,14 +40,21 @@ function marksOf(text: string, from: number, to: number): Mark[] {
   for (let m = MARK_CHARS.exec(text); m !== null && m.index < to; m = MARK_CHARS.exec(text)) {
     const i = m.index;
     const ch = m[0];
-    if (OPENING.has(ch)) marks.push({ pos: i, len: 1, kind: 'open' });
+    // A curly mark the wrong way round is read by where it stands: “ after a word or punctuation and before a space
+    // closes (“…,“ said Marlow), ” after a space and before a letter opens.
+    const before = i > from ? text[i - 1] : undefined;
+    const after = text[i + 1];
+    if (ch === '“' && before !== undefined && /[\p{L}\p{N},.!?]/u.test(before) && (after === undefined || /\s/.test(after))) {
+      marks.push({ pos: i, len: 1, kind: 'close' });
+    } else if (ch === '”' && (before === undefined || /\s/.test(before)) && after !== undefined && /\p{L}/u.test(after)) {
+      marks.push({ pos: i, len: 1, kind: 'open' });
+    } else if (OPENING.has(ch)) marks.push({ pos: i, len: 1, kind: 'open' });
     else if (CLOSING.has(ch)) marks.push({ pos: i, len: 1, kind: 'close' });
     else {
       const len = ch.length;
-      const before = i > from ? text[i - 1] : undefined;
-      const after = text[i + len];
+      const after2 = text[i + len];
       let kind: MarkKind = 'either';
-      if (opensAfter(before) && after !== undefined && !/\s/.test(after)) kind = 'open';
+      if (opensAfter(before) && after2 !== undefined && !/\s/.test(after2)) kind = 'open';
       else if (!opensAfter(before)) kind = 'close';
       marks.push({ pos: i, len, kind });
     }
