@@ -572,3 +572,12 @@ test('a curly quotation mark the wrong way round closes or opens by where it sta
   assert.deepEqual(a.content, ['“The harbour could reopen by May,“', '“We are ready.”']);
   assert.deepEqual(findQuotedSegments('He said ”we will see” and left.').map((s) => [s.start, s.end]), [[8, 21]]);
 });
+
+test('a sentence opening with a quotation and going on without a cue continues the quote before it', () => {
+  const text = '"Nobody here worries about the pier," Marlow told reporters. "They worry about the ferry fares" and the winter timetable.';
+  const a = find(run(text), 'told');
+  assert.deepEqual(a.content, ['"Nobody here worries about the pier,"', '"They worry about the ferry fares" and the winter timetable']);
+  // With a cue of its own it is another attribution.
+  const seen = run('"We lost," Marlow said. "They won the harbour" and Keel said the rest.');
+  assert.deepEqual(find(seen, 'said').content, ['"We lost,"']);
+});

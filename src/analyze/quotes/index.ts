@@ -1288,6 +1288,19 @@ function attachContinuations(doc: Doc, units: readonly Unit[], frames: Frame[], 
       if (s >= 0 && segs[segs.length - 1] !== s) segs.push(s);
     }
     const current: Frame = last;
+    if (!allQuoted && segs.length > 0 && continuesQuotation(doc, units, current, unit, segs, claimed)) {
+      // “A,” she said. “B” and more words of hers: the sentence goes on with the quotation, to its end.
+      const content = spanOf(doc, unit.first, contentEnd(doc, unit, unit.first));
+      if (content) {
+        current.content.push(content);
+        for (const x of segs) {
+          current.segs.push(x);
+          claimed.add(x);
+        }
+        if (current.kind === 'direct') current.kind = 'mixed';
+      }
+      continue;
+    }
     if (!allQuoted || segs.length === 0) {
       last = null;
       continue;
@@ -1304,6 +1317,18 @@ function attachContinuations(doc: Doc, units: readonly Unit[], frames: Frame[], 
       claimed.add(s);
     }
   }
+}
+
+/**
+ * Does a sentence that opens with a quotation and goes on with words of its own continue the quotation frame of the
+ * sentence before it in the same paragraph? Only without a cue of its own and without quotes another frame took.
+ */
+function continuesQuotation(doc: Doc, units: readonly Unit[], f: Frame, unit: Unit, segs: readonly number[], claimed: ReadonlySet<number>): boolean {
+  const prev = units[f.unit];
+  if (!holdsQuotation(f) || !prev || doc.paraOf[prev.first] !== doc.paraOf[unit.first] || !isOpenMark(doc, unit.first)) return false;
+  if (segs.some((x) => claimed.has(x) || f.segs.includes(x))) return false;
+  for (let k = unit.first; k < unit.last; k++) if (!inQuote(doc, k) && isCueHead(doc, k, unit)) return false;
+  return true;
 }
 
 /** Does the frame's content hold quotations of its own (not only a reported clause)? */
