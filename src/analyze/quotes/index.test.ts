@@ -581,3 +581,11 @@ test('a sentence opening with a quotation and going on without a cue continues t
   const seen = run('"We lost," Marlow said. "They won the harbour" and Keel said the rest.');
   assert.deepEqual(find(seen, 'said').content, ['"We lost,"']);
 });
+
+test('a "that" clause after the cue and a comma goes on with the quotation before it', () => {
+  const a = find(run('"It was simply poor timing," he said, that both boats were at the old harbour.'), 'said');
+  assert.deepEqual(a.content, ['"It was simply poor timing,"', 'that both boats were at the old harbour']);
+  // A participle cue before the "that" has the clause to itself.
+  const seen = run('"We won," Marlow said, adding that it was close.');
+  assert.deepEqual(find(seen, 'said').content, ['"We won,"']);
+});

@@ -1320,6 +1320,27 @@ function attachContinuations(doc: Doc, units: readonly Unit[], frames: Frame[], 
 }
 
 /**
+ * “It was poor timing,” he said, that both boats were out: a "that" clause after the cue and a comma goes on with
+ * the quotation before it, to the end of the sentence.
+ */
+function extendQuoteWithThat(doc: Doc, units: readonly Unit[], f: Frame): void {
+  const unit = units[f.unit];
+  if (!unit || !f.cueTokens || (f.rule !== 'quote-then-cue' && f.rule !== 'quote-then-cue-inverted')) return;
+  const last = f.content[f.content.length - 1];
+  if (!last || last.end > startOf(doc, f.cueTokens[0])) return;
+  for (let k = f.cueTokens[1]; k + 1 < unit.last; k++) {
+    if (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k)) || isCueHead(doc, k, unit)) return;
+    if (tokText(doc, k) !== ',') continue;
+    if (low(doc, k + 1) !== 'that') return;
+    const rest = spanOf(doc, k + 1, contentEnd(doc, unit, k + 1));
+    if (!rest) return;
+    f.content.push(rest);
+    if (f.kind === 'direct') f.kind = 'mixed';
+    return;
+  }
+}
+
+/**
  * Does a sentence that opens with a quotation and goes on with words of its own continue the quotation frame of the
  * sentence before it in the same paragraph? Only without a cue of its own and without quotes another frame took.
  */
@@ -1845,6 +1866,7 @@ function extractFrames(text: string, tokenized: Tokenized, gated: boolean): { do
     frames.push(...fs);
     unitHasFrame.push(fs.length > 0);
   }
+  for (const f of frames) extendQuoteWithThat(doc, units, f);
   for (const f of dashSignatureFrames(doc, units, frames, claimed)) {
     for (const x of f.segs) claimed.add(x);
     frames.push(f);
