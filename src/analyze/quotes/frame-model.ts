@@ -1,8 +1,8 @@
 /**
  * Keeping or dropping a candidate attribution with a learned linear model: the rules over-generate (participles
  * such as "referring to" after a quote, nouns read as verbs, content running over another attribution), and the
- * averaged-perceptron weights in frame-weights.ts (learned from PolNeAR train by `npx tsx bench/quotes.ts
- * --learn-frames`) say which of them PolNeAR does not annotate.
+ * averaged-perceptron weights in frame-weights.ts (learned from PolNeAR train by `npm run train:quotes`) say
+ * which of them PolNeAR does not annotate.
  */
 import { PRONOUNS } from './lexicon.js';
 import { featureKey, type Emit, type FeatureTable } from './perceptron.js';
@@ -22,8 +22,13 @@ export interface FrameFacts {
   readonly contentWords: readonly string[];
   /** How many words the content has, over all fragments. */
   readonly contentWordCount: number;
+  /** How many of them lie inside the quotations it holds. */
+  readonly quotedWordCount: number;
   readonly fragments: number;
-  /** Does the content hold another attribution's cue, or overlap another attribution's content? */
+  /**
+   * Does the content hold another strong (not weak) attribution's cue, or overlap another strong attribution's
+   * content? Weak frames are left out as they exist at prediction time only if this model keeps them.
+   */
   readonly holdsOtherCue: boolean;
   readonly overlapsOther: boolean;
   /** Is the cue the sentence's first word, or its last? */
@@ -95,6 +100,13 @@ export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
   emit('contentLen', contentLen);
   emit('contentLen.kind', contentLen, f.kind);
   emit('fragments', bucket(Math.min(f.fragments, 3)));
+  if (f.kind === 'mixed') {
+    // A partial quotation of a word or two is a scare quote or a title more often than someone's words.
+    const quoted = bucket(f.quotedWordCount);
+    emit('mixed.quoted', quoted);
+    emit('mixed.quoted.rule', quoted, f.rule);
+    emit('mixed.quotedShare', String(Math.round((4 * f.quotedWordCount) / Math.max(1, f.contentWordCount))));
+  }
   emit('firstContent', firstContent);
   emit('firstContent.kind', firstContent, f.kind);
   emit('holdsCue', holds);

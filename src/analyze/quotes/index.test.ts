@@ -459,3 +459,143 @@ test('reported speech inside the content of a final cue is attributed to that ac
   const b = find(run('The port is busy. Officials said the ferry would run again on Sunday.'), 'said');
   assert.deepEqual([b.source, b.content], ['Officials', ['the ferry would run again on Sunday']]);
 });
+
+test('a period left alone after an abbreviation in parentheses does not cut a continuing quote off', () => {
+  const text = '“The levee will hold,” Ada Marlow told reporters beside Sen. Tom Keel (D-Ore.). “We rebuilt it last spring.”';
+  const a = find(run(text), 'told');
+  assert.equal(a.source, 'Ada Marlow');
+  assert.deepEqual(a.content, ['“The levee will hold,”', '“We rebuilt it last spring.”']);
+});
+
+test('a cue sentence with an object of its own does not take the quote before it', () => {
+  const text = '“We never doubted the plan,” Marlow said. “The harbour will reopen in May.” She noted the council vote set for Friday in the town hall.';
+  const seen = run(text);
+  const a = find(seen, 'said');
+  assert.deepEqual(a.content, ['“We never doubted the plan,”', '“The harbour will reopen in May.”']);
+  assert.ok(!seen.some((s) => s.cue === 'noted' && s.content.some((c) => c.includes('harbour'))));
+  // A hearer after the cue is no object of that kind: the quote is still the cue's.
+  const b = find(run('The council met. “Why would anyone vote for that?” Marlow told the Gazette after the meeting on Friday.'), 'told');
+  assert.deepEqual(b.content, ['“Why would anyone vote for that?”']);
+  assert.equal(b.source, 'Marlow');
+});
+
+test('"the" and nouns right before the cue are the source, not a speaker farther left', () => {
+  const text = 'The council voted to close the pier, the port authority said, “and we will appeal.”';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'the port authority');
+  // The same after a quote, with an adjunct after the cue.
+  const b = find(run('“We will appeal,” the port authority said on Monday.'), 'said');
+  assert.equal(b.source, 'the port authority');
+});
+
+test('reported content stops before a quotation with its own cue after a colon', () => {
+  const text = 'Marlow insisted that the ferry had changed course: “The ferry is not what it was,” she claimed.';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'insisted').content, ['that the ferry had changed course']);
+  assert.deepEqual(find(seen, 'claimed').content, ['“The ferry is not what it was,”']);
+  // Without a cue after it the quotation stays in the reported content.
+  const b = find(run('Marlow insisted that the ferry had changed course: “not what it was.”'), 'insisted');
+  assert.ok(b.content.some((c) => c.includes('not what it was')));
+});
+
+test('a final report cue takes a clause with a cue and a quotation of its own', () => {
+  const text = 'In one memo, Marlow explained how she had filed the permits in a “sealed box,” the Gazette reported. The box is missing.';
+  const seen = run(text);
+  const a = find(seen, 'reported');
+  assert.equal(a.source, 'the Gazette');
+  assert.deepEqual(a.content, ['In one memo, Marlow explained how she had filed the permits in a “sealed box,”']);
+  // Not after other verbs: "Teachers described how they had been “tired,” Marlow noted" keeps the inner cue's frame.
+  const b = run('Teachers described how they had felt “tired all year,” Marlow recalled.');
+  assert.ok(!b.some((s) => s.cue === 'recalled' && s.content.some((c) => c.startsWith('Teachers'))));
+});
+
+test('a source may hold a relative clause after its appositions', () => {
+  const text = '"The tides worry me," Ada Marlow, 41, of Dunmore, who fishes off the north pier, said in an interview.';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Ada Marlow, 41, of Dunmore, who fishes off the north pier');
+  assert.deepEqual(a.content, ['"The tides worry me,"']);
+});
+
+test('a sentence the tokenizer ends at an abbreviation before a comma goes on to its cue', () => {
+  const text = '"We will keep the pier open all winter," Harbour Board Chair Ada Marlow, R-Ore., said. "The ferry stays."';
+  const a = find(run(text), 'said');
+  assert.ok(a.source?.startsWith('Harbour Board Chair Ada Marlow'));
+  assert.deepEqual(a.content, ['"We will keep the pier open all winter,"', '"The ferry stays."']);
+});
+
+test('a quote opening a sentence mid-paragraph runs to the paragraph end when it is not closed', () => {
+  const text = '“The tide was early,” Marlow said. “But the boats were ready. Nobody was hurt.\n\n“We will be ready again.”\n\nThe storm passed.';
+  const a = find(run(text), 'said');
+  assert.deepEqual(a.content, ['“The tide was early,”', '“But the boats were ready. Nobody was hurt.', '“We will be ready again.”']);
+  // The next paragraph's quotation with a cue of its own is its own attribution.
+  const seen = run('"The fog is thick here," he said. "The boats stay in.\n\n"And the ferry waits," he added.');
+  assert.deepEqual(seen.map((s) => s.content), [['"The fog is thick here,"', '"The boats stay in.'], ['"And the ferry waits,"']]);
+  // An unmatched mark after a comma inside a sentence is still no quote.
+  assert.deepEqual(findQuotedSegments('The wall was 6" thick, and the gate held.\n\n“Fine.”').map((s) => s.start), [43]);
+});
+
+test('a quotation signed by a dash and a name at the end of its line, or on the next line', () => {
+  const text = 'Readers wrote in.\n\n“The tide came in early.”― Ada Marlow\n“We lost two boats.” ― Tom G. Keel\n\n"The harbour must reopen."\n\n- Ada Marlow.\n\nThe council met.';
+  const seen = run(text);
+  const dashed = seen.filter((s) => s.rule === 'quote-then-dash').map((s) => [s.cue, s.source, s.content.join(' | ')]);
+  assert.deepEqual(dashed, [
+    ['―', 'Ada Marlow', '“The tide came in early.”'],
+    ['―', 'Tom G. Keel', '“We lost two boats.”'],
+    ['-', 'Ada Marlow', '"The harbour must reopen."'],
+  ]);
+  // A dash after a quote that goes on with the sentence is no signature.
+  const other = run('“Fine,” - Marlow said with a shrug, and left.');
+  assert.ok(!other.some((s) => s.rule === 'quote-then-dash'));
+});
+
+test('reported content stops at a dash before a clause with its own speaker', () => {
+  const text = 'Marlow said the harbour would reopen in May — while her critics have accused the council of “wasting” the summer.';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'said').content, ['the harbour would reopen in May']);
+  const b = find(seen, 'have accused');
+  assert.equal(b.source, 'her critics');
+});
+
+test('a participle cue after a comma starts an attribution of its own, with the same speaker', () => {
+  const text = 'Marlow told reporters that the council “had a reckless plan,” adding, “It lost every vote in the harbour.”';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'told').content, ['that the council “had a reckless plan,”']);
+  const b = find(seen, 'adding');
+  assert.equal(b.source, 'Marlow');
+  assert.deepEqual(b.content, ['“It lost every vote in the harbour.”']);
+  // A participle without the comma is part of the content ("said it kept adding costs").
+  const c = find(run('Marlow said the plan kept adding costs to the “harbour fund.”'), 'said');
+  assert.deepEqual(c.content, ['the plan kept adding costs to the “harbour fund.”']);
+});
+
+test('an opening adjunct is not the subject a participle cue takes', () => {
+  const text = 'Here in Dunmore, Marlow visited the crews on the north pier, saying, "The pier must reopen by spring."';
+  const a = find(run(text), 'saying');
+  assert.equal(a.source, 'Marlow');
+  assert.deepEqual(a.content, ['"The pier must reopen by spring."']);
+});
+
+test('a curly quotation mark the wrong way round closes or opens by where it stands', () => {
+  const text = '“The harbour could reopen by May,“ said Tom Keel, the port director. “We are ready.”';
+  const a = find(run(text), 'said');
+  assert.equal(a.source, 'Tom Keel, the port director');
+  assert.deepEqual(a.content, ['“The harbour could reopen by May,“', '“We are ready.”']);
+  assert.deepEqual(findQuotedSegments('He said ”we will see” and left.').map((s) => [s.start, s.end]), [[8, 21]]);
+});
+
+test('a sentence opening with a quotation and going on without a cue continues the quote before it', () => {
+  const text = '"Nobody here worries about the pier," Marlow told reporters. "They worry about the ferry fares" and the winter timetable.';
+  const a = find(run(text), 'told');
+  assert.deepEqual(a.content, ['"Nobody here worries about the pier,"', '"They worry about the ferry fares" and the winter timetable']);
+  // With a cue of its own it is another attribution.
+  const seen = run('"We lost," Marlow said. "They won the harbour" and Keel said the rest.');
+  assert.deepEqual(find(seen, 'said').content, ['"We lost,"']);
+});
+
+test('a "that" clause after the cue and a comma goes on with the quotation before it', () => {
+  const a = find(run('"It was simply poor timing," he said, that both boats were at the old harbour.'), 'said');
+  assert.deepEqual(a.content, ['"It was simply poor timing,"', 'that both boats were at the old harbour']);
+  // A participle cue before the "that" has the clause to itself.
+  const seen = run('"We won," Marlow said, adding that it was close.');
+  assert.deepEqual(find(seen, 'said').content, ['"We won,"']);
+});

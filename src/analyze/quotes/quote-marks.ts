@@ -40,14 +40,21 @@ function marksOf(text: string, from: number, to: number): Mark[] {
   for (let m = MARK_CHARS.exec(text); m !== null && m.index < to; m = MARK_CHARS.exec(text)) {
     const i = m.index;
     const ch = m[0];
-    if (OPENING.has(ch)) marks.push({ pos: i, len: 1, kind: 'open' });
+    // A curly mark the wrong way round is read by where it stands: “ after a word or punctuation and before a space
+    // closes (“…,“ said Marlow), ” after a space and before a letter opens.
+    const before = i > from ? text[i - 1] : undefined;
+    const after = text[i + 1];
+    if (ch === '“' && before !== undefined && /[\p{L}\p{N},.!?]/u.test(before) && (after === undefined || /\s/.test(after))) {
+      marks.push({ pos: i, len: 1, kind: 'close' });
+    } else if (ch === '”' && (before === undefined || /\s/.test(before)) && after !== undefined && /\p{L}/u.test(after)) {
+      marks.push({ pos: i, len: 1, kind: 'open' });
+    } else if (OPENING.has(ch)) marks.push({ pos: i, len: 1, kind: 'open' });
     else if (CLOSING.has(ch)) marks.push({ pos: i, len: 1, kind: 'close' });
     else {
       const len = ch.length;
-      const before = i > from ? text[i - 1] : undefined;
-      const after = text[i + len];
+      const after2 = text[i + len];
       let kind: MarkKind = 'either';
-      if (opensAfter(before) && after !== undefined && !/\s/.test(after)) kind = 'open';
+      if (opensAfter(before) && after2 !== undefined && !/\s/.test(after2)) kind = 'open';
       else if (!opensAfter(before)) kind = 'close';
       marks.push({ pos: i, len, kind });
     }
@@ -70,6 +77,11 @@ export function paragraphsOf(text: string): { start: number; end: number }[] {
     i = nl + 1;
   }
   return out;
+}
+
+/** Does the mark at `pos` open a sentence: after a full stop, question or exclamation mark (and a closing mark)? */
+function opensSentence(text: string, paraStart: number, pos: number): boolean {
+  return /[.!?]["”»]?\s+$/.test(text.slice(Math.max(paraStart, pos - 4), pos));
 }
 
 /** All double-quoted segments of `text`, in order, non-overlapping. */
@@ -118,8 +130,11 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
       const next = paragraphs[p + 1];
       const nextOpens = next !== undefined && /^["“«„]|^''/.test(text.slice(next.start, next.start + 2));
       const fromParagraphStart = open === para.start || !openedHere;
+      // A quote that opens a sentence inside the paragraph ("“A,” she said. “B …" with no closing mark) runs to the
+      // paragraph's end; what the next paragraph quotes is a continuation of the attribution, or one of its own.
+      const opensSentenceHere = !fromParagraphStart && opensSentence(text, para.start, open) && text[open] !== "'";
       if (nextOpens && fromParagraphStart) carried = open;
-      else if (fromParagraphStart) out.push({ start: open, end: para.end, closed: false, multiParagraph: multi });
+      else if (fromParagraphStart || opensSentenceHere) out.push({ start: open, end: para.end, closed: false, multiParagraph: multi });
       // An unmatched mark inside a paragraph is a typo or an inch sign: no quote.
     }
   }

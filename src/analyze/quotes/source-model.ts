@@ -2,7 +2,7 @@
  * Choosing an attribution's source with a learned ranker: candidate noun phrases around the cue in its sentence
  * (to the left ending at the cue, a comma, a relative pronoun or a verb; to the right starting at the cue, for
  * inverted sources), plus "no source", each described by features of position, shape and context; the averaged
- * perceptron weights in source-weights.ts (learned from PolNeAR train by `npx tsx bench/quotes.ts --learn-sources`)
+ * perceptron weights in source-weights.ts (learned from PolNeAR train by `npm run train:quotes`)
  * pick one. The rule-based choice is one of the features, so the model learns when to overrule it.
  */
 import { FeatureTable, featureKey, type Emit } from './perceptron.js';
