@@ -665,6 +665,10 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
     const l = low(doc, j);
     const t = tokText(doc, j);
     if (l === 'that' && !inQuote(doc, j)) return j;
+    // "argued for a smaller first deployment that could grow", "called for a pause that would last": "for" (after the
+    // cue or ending it) and a determiner open the cue's object, and a "that" after it starts a relative clause inside
+    // that object, not the content.
+    if ((l === 'for' && DETERMINERS.has(low(doc, j + 1))) || (j === from && low(doc, j - 1) === 'for' && DETERMINERS.has(l))) break;
     if (inQuote(doc, j) || t === ':' || t === ';' || QUOTE_TOKEN.has(t)) break;
     if (j > from && (SOURCE_STOPS.has(l) || cueHeadScore(l) > 0) && l !== 'about' && l !== 'to') break;
   }

@@ -18,3 +18,12 @@ test('"according to" a name followed by words that are not an apposition leaves 
   const clause = 'According to Lin Oduya, an official who saw the plan said it was sound, the quay will be longer.';
   assert.equal(parts(clause)[0]?.source, 'Lin Oduya');
 });
+
+test('a "that" inside the object after "for" is a relative clause, not the start of the content', () => {
+  assert.deepEqual(parts('Gen. Ada Marlow argued for a smaller first deployment that could grow over time.'), [
+    { source: 'Gen. Ada Marlow', content: ['for a smaller first deployment that could grow over time'] },
+  ]);
+  assert.deepEqual(parts('Mayor Lin Oduya called for a pause that would last a month.')[0]?.content, ['a pause that would last a month']);
+  // The complement "that" after a channel phrase still starts the content.
+  assert.deepEqual(parts('Mayor Lin Oduya said in a statement that the quay would reopen.')[0]?.content, ['that the quay would reopen']);
+});
