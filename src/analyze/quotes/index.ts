@@ -1526,10 +1526,11 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
       const at = ownSource && g.source ? g.source.start : g.cue.start;
       if (at <= c.start || at >= c.end) continue;
       const before = doc.text.slice(c.start, at);
-      const m = /(?:[,—–]\s*(?:but|and|while|whereas|though|although)|;|\s[—–]|\s--)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before) ??
+      const m = /(?:[,—–](["”’]*)\s*(?:but|and|while|whereas|though|although)|;|\s[—–]|\s--)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before) ??
         (ownSource ? (g.kind !== 'reported' ? /,\s*$/u.exec(before) : null) : /\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$/u.exec(before));
       if (m) {
-        const end = c.start + m.index;
+        // A quotation closing before the conjunction keeps its mark ("as “Mr. Marlow,” while Keel …").
+        const end = c.start + m.index + (m[1] ? 1 + m[1].length : 0);
         if (end > c.start) cutContent(doc, f, { start: c.start, end: trimEnd(doc.text, c.start, end) }, g);
         break;
       }

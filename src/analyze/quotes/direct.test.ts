@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractQuotes } from './index.js';
+
+const slice = (text: string, s: { start: number; end: number } | null | undefined): string | null => (s ? text.slice(s.start, s.end) : null);
+
+function run(text: string): { cue: string | null; source: string | null; content: string[]; kind: string }[] {
+  return extractQuotes(text).map((a) => ({
+    cue: slice(text, a.cue),
+    source: slice(text, a.source),
+    content: a.content.map((c) => text.slice(c.start, c.end)),
+    kind: a.kind,
+  }));
+}
+
+test('reported content ends at ", while" after a closing quotation mark when a second speaker starts there', () => {
+  const text = 'Keel still refers to the mayor, his rival for a decade, as “Mr. Marlow,” while Marlow refers to the director as “Tom.”';
+  const seen = run(text);
+  const keel = seen.find((a) => a.source === 'Keel');
+  assert.ok(keel, JSON.stringify(seen));
+  assert.deepEqual(keel.content, ['to the mayor, his rival for a decade, as “Mr. Marlow,”']);
+  const marlow = seen.find((a) => a.source === 'Marlow');
+  assert.ok(marlow, JSON.stringify(seen));
+  assert.equal(marlow.cue, 'refers');
+  assert.deepEqual(marlow.content, ['to the director as “Tom.”']);
+});
+
+test('no cut at ", while" after a quotation when no attribution follows', () => {
+  const text = 'Keel described the plan as “reckless,” while the ferry stayed in port for a week.';
+  const seen = run(text);
+  assert.equal(seen.length, 1, JSON.stringify(seen));
+  assert.deepEqual(seen[0]?.content, ['the plan as “reckless,” while the ferry stayed in port for a week']);
+});
