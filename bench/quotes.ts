@@ -281,6 +281,7 @@ function learnFrames(): void {
   requireBuilt('source-weights.ts', SOURCE_WEIGHTS);
   const outOfFold = outOfFoldCueDetectors();
   const cases: RankingCase[] = [];
+  const ruleStats = new Map<string, [number, number]>();
   let right = 0;
   for (const { text, attributions } of readGold(join(polnear(), 'train')).values()) {
     const toks = scorerTokens(text);
@@ -304,8 +305,20 @@ function learnFrames(): void {
         used.add(pick);
         right++;
       }
+      if (process.env.FRAME_RULE_STATS) {
+        const rule = c.features.find((f) => f.startsWith('rule\t')) ?? '';
+        const st = ruleStats.get(rule) ?? [0, 0];
+        st[0]++;
+        if (pick >= 0) st[1]++;
+        ruleStats.set(rule, st);
+        if (rule === 'rule\ttranscript-turn' && process.env.FRAME_RULE_STATS === 'show') console.log(pick >= 0 ? 'OK ' : 'NO ', JSON.stringify(text.slice(c.source?.start ?? 0, c.source?.end ?? 0)), JSON.stringify(text.slice(c.content[0]?.start ?? 0, (c.content[0]?.start ?? 0) + 60)));
+      }
       cases.push({ candidates: [[DROP_KEY], c.features], gold: pick >= 0 ? 1 : 0 });
     }
+  }
+  if (process.env.FRAME_RULE_STATS) {
+    for (const [rule, [n, ok]] of [...ruleStats].sort((a, b) => b[1][0] - a[1][0])) console.log(`${rule.replace('\t', ' ')}: ${ok}/${n}`);
+    return;
   }
   const weights = trainAveraged(cases, FRAME_EPOCHS);
   const file = writeWeights('frame-weights.ts', 'FRAME_WEIGHTS', '--learn-frames', weights,

@@ -31,3 +31,22 @@ test('no cut at ", while" after a quotation when no attribution follows', () => 
   assert.equal(seen.length, 1, JSON.stringify(seen));
   assert.deepEqual(seen[0]?.content, ['the plan as “reckless,” while the ferry stayed in port for a week']);
 });
+
+test('a split quote resumed in lower case joins its second piece across a longer adjunct', () => {
+  const text = '“I think the moderator will be very fair,” Keel said during a rally in Harbour Town, N.C., “but a lot of people are going to be watching to see if that is true.”';
+  const seen = run(text);
+  assert.equal(seen.length, 1, JSON.stringify(seen));
+  assert.equal(seen[0]?.source, 'Keel');
+  assert.equal(seen[0]?.content.length, 2);
+});
+
+test('a transcript turn opened by a quotation mark gives the capitalised label as speaker, every turn', () => {
+  const text = [
+    '"MARLOW: Let’s start with the ferry. Why did the council close it?',
+    '"KEEL: Well, look, the council thinks this is an episode of “Harbour Games.” But this is a serious business, Ada.',
+    '"MARLOW: Do you really see those two as equivalent?',
+  ].join('\n\n');
+  const turns = run(text).filter((a) => a.cue === ':');
+  assert.deepEqual(turns.map((a) => a.source), ['MARLOW', 'KEEL', 'MARLOW'], JSON.stringify(run(text)));
+  assert.ok(turns[1]?.content[0]?.startsWith('Well, look'));
+});

@@ -67,6 +67,8 @@ const MAX_THAT_GAP = 9;
 const MAX_INVERTED_SOURCE_TOKENS = 24;
 /** Most words between the pieces of a split quote after its cue and source ("…,” she said, adding, “…”). */
 const MAX_SPLIT_GAP_WORDS = 4;
+/** Most words between the pieces when the second resumes the first's sentence in lower case. */
+const MAX_RESUMED_SPLIT_GAP_WORDS = 12;
 /** Quote-only paragraphs after reported speech continue it too (PolNeAR links them to the last attribution). */
 const ATTACH_AFTER_REPORTED = true;
 /** A quote with fewer words than this and no punctuation inside is a scare quote, title or nickname, not speech. */
@@ -911,8 +913,13 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
  */
 function colonFrame(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: Set<number>): Frame | null {
   let colon = -1;
+  // Transcripts are often printed as one quotation per turn ("\"WALLACE: Let's start …"): an opening mark before a
+  // capitalised speaker label at the paragraph's start does not make the label quoted.
+  // (A turn's mark also reopens the quotation of the turn before when none of them is closed.)
+  const openedTurn = (isOpenMark(doc, unit.first) || (inQuote(doc, unit.first) && OPENING_MARKS.has(tokText(doc, unit.first)))) &&
+    firstWordOfParagraph(doc, unit) === unit.first + 1 && isUpperLabel(doc, unit.first + 1) && !EDITORIAL_LABELS.has(low(doc, unit.first + 1));
   for (let k = unit.first; k < unit.last && k - unit.first <= MAX_COLON_SPEAKER_TOKENS + 1; k++) {
-    if (inQuote(doc, k)) return null;
+    if (inQuote(doc, k) && !openedTurn) return null;
     if (tokText(doc, k) === ':') {
       colon = k;
       break;
@@ -928,13 +935,36 @@ function colonFrame(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: Set<nu
   }
   let c = colon + 1;
   if (c >= unit.last) return null;
-  const s = isOpenMark(doc, c) ? doc.segOf[c] ?? -1 : -1;
+  const s = isOpenMark(doc, c) && !openedTurn ? doc.segOf[c] ?? -1 : -1;
   // A transcript's speaker opens the paragraph and speaks to its end ("MARLOW: Well, … . And …").
   let last = unit.last;
-  if (a === firstWordOfParagraph(doc, unit)) while (last < doc.tokens.length && doc.paraOf[last] === doc.paraOf[a]) last++;
+  if (a === firstWordOfParagraph(doc, unit)) {
+    // …and no further, even when an unclosed quotation ran the sentence on into the next turn.
+    last = a;
+    while (last < doc.tokens.length && doc.paraOf[last] === doc.paraOf[a]) last++;
+  }
   const content = s >= 0 ? segSpan(doc, s) : spanOf(doc, c, contentEnd(doc, { first: unit.first, last }, c));
   if (!content || claimedSegs.has(s)) return null;
-  return makeFrame(doc, [content], spanOf(doc, colon, colon + 1), spanOf(doc, a, colon), [colon, colon + 1], s >= 0 ? [s] : [], 'speaker-colon', unitIndex);
+  if (openedTurn) {
+    const turn = doc.segOf[unit.first] ?? -1;
+    if (turn >= 0) claimedSegs.add(turn);
+  }
+  // A speaker label in capitals opening its paragraph is a transcript's turn, which PolNeAR always annotates; a
+  // headline's "Marlow: …" mostly not: the rule's name lets the keep/drop model tell them apart.
+  const turn = a === firstWordOfParagraph(doc, unit) && isUpperLabel(doc, a) && colon - a <= 3 && !EDITORIAL_LABELS.has(low(doc, a));
+  return makeFrame(doc, [content], spanOf(doc, colon, colon + 1), spanOf(doc, a, colon), [colon, colon + 1], s >= 0 ? [s] : [], turn ? 'transcript-turn' : 'speaker-colon', unitIndex);
+}
+
+const OPENING_MARKS = new Set(['"', '“', '«']);
+/** Labels in capitals that open a paragraph without naming a speaker ("UPDATE: …", "WATCH: …"). */
+const EDITORIAL_LABELS = new Set(['update', 'updated', 'correction', 'clarification', 'previously', 'email', 'exclusive', 'byline', 'busted',
+  'boom', 'look', 'watch', 'video', 'photos', 'photo', 'breaking', 'related', 'read', 'more', 'also', 'listen', 'note', 'editor', 'source',
+  'sources', 'advertisement', 'disclosure', 'live', 'opinion', 'analysis', 'poll', 'fix', 'wow', 'huge', 'must', 'warning', 'alert', 'new']);
+
+/** An all-capitals word of two letters or more: a transcript's speaker label ("WALLACE", "PENCE"). */
+function isUpperLabel(doc: Doc, k: number): boolean {
+  const t = tokText(doc, k);
+  return t.length >= 2 && /^\p{Lu}+$/u.test(t);
 }
 
 /** The first word of the unit when the unit opens its paragraph, else -1. */
@@ -1331,12 +1361,22 @@ function addFollowingSegments(doc: Doc, unit: Unit, from: number, segs: number[]
     const gapWords = doc.text.slice(prevEnd, seg.start).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
     const gapHasWords = gapWords > 0;
     if (contiguousOnly && gapHasWords) break;
-    if (gapWords > MAX_SPLIT_GAP_WORDS || !isSpeechLike(doc, seg)) break;
+    if (gapWords > splitGapLimit(doc, doc.segments[segs[segs.length - 1] ?? -1]?.end ?? prevEnd, seg) || !isSpeechLike(doc, seg)) break;
     // Text with a cue of its own between the pieces starts another attribution ("…,” she said, and Jones added, “…”).
     if (gapHasWords && gapHasFiniteCue(doc, prevEnd, seg.start, unit)) break;
     segs.push(k);
     prevEnd = seg.end;
   }
+}
+
+/**
+ * A piece that resumes in lower case after one that broke off at a comma continues the same sentence, so a longer
+ * adjunct may sit between them ("“…,” Trump said during a rally in Kenansville, N.C., “but a lot of people …”").
+ */
+function splitGapLimit(doc: Doc, previousPieceEnd: number, seg: QuotedSegment): number {
+  const resumes = /^["“”«»']?\s*\p{Ll}/u.test(doc.text.slice(seg.start, seg.start + 4));
+  const brokeOff = /,\s*["“”«»']*\s*$/u.test(doc.text.slice(Math.max(0, previousPieceEnd - 4), previousPieceEnd));
+  return resumes && brokeOff ? MAX_RESUMED_SPLIT_GAP_WORDS : MAX_SPLIT_GAP_WORDS;
 }
 
 /** A cue head other than a participle ("referring to …", "adding") in [from, to). */
@@ -1642,7 +1682,7 @@ const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'and', 'or', 'but', 'not',
  * Rules whose source the ranker keeps nearly always (about 97% or more on PolNeAR train): their speaker is fixed by
  * the construction ("according to X", "Asked about it, X said"), so the ranker's time is better spent elsewhere.
  */
-const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'speaker-colon', 'colon-quote', 'quote-then-dash']);
+const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'speaker-colon', 'transcript-turn', 'colon-quote', 'quote-then-dash']);
 
 /** Adverbs at the edges of a source belong to the clause, not the speaker ("Ali famously", "even critics"). */
 const SOURCE_EDGE_ADVERBS = new Set(['now', 'also', 'still', 'even', 'already', 'then', 'just', 'again', 'too']);
@@ -1875,6 +1915,9 @@ function filterFrames(doc: Doc, units: readonly Unit[], frames: readonly Frame[]
   return frames.filter((f, i) => {
     // A quote inside a quote names its speaker explicitly; PolNeAR rarely annotates them, but readers want them.
     if (f.rule === 'nested-quote') return true;
+    // A transcript's turn is speech by construction (16 of the 21 in PolNeAR train are annotated; the rest are
+    // annotation choices, as a whole transcript given to "as follows"): too few for the model to learn them.
+    if (f.rule === 'transcript-turn') return true;
     const quoted = f.content.some((c) => /["“”«»]/.test(doc.text.slice(c.start, c.end)));
     const margin = f.weak ? (quoted ? KEEP_MARGIN_WEAK_QUOTED : KEEP_MARGIN_WEAK_REPORTED) : quoted ? (f.kind === 'direct' ? KEEP_MARGIN_DIRECT : KEEP_MARGIN_QUOTED) : KEEP_MARGIN_REPORTED;
     return keepFrame(FRAME_MODEL, frameFacts(doc, units, frames, i, hulls), margin);
