@@ -50,3 +50,23 @@ test('a transcript turn opened by a quotation mark gives the capitalised label a
   assert.deepEqual(turns.map((a) => a.source), ['MARLOW', 'KEEL', 'MARLOW'], JSON.stringify(run(text)));
   assert.ok(turns[1]?.content[0]?.startsWith('Well, look'));
 });
+
+test('a question closing its quote, then a short subject and a verb outside the lexicon: the verb is the cue', () => {
+  const seen = run('“Why is this not proof that the bank is too big to manage?” Keel demanded. The vote is on Friday.');
+  assert.equal(seen.length, 1, JSON.stringify(seen));
+  assert.equal(seen[0]?.cue, 'demanded');
+  assert.equal(seen[0]?.source, 'Keel');
+  assert.equal(seen[0]?.kind, 'direct');
+});
+
+test('a sentence of a name and an unknown verb after a plain statement frames nothing', () => {
+  assert.deepEqual(run('The ferry stayed in port. Keel waited.'), []);
+});
+
+test('a clause of the narrative after a quote closed by its comma is not part of the quote', () => {
+  const seen = run('Keel told reporters, “We will reopen the port,” when the mayor left the room.');
+  const keel = seen.find((a) => a.source === 'Keel');
+  assert.ok(keel, JSON.stringify(seen));
+  assert.deepEqual(keel.content, ['“We will reopen the port,”']);
+  assert.equal(keel.kind, 'direct');
+});

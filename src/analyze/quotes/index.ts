@@ -234,7 +234,23 @@ function isCueTail(doc: Doc, prev: Unit, first: number, last: number): boolean {
     if (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k))) return false;
     if (!cue && !isCap(doc, k) && cueHeadScore(low(doc, k)) > 0) cue = true;
   }
-  return cue;
+  return cue || isBareFramingTail(doc, first, last);
+}
+
+/**
+ * A sentence of a short subject and a verb outside the lexicon only (“Why is it not proof?” Vitter demanded.):
+ * nothing but a quote before it can be what the verb says.
+ */
+function isBareFramingTail(doc: Doc, first: number, last: number): boolean {
+  let end = last;
+  while (end > first && !isWord(doc, end - 1)) end--;
+  let verb = end - 1;
+  if (verb > first && FRAMING_PARTICLES.has(low(doc, verb))) verb--;
+  const form = tokText(doc, verb);
+  if (verb <= first || verb - first > MAX_LONG_CUE_TAIL_SUBJECT || !/^[a-z]{3,}(?:s|ed)$/.test(form) || SOURCE_STOPS.has(form) || CUE_MODIFIERS.has(form)) return false;
+  for (let k = first; k < verb; k++) if (!isWord(doc, k) || !(isCap(doc, k) || PRONOUNS.has(low(doc, k)) || (k === first && DETERMINERS.has(low(doc, k))))) return false;
+  for (let k = end; k < last; k++) if (tokText(doc, k) !== '.') return false;
+  return true;
 }
 
 /** Most tokens before the cue of a longer cue sentence that still attributes the quote before it. */
@@ -723,6 +739,8 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
 }
 
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+/** Words that open a clause of the narrative after a quotation closed by its own punctuation. */
+const SUBORDINATORS_AFTER_QUOTE = new Set(['when', 'while', 'after', 'before', 'because', 'as', 'until', 'since', 'although', 'though']);
 
 /** Last token of a content running to the sentence end: drop the final period, colon or comma outside quotes. */
 function contentEnd(doc: Doc, unit: Unit, from: number): number {
@@ -1090,7 +1108,9 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     while (gap < start && (tokText(doc, gap) === ',' || tokText(doc, gap) === ':')) gap++;
     if (seg && !claimedSegs.has(s) && (gap === start || isSpeechLike(doc, seg))) {
       const afterSeg = nextTokenAfter(doc, seg.end, unit);
-      const restIsTrivial = afterSeg >= contentEnd(doc, unit, afterSeg) || tokText(doc, afterSeg) === ',' || inQuote(doc, afterSeg);
+      // A clause of its own after the quote is not part of what was said (“That makes me smart,” when Clinton …).
+      const restIsTrivial = afterSeg >= contentEnd(doc, unit, afterSeg) || tokText(doc, afterSeg) === ',' || inQuote(doc, afterSeg) ||
+        (SUBORDINATORS_AFTER_QUOTE.has(low(doc, afterSeg)) && QUOTE_ENDS_CLAUSE.test(doc.text.slice(seg.start, seg.end)));
       if (restIsTrivial) {
         const src = leftSource();
         const segs = [s];
