@@ -31,6 +31,8 @@ export interface FrameFacts {
    */
   readonly holdsOtherCue: boolean;
   readonly overlapsOther: boolean;
+  /** Does the cue lie inside another strong attribution's content ("pledged to act against what it called “…”")? */
+  readonly cueInsideOther: boolean;
   /** Is the cue the sentence's first word, or its last? */
   readonly cueOpensSentence: boolean;
   readonly cueClosesSentence: boolean;
@@ -113,6 +115,10 @@ export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
   emit('holdsCue.kind', holds, f.kind);
   emit('overlaps', overlaps);
   emit('overlaps.rule', overlaps, f.rule);
+  const inside = yn(f.cueInsideOther);
+  emit('inside', inside);
+  emit('inside.kind', inside, f.kind);
+  emit('inside.rule', inside, f.rule);
   emit('participle.kind', participle, f.kind);
   emit('participle.overlaps', participle, overlaps);
   emit('opens.rule', yn(f.cueOpensSentence), f.rule);

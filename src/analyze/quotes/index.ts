@@ -1857,6 +1857,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
   const cueWords = f.cue ? wordsOf(doc.text.slice(f.cue.start, f.cue.end).toLowerCase()) : [];
   let holdsOtherCue = false;
   let overlapsOther = false;
+  let cueInsideOther = false;
   const lo = hulls.lo[i] ?? Infinity;
   const hi = hulls.hi[i] ?? -Infinity;
   for (let j = 0; j < frames.length; j++) {
@@ -1867,7 +1868,8 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     if (g === f || g.weak) continue;
     if (!holdsOtherCue && g.cue && lo <= g.cue.start && g.cue.end <= hi && inside(g.cue, f.content)) holdsOtherCue = true;
     if (!overlapsOther && (hulls.lo[j] ?? Infinity) < hi && lo < (hulls.hi[j] ?? -Infinity) && overlapsAny(g.content, f.content)) overlapsOther = true;
-    if (holdsOtherCue && overlapsOther) break;
+    if (!cueInsideOther && f.cue && (hulls.lo[j] ?? Infinity) <= f.cue.start && f.cue.end <= (hulls.hi[j] ?? -Infinity) && inside(f.cue, g.content)) cueInsideOther = true;
+    if (holdsOtherCue && overlapsOther && cueInsideOther) break;
   }
   let cueOpensSentence = false;
   let cueClosesSentence = false;
@@ -1899,6 +1901,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     fragments: f.content.length,
     holdsOtherCue,
     overlapsOther,
+    cueInsideOther,
     cueOpensSentence,
     cueClosesSentence,
     beforeCue,
