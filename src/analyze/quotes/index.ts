@@ -1868,7 +1868,8 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     if (g === f || g.weak) continue;
     if (!holdsOtherCue && g.cue && lo <= g.cue.start && g.cue.end <= hi && inside(g.cue, f.content)) holdsOtherCue = true;
     if (!overlapsOther && (hulls.lo[j] ?? Infinity) < hi && lo < (hulls.hi[j] ?? -Infinity) && overlapsAny(g.content, f.content)) overlapsOther = true;
-    if (!cueInsideOther && f.cue && (hulls.lo[j] ?? Infinity) <= f.cue.start && f.cue.end <= (hulls.hi[j] ?? -Infinity) && inside(f.cue, g.content)) cueInsideOther = true;
+    // (An account's own speakers are folded into it after filtering, so they do not count as nested here.)
+    if (!cueInsideOther && f.cue && !ACCOUNT_RULES.has(g.rule) && (hulls.lo[j] ?? Infinity) <= f.cue.start && f.cue.end <= (hulls.hi[j] ?? -Infinity) && inside(f.cue, g.content)) cueInsideOther = true;
     if (holdsOtherCue && overlapsOther && cueInsideOther) break;
   }
   let cueOpensSentence = false;
