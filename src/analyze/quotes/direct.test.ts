@@ -70,3 +70,26 @@ test('a clause of the narrative after a quote closed by its comma is not part of
   assert.deepEqual(keel.content, ['“We will reopen the port,”']);
   assert.equal(keel.kind, 'direct');
 });
+
+test('a programme of an outlet after "told" is the hearer, not the start of the content', () => {
+  const seen = run('Keel told Harbour TV\'s "Morning Tide" that nobody would question the plan.');
+  assert.equal(seen.length, 1, JSON.stringify(seen));
+  assert.deepEqual(seen[0]?.content, ['that nobody would question the plan']);
+});
+
+test('a pronoun\'s remark between two quotations of a paragraph leaves the second to the quoted speaker', () => {
+  const text = '"We have had problems with intrusions from abroad," Marlow said after the meeting. She did not suggest sanctions. "Our goal is to set some rules that everybody keeps."';
+  const marlow = run(text).find((a) => a.source === 'Marlow');
+  assert.ok(marlow);
+  assert.equal(marlow.content.length, 2, JSON.stringify(marlow));
+});
+
+test('a quotation resuming in lower case after a subordinate clause and its speaker takes the clause as well', () => {
+  const text = 'So when the council said it would sell the ferry, Mr. Keel said, "we were floored."';
+  const keel = run(text).find((a) => a.source === 'Mr. Keel');
+  assert.ok(keel, JSON.stringify(run(text)));
+  assert.deepEqual(keel.content, ['So when the council said it would sell the ferry', '"we were floored."']);
+  // A time phrase before the speaker is not part of what was said.
+  const monday = run('On Monday, Mr. Keel said, "we were floored."');
+  assert.deepEqual(monday[0]?.content, ['"we were floored."']);
+});

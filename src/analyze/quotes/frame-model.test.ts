@@ -5,7 +5,7 @@ import { frameFeatures, type FrameFacts } from './frame-model.js';
 const facts = (kind: FrameFacts['kind'], quotedWordCount: number): FrameFacts => ({
   rule: 'cue-then-reported', kind, cueWords: ['called'], sourceWords: ['Marlow'], sourceBeforeCue: true,
   contentWords: ['the', 'plan'], contentWordCount: 8, quotedWordCount, fragments: 1, holdsOtherCue: false,
-  overlapsOther: false, cueInsideOther: false, cueOpensSentence: false, cueClosesSentence: false, beforeCue: 'marlow', afterCue: 'the', weak: false, cueScore: Number.NaN,
+  overlapsOther: false, cueInsideOther: false, beforeSource: '', cueOpensSentence: false, cueClosesSentence: false, beforeCue: 'marlow', afterCue: 'the', weak: false, cueScore: Number.NaN,
 });
 
 test('mixed content is described by how much of it is quoted; other kinds are not', () => {

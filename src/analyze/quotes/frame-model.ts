@@ -33,6 +33,8 @@ export interface FrameFacts {
   readonly overlapsOther: boolean;
   /** Does the cue lie inside another strong attribution's content ("pledged to act against what it called “…”")? */
   readonly cueInsideOther: boolean;
+  /** Word before the source, lower-cased ('' when none or the source is not before the cue). */
+  readonly beforeSource: string;
   /** Is the cue the sentence's first word, or its last? */
   readonly cueOpensSentence: boolean;
   readonly cueClosesSentence: boolean;
@@ -54,6 +56,8 @@ export const DROP_KEY = `${DROP_FEATURE}\t`;
 const SHAPE_WORDS = new Set([...PRONOUNS, 'that', 'the', 'a', 'an', 'to', 'whether', 'if']);
 const QUOTE_CHARS = new Set(['"', '“', '”', '«', '»', "'", '‘', '’']);
 const UPPER_FIRST = /^\p{Lu}/u;
+/** Words before a source kept as themselves: they open the clause the attribution sits in. */
+const CLAUSE_OPENERS = new Set(['what', 'which', 'who', 'whom', 'as', 'when', 'while', 'after', 'before', 'because', 'and', 'but', 'of', 'by', 'with', 'for', 'in', 'on', 'at', 'if', 'where', 'how', 'why', 'than', 'like', ',', ':', '(', '—', '"', '“', '”']);
 
 function shape(w: string | undefined): string {
   if (w === undefined) return 'none';
@@ -124,6 +128,10 @@ export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
   emit('opens.rule', yn(f.cueOpensSentence), f.rule);
   emit('closes.rule', yn(f.cueClosesSentence), f.rule);
   emit('before', shape(f.beforeCue));
+  // "what he called …", "in which she said …", "as Marlow put it": the clause is someone else's account.
+  const beforeSource = CLAUSE_OPENERS.has(f.beforeSource) ? f.beforeSource : shape(f.beforeSource);
+  emit('beforeSrc', beforeSource);
+  emit('beforeSrc.kind', beforeSource, f.kind);
   const after = shape(f.afterCue);
   emit('after', after);
   if (!Number.isNaN(f.cueScore)) {

@@ -729,6 +729,13 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
       if (/^(?:him|her|them|me|us|you|reporters|journalists|supporters|voters)$/.test(l) || isCap(doc, j)) {
         let k = j + 1;
         while (k < unit.last && isCap(doc, k)) k++;
+        // "told MSNBC's “Morning Joe” that …": a programme of the outlet is the hearer too.
+        if (isCap(doc, j) && (tokText(doc, k) === "'s" || tokText(doc, k) === '’s')) {
+          k++;
+          const title = isOpenMark(doc, k) ? doc.segments[doc.segOf[k] ?? -1] : undefined;
+          if (title && !isSpeechLike(doc, title)) while (k < unit.last && startOf(doc, k) < title.end) k++;
+          else while (k < unit.last && isCap(doc, k)) k++;
+        }
         j = k;
         continue;
       }
@@ -739,6 +746,13 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
 }
 
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+/** Does the sentence open (after "so", "but" …) with a subordinate clause ("So when the deal came, …")? */
+function opensWithSubordinator(doc: Doc, unit: Unit): boolean {
+  let a = unit.first;
+  while (a < unit.last && (!isWord(doc, a) || LEADING_NOISE.has(low(doc, a)))) a++;
+  return a < unit.last && (SUBORDINATORS_AFTER_QUOTE.has(low(doc, a)) || low(doc, a) === 'if' || low(doc, a) === 'once' || low(doc, a) === 'unless');
+}
+
 /** Words that open a clause of the narrative after a quotation closed by its own punctuation. */
 const SUBORDINATORS_AFTER_QUOTE = new Set(['when', 'while', 'after', 'before', 'because', 'as', 'until', 'since', 'although', 'though']);
 
@@ -1115,7 +1129,16 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
         const src = leftSource();
         const segs = [s];
         addFollowingSegments(doc, unit, seg.end, segs, claimedSegs, true);
-        return makeFrame(doc, segs.map((x) => segSpan(doc, x)), cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, 'cue-then-quote', unitIndex);
+        const content = segs.map((x) => segSpan(doc, x));
+        // "So when the deal came, Mr. Barrett said, “we were floored.”": a quotation that resumes in lower case is the
+        // end of the sentence that the words before the source began, and what was said is both.
+        const preface = src && isOpenMark(doc, start) && /^["“«]\s*\p{Ll}/u.test(doc.text.slice(seg.start, seg.start + 3)) && tokText(doc, src[0] - 1) === ',' ?
+          spanOf(doc, firstWord(doc, unit), src[0] - 1) : null;
+        if (preface && opensWithSubordinator(doc, unit)) {
+          content.unshift(preface);
+          return makeFrame(doc, content, cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, 'preface-cue-quote', unitIndex);
+        }
+        return makeFrame(doc, content, cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, 'cue-then-quote', unitIndex);
       }
     }
   }
@@ -1437,6 +1460,10 @@ function attachContinuations(doc: Doc, units: readonly Unit[], frames: Frame[], 
     if (!unit) continue;
     if (unitHasFrame[u]) {
       const f = lastFrameOfUnit.get(u) ?? null;
+      // “A,” Obama said. He did not suggest retaliation. “B.”: a pronoun's remark about the speaker, between two
+      // quotations of the same paragraph, does not take the second one from the quotation it continues.
+      if (f && last && holdsQuotation(last) && !holdsQuotation(f) && f.source && PRONOUNS.has(doc.text.slice(f.source.start, f.source.end).toLowerCase()) &&
+        doc.paraOf[unit.first] === doc.paraOf[units[last.unit]?.first ?? -1]) continue;
       last = f && (ATTACH_AFTER_REPORTED || f.kind !== 'reported') ? f : null;
       continue;
     }
@@ -1890,6 +1917,12 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     while (a < unit.last && startOf(doc, a) < cue.end) a++;
     afterCue = a < unit.last ? low(doc, a) : '';
   }
+  let beforeSource = '';
+  if (unit && f.source && f.cue && f.source.start < f.cue.start) {
+    let b = unit.first;
+    while (b < unit.last && endOf(doc, b) <= f.source.start) b++;
+    beforeSource = b > unit.first ? low(doc, b - 1) : '';
+  }
   return {
     rule: f.rule,
     kind: f.kind,
@@ -1903,6 +1936,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     holdsOtherCue,
     overlapsOther,
     cueInsideOther,
+    beforeSource,
     cueOpensSentence,
     cueClosesSentence,
     beforeCue,
