@@ -93,3 +93,11 @@ test('a quotation resuming in lower case after a subordinate clause and its spea
   const monday = run('On Monday, Mr. Keel said, "we were floored."');
   assert.deepEqual(monday[0]?.content, ['"we were floored."']);
 });
+
+test('"X reports:" before a quoted paragraph frames it, with the verb outside the lexicon', () => {
+  const text = 'The Harbour Gazette reports:\n\n"Just 24 percent of the contributors to the campaign so far have given $200 or less."';
+  const seen = run(text);
+  assert.equal(seen.length, 1, JSON.stringify(seen));
+  assert.equal(seen[0]?.source, 'The Harbour Gazette');
+  assert.equal(seen[0]?.kind, 'direct');
+});

@@ -342,7 +342,9 @@ function isQuoteFramingVerb(doc: Doc, i: number, unit: Unit): boolean {
   let after = i + 1;
   if (FRAMING_PARTICLES.has(low(doc, after))) after++;
   const next = tokText(doc, after);
-  const beforeQuote = (next === ',' || next === ':') && after + 1 < unit.last && isOpenMark(doc, after + 1);
+  // (…or the quotation is the next paragraph: "The New York Times reports:\n\n“…”".)
+  const beforeQuote = (next === ',' || next === ':') && isOpenMark(doc, after + 1) &&
+    (after + 1 < unit.last || (next === ':' && after + 1 === unit.last && doc.paraOf[after + 1] !== doc.paraOf[after]));
   const closing = after === unit.last || (after + 1 === unit.last && next === '.') || next === ',' || AFTER_FRAMING_VERB.has(low(doc, after));
   if (!beforeQuote && !closing) return false;
   const subject = shortSubjectBefore(doc, i, unit);

@@ -62,6 +62,11 @@ function marksOf(text: string, from: number, to: number): Mark[] {
   return marks;
 }
 
+/** Is the mark a straight one (" or '')? */
+function isStraight(text: string, m: Mark): boolean {
+  return text[m.pos] === '"' || text[m.pos] === "'";
+}
+
 /** Paragraph ranges: text between line breaks, trimmed of surrounding whitespace; empty lines skipped. */
 export function paragraphsOf(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -109,6 +114,10 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
       carried = -1;
     }
     let multi = open >= 0;
+    // Quotes of the other style inside an open one ("… the question: “As you know, …?” Forty-three, yes."): kept
+    // apart, as the outer quote's, unless the outer one never closes in this paragraph.
+    let nested: QuotedSegment[] = [];
+    let nestedOpen = -1;
     for (const m of marks) {
       if (open < 0) {
         if (m.kind !== 'close') {
@@ -116,15 +125,37 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
           openedHere = true;
           multi = false;
         }
+      } else if (nestedOpen >= 0) {
+        if (m.kind !== 'open' && !isStraight(text, m)) {
+          nested.push({ start: nestedOpen, end: m.pos + m.len, closed: true, multiParagraph: false });
+          nestedOpen = -1;
+        } else if (m.kind !== 'open') {
+          // The outer quote closes with the inner one still open: the inner mark was a stray one.
+          out.push({ start: open, end: m.pos + m.len, closed: true, multiParagraph: multi });
+          open = -1;
+          nestedOpen = -1;
+          nested = [];
+        }
+      } else if (m.kind === 'open' && isStraight(text, { pos: open, len: 1, kind: 'open' }) && !isStraight(text, m)) {
+        nestedOpen = m.pos;
       } else if (m.kind === 'open') {
         // Two openings in a row: the first was a stray mark; the quote starts again here.
         open = m.pos;
         openedHere = true;
         multi = false;
+        nested = [];
       } else {
         out.push({ start: open, end: m.pos + m.len, closed: true, multiParagraph: multi });
         open = -1;
+        nested = [];
       }
+    }
+    if (open >= 0 && (nestedOpen >= 0 || nested.length > 0) && openedHere && open !== para.start) {
+      // The outer straight mark opened inside the paragraph and never closed: it was stray, and the curly quotes
+      // inside are quotes of their own (an inner one still open is where the paragraph's open quote starts).
+      out.push(...nested);
+      open = nestedOpen;
+      multi = false;
     }
     if (open >= 0) {
       const next = paragraphs[p + 1];

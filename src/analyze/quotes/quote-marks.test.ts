@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findQuotedSegments } from './quote-marks.js';
+
+const quoted = (text: string): string[] => findQuotedSegments(text).map((s) => text.slice(s.start, s.end));
+
+test('curly quotes inside a straight quote stay inside it', () => {
+  const text = 'Keel continued: "I will read you the question: “Is the ferry safe?” Forty-three said yes."';
+  assert.deepEqual(quoted(text), ['"I will read you the question: “Is the ferry safe?” Forty-three said yes."']);
+});
+
+test('a straight mark that never closes leaves the curly quotes after it as quotes of their own', () => {
+  const text = 'He said "we will go. “Next week,” Keel said.';
+  assert.deepEqual(quoted(text), ['“Next week,”']);
+});
+
+test('a curly closing mark after a straight opening one closes it when nothing is nested', () => {
+  assert.deepEqual(quoted('"We will go,” he said.'), ['"We will go,”']);
+});
