@@ -650,6 +650,37 @@ const ADJUNCT_START = new Set([
 /** Most tokens of an opening adjunct before its comma. */
 const MAX_OPENING_ADJUNCT_TOKENS = 10;
 
+/** A subject that opens with a name, cut where the name ends and the predicate starts ("Clinton spoke out …"). */
+function nameRunOf(doc: Doc, span: [number, number]): [number, number] {
+  if (!isCap(doc, span[0])) return span;
+  let b = span[0];
+  while (b < span[1] && (isCap(doc, b) || ((NAME_GLUE.has(low(doc, b)) || tokText(doc, b) === '.') && b + 1 < span[1] && isCap(doc, b + 1)))) b++;
+  return [span[0], b];
+}
+
+/** Prepositions whose object is a place or thing, not the subject of a following participle. */
+const OBJECT_PREPOSITIONS = new Set(['in', 'of', 'at', 'from', 'to', 'for', 'with', 'on', 'about', 'near', 'outside', 'inside', 'into']);
+
+/**
+ * The subject of the main clause after an opening participle clause ("After saying her foot was swollen, she was
+ * …"): a pronoun or a capitalised name right after the clause's last comma outside quotes, followed by a verb.
+ */
+function subjectAfterOpeningClause(doc: Doc, unit: Unit, from: number): [number, number] | null {
+  for (let k = from; k + 1 < unit.last; k++) {
+    // (The clause may end with a quotation's own comma: "After saying she was “so tired,” she …".)
+    const clauseEnd = (tokText(doc, k) === ',' && !inQuote(doc, k)) ||
+      (QUOTE_TOKEN.has(tokText(doc, k)) && /,["”»'’]$/.test(doc.text.slice(Math.max(0, startOf(doc, k) - 1), endOf(doc, k))));
+    if (!clauseEnd) continue;
+    const a = k + 1;
+    if (PRONOUNS.has(low(doc, a)) && !inQuote(doc, a) && /^(?:he|she|they|i|we)$/.test(low(doc, a))) return [a, a + 1];
+    if (!isCap(doc, a) || inQuote(doc, a)) continue;
+    let b = a;
+    while (b < unit.last && b - a < 5 && isCap(doc, b)) b++;
+    if (b < unit.last && !isCap(doc, b) && isWord(doc, b)) return [a, b];
+  }
+  return null;
+}
+
 function leadingSubject(doc: Doc, unit: Unit, limit: number): [number, number] | null {
   let a = unit.first;
   while (a < limit && (LEADING_NOISE.has(low(doc, a)) || !isWord(doc, a))) a++;
@@ -1086,11 +1117,22 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
 
   const leftSource = (): [number, number] | null => {
     const src = sourceBefore(doc, ca, unit.first);
+    const prev = ca > unit.first ? low(doc, ca - 1) : '';
+    const participle = headForm.endsWith('ing') && (prev === ',' || prev === 'before' || prev === 'after' || prev === 'while' || prev === 'by' || prev === 'when');
+    // "Clinton spoke about the death of Crutcher in Tulsa, Oklahoma, arguing …": a name inside a phrase of place or
+    // object before the participle's comma is not its subject; the sentence's subject is.
+    if (src && participle && prev === ',' && src[0] > unit.first && (OBJECT_PREPOSITIONS.has(low(doc, src[0] - 1)) || tokText(doc, src[0] - 1) === ',')) {
+      const subject = leadingSubject(doc, unit, ca);
+      if (subject && subject[1] <= src[0] - 1) return nameRunOf(doc, subject);
+    }
+    // A participle clause opening the sentence takes the main clause's subject ("After saying …, she was …").
+    if (participle && prev !== ',' && ca - 1 === firstWord(doc, unit)) {
+      const main = subjectAfterOpeningClause(doc, unit, cb);
+      if (main) return main;
+    }
     if (src) return src;
     // A coordinated or participle cue takes the sentence's subject ("Marlow rejected it, saying …",
     // "She greeted supporters and told them …").
-    const prev = ca > unit.first ? low(doc, ca - 1) : '';
-    const participle = headForm.endsWith('ing') && (prev === ',' || prev === 'before' || prev === 'after' || prev === 'while' || prev === 'by' || prev === 'when');
     if (participle || prev === 'and' || prev === 'but' || prev === 'then') {
       const subject = leadingSubject(doc, unit, ca);
       if (subject) return subject;
@@ -1186,9 +1228,14 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
   }
 
   // (D) Reported content after the cue: Ada Marlow said (that) the talks failed.
-  const end = contentEnd(doc, unit, start);
+  let end = contentEnd(doc, unit, start);
   if (start >= end || isTitleObject(doc, start, end)) return null;
   const src = leftSource();
+  // "After saying her foot was “so swollen …,” she was …": the subject after the opening clause ends its content.
+  if (src && src[0] > start && src[0] < end) {
+    end = src[0];
+    while (end > start && tokText(doc, end - 1) === ',' && !inQuote(doc, end - 1)) end--;
+  }
   const content = spanOf(doc, start, end);
   if (!content) return null;
   const segs: number[] = [];

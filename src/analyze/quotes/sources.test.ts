@@ -27,3 +27,18 @@ test('a "that" inside the object after "for" is a relative clause, not the start
   // The complement "that" after a channel phrase still starts the content.
   assert.deepEqual(parts('Mayor Lin Oduya said in a statement that the quay would reopen.')[0]?.content, ['that the quay would reopen']);
 });
+
+test('a participle after a place phrase takes the sentence subject, not the place', () => {
+  const text = 'Ada Marlow spoke out Tuesday about the closure of the ferry in Harbour Town, Vellmark, arguing that the decision was “reckless.”';
+  const found = extractQuotes(text).find((a) => a.cue && text.slice(a.cue.start, a.cue.end) === 'arguing');
+  assert.ok(found);
+  assert.equal(found.source && text.slice(found.source.start, found.source.end), 'Ada Marlow');
+});
+
+test('a participle clause opening the sentence takes the main clause subject, and its content ends with the clause', () => {
+  const text = 'After saying her ferry was “so full we could barely move,” she was sent to the harbour office.';
+  const found = extractQuotes(text).find((a) => a.cue && text.slice(a.cue.start, a.cue.end) === 'saying');
+  assert.ok(found);
+  assert.equal(found.source && text.slice(found.source.start, found.source.end), 'she');
+  assert.deepEqual(found.content.map((c) => text.slice(c.start, c.end)), ['her ferry was “so full we could barely move,”']);
+});
