@@ -17,3 +17,8 @@ test('a straight mark that never closes leaves the curly quotes after it as quot
 test('a curly closing mark after a straight opening one closes it when nothing is nested', () => {
   assert.deepEqual(quoted('"We will go,” he said.'), ['"We will go,”']);
 });
+
+test('a block quotation left open keeps the curly quotes inside it as quotes of their own', () => {
+  const text = '"Keel walked onto the quay, chanting “Ferry now! Ferry now!”\n\nThe crowd followed.';
+  assert.deepEqual(quoted(text), ['“Ferry now! Ferry now!”']);
+});

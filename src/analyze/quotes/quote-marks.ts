@@ -89,6 +89,56 @@ function opensSentence(text: string, paraStart: number, pos: number): boolean {
   return /[.!?]["”»]?\s+$/.test(text.slice(Math.max(paraStart, pos - 4), pos));
 }
 
+interface Paired {
+  readonly segments: QuotedSegment[];
+  /** Where a quote still open at the paragraph's end opened (-1: none). */
+  readonly open: number;
+  readonly openedHere: boolean;
+  readonly multi: boolean;
+  /** Did an open quote hold nested quotes (or an open nested one) at the paragraph's end? */
+  readonly nestedLeft: boolean;
+}
+
+/** Pair one paragraph's marks, from a quote carried in (`open` ≥ 0) or none. */
+function pairMarks(text: string, marks: readonly Mark[], open: number, openedHere: boolean, multi: boolean, nesting: boolean): Paired {
+  const segments: QuotedSegment[] = [];
+  let nested = 0;
+  let nestedOpen = -1;
+  for (const m of marks) {
+    if (open < 0) {
+      if (m.kind !== 'close') {
+        open = m.pos;
+        openedHere = true;
+        multi = false;
+      }
+    } else if (nestedOpen >= 0) {
+      if (m.kind !== 'open' && !isStraight(text, m)) {
+        nested++;
+        nestedOpen = -1;
+      } else if (m.kind !== 'open') {
+        // The outer quote closes with the inner one still open: the inner mark was a stray one.
+        segments.push({ start: open, end: m.pos + m.len, closed: true, multiParagraph: multi });
+        open = -1;
+        nestedOpen = -1;
+        nested = 0;
+      }
+    } else if (nesting && m.kind === 'open' && isStraight(text, { pos: open, len: 1, kind: 'open' }) && !isStraight(text, m)) {
+      nestedOpen = m.pos;
+    } else if (m.kind === 'open') {
+      // Two openings in a row: the first was a stray mark; the quote starts again here.
+      open = m.pos;
+      openedHere = true;
+      multi = false;
+      nested = 0;
+    } else {
+      segments.push({ start: open, end: m.pos + m.len, closed: true, multiParagraph: multi });
+      open = -1;
+      nested = 0;
+    }
+  }
+  return { segments, open, openedHere, multi, nestedLeft: open >= 0 && (nested > 0 || nestedOpen >= 0) };
+}
+
 /** All double-quoted segments of `text`, in order, non-overlapping. */
 export function findQuotedSegments(text: string): QuotedSegment[] {
   const paragraphs = paragraphsOf(text);
@@ -113,50 +163,15 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
       if (prev) out.push({ start: carried, end: prev.end, closed: false, multiParagraph: false });
       carried = -1;
     }
-    let multi = open >= 0;
-    // Quotes of the other style inside an open one ("… the question: “As you know, …?” Forty-three, yes."): kept
-    // apart, as the outer quote's, unless the outer one never closes in this paragraph.
-    let nested: QuotedSegment[] = [];
-    let nestedOpen = -1;
-    for (const m of marks) {
-      if (open < 0) {
-        if (m.kind !== 'close') {
-          open = m.pos;
-          openedHere = true;
-          multi = false;
-        }
-      } else if (nestedOpen >= 0) {
-        if (m.kind !== 'open' && !isStraight(text, m)) {
-          nested.push({ start: nestedOpen, end: m.pos + m.len, closed: true, multiParagraph: false });
-          nestedOpen = -1;
-        } else if (m.kind !== 'open') {
-          // The outer quote closes with the inner one still open: the inner mark was a stray one.
-          out.push({ start: open, end: m.pos + m.len, closed: true, multiParagraph: multi });
-          open = -1;
-          nestedOpen = -1;
-          nested = [];
-        }
-      } else if (m.kind === 'open' && isStraight(text, { pos: open, len: 1, kind: 'open' }) && !isStraight(text, m)) {
-        nestedOpen = m.pos;
-      } else if (m.kind === 'open') {
-        // Two openings in a row: the first was a stray mark; the quote starts again here.
-        open = m.pos;
-        openedHere = true;
-        multi = false;
-        nested = [];
-      } else {
-        out.push({ start: open, end: m.pos + m.len, closed: true, multiParagraph: multi });
-        open = -1;
-        nested = [];
-      }
-    }
-    if (open >= 0 && (nestedOpen >= 0 || nested.length > 0) && openedHere && open !== para.start) {
-      // The outer straight mark opened inside the paragraph and never closed: it was stray, and the curly quotes
-      // inside are quotes of their own (an inner one still open is where the paragraph's open quote starts).
-      out.push(...nested);
-      open = nestedOpen;
-      multi = false;
-    }
+    // Quotes of the other style inside an open one ("… the question: “As you know, …?” Forty-three, yes.") are the
+    // outer quote's when it closes in this paragraph; when it never does (a stray mark, or a block quotation left
+    // open), the inner ones are quotes of their own, as without nesting.
+    let paired = pairMarks(text, marks, open, openedHere, open >= 0, true);
+    if (paired.open >= 0 && paired.nestedLeft) paired = pairMarks(text, marks, open, openedHere, open >= 0, false);
+    out.push(...paired.segments);
+    open = paired.open;
+    openedHere = paired.openedHere;
+    const multi = paired.multi;
     if (open >= 0) {
       const next = paragraphs[p + 1];
       const nextOpens = next !== undefined && /^["“«„]|^''/.test(text.slice(next.start, next.start + 2));
