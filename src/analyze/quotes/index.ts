@@ -161,11 +161,29 @@ function buildDoc(text: string, tokenized: Tokenized): Doc {
   // Both per-token string arrays in one pass (pushed, so they stay packed arrays).
   const lower: string[] = [];
   const texts: string[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as (typeof tokens)[number];
     texts.push(t.text);
-    lower.push(lowerCase(t.text));
+    lower.push(isSurnameMay(tokens, i) ? t.text : lowerCase(t.text));
   }
   return { text, tokens, lower, texts, tokenClasses: new Array<string | undefined>(tokens.length), tokenFlags: new Uint16Array(tokens.length), segOf, segments, paraOf, speechLike: new Uint8Array(segments.length), cueTails: new Set() };
+}
+
+/** Capitalised words before a month name that make it a date, not a name ("In May", "Last May", "Since May"). */
+const BEFORE_MONTH = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'through', 'from', 'last', 'next', 'this', 'early', 'late', 'mid',
+  'before', 'after', 'during', 'of', 'that', 'each', 'every']);
+
+/**
+ * Is token i the surname "May" ("Prime Minister Theresa May said", "Mrs. May told")? A capitalised "May" right after a
+ * capitalised word (a first name or a title) that is no preposition or time word, and not before a day number, is a
+ * name. Its `lower` form then keeps the capital, so that no lexicon reads it as the modal verb or the month (the
+ * modal stops a source noun phrase and joins a cue: "Theresa | May said").
+ */
+function isSurnameMay(tokens: Tokenized['tokens'], i: number): boolean {
+  if (tokens[i]?.text !== 'May') return false;
+  const prev = tokens[i - 1]?.text ?? '';
+  if (!/^\p{Lu}/u.test(prev) || BEFORE_MONTH.has(prev.toLowerCase())) return false;
+  return !/^\d/.test(tokens[i + 1]?.text ?? '');
 }
 
 /**
@@ -459,10 +477,18 @@ function frameCueScore(doc: Doc, f: Frame): number {
   return score;
 }
 
+/**
+ * A lower-case -ly word read as an adverb ("repeatedly", "publicly"); not after a determiner or possessive, where it
+ * is a noun ("the family said", "Scott's family urged", "his ally").
+ */
+function isLyAdverb(doc: Doc, k: number): boolean {
+  return /^[a-z]{3,}ly$/.test(tokText(doc, k)) && !DETERMINERS.has(low(doc, k - 1));
+}
+
 /** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
 function cueRange(doc: Doc, head: number, unit: Unit): [number, number] {
   let a = head;
-  while (a - 1 >= unit.first && !inQuote(doc, a - 1) && (CUE_MODIFIERS.has(low(doc, a - 1)) || /^[a-z]{3,}ly$/.test(tokText(doc, a - 1)))) a--;
+  while (a - 1 >= unit.first && !inQuote(doc, a - 1) && (CUE_MODIFIERS.has(low(doc, a - 1)) || isLyAdverb(doc, a - 1))) a--;
   // "n't" and "not" belong to the cue only with their auxiliary.
   let b = head + 1;
   const particles = CUE_PARTICLES.get(low(doc, head));
@@ -1695,7 +1721,7 @@ function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   if (!range) return;
   let [a, b] = range;
   // A trailing -ly adverb only after a short name ("Ali famously"), not in a clause ("… not authorized to speak publicly").
-  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || (b - a <= 3 && /^[a-z]{3,}ly$/.test(tokText(doc, b - 1))))) b--;
+  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || (b - a <= 3 && isLyAdverb(doc, b - 1)))) b--;
   while (b - a > 1 && SOURCE_EDGE_ADVERBS.has(low(doc, a))) a++;
   if (a !== range[0] || b !== range[1]) f.source = spanOf(doc, a, b);
 }
