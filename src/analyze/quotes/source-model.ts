@@ -167,6 +167,11 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
       starts++;
       push(a, b);
     }
+    // The whole free run as well, past the nearest starts: a name with a long apposition or relative clause
+    // ("Dean Roe, a salesman from Sumter who …, said").
+    let far = lo;
+    while (far < b && !isWord(v, far)) far++;
+    if (far < b && b - far <= MAX_CANDIDATE_TOKENS) push(far, b);
   }
   // Right of the cue: inverted sources start at the cue or just after a hearer or time word.
   let hi = q.cueEnd;
@@ -182,6 +187,10 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
       push(a, e);
     }
   }
+  // And the inverted source up to the end of the free run ("…," said Tim Roe, a developer, who introduced him to his bankers.).
+  let end = hi;
+  while (end > q.cueEnd && !isWord(v, end - 1) && v.texts[end - 1] !== ')') end--;
+  if (end > q.cueEnd && plausibleStart(v, q.cueEnd, q.cueEnd) && !RELATIVE_PRONOUNS.has(v.lower[q.cueEnd] ?? '') && end - q.cueEnd <= MAX_CANDIDATE_TOKENS) push(q.cueEnd, end);
   return out;
 }
 
