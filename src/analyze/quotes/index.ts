@@ -482,8 +482,11 @@ function frameCueScore(doc: Doc, f: Frame): number {
  * is a noun ("the family said", "Scott's family urged", "his ally").
  */
 function isLyAdverb(doc: Doc, k: number): boolean {
-  return /^[a-z]{3,}ly$/.test(tokText(doc, k)) && !DETERMINERS.has(low(doc, k - 1));
+  const t = tokText(doc, k);
+  return /^[a-z]{3,}ly$/.test(t) && !LY_NOUNS.has(t) && !DETERMINERS.has(low(doc, k - 1));
 }
+/** Common nouns in -ly, never adverbs ("the harbour family said"). */
+const LY_NOUNS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'bully', 'monopoly', 'anomaly', 'homily', 'belly']);
 
 /** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
 function cueRange(doc: Doc, head: number, unit: Unit): [number, number] {
@@ -1712,6 +1715,31 @@ const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'sp
 
 /** Adverbs at the edges of a source belong to the clause, not the speaker ("Ali famously", "even critics"). */
 const SOURCE_EDGE_ADVERBS = new Set(['now', 'also', 'still', 'even', 'already', 'then', 'just', 'again', 'too']);
+/**
+ * Adverbs that end a source before its cue but may open a noun phrase ("Mook further asserted", "The research not
+ * only showed", "diplomats almost universally expressed"; but "First Lady Ada Marlow", "Only Keel"): trimmed at the end only.
+ */
+const SOURCE_END_ADVERBS = new Set(['further', 'almost', 'not', 'only', 'never', 'often', 'first', 'later', 'earlier', 'once', 'ever']);
+
+/** Past-tense verbs that end a clause's subject before a cue phrase ("went on to say", "spoke of"). */
+const CLAUSE_VERBS_BEFORE_CUE = new Set(['went', 'spoke', 'came', 'chimed', 'weighed', 'stepped', 'took']);
+
+/** Most words of a sentence adverbial opening a source before its comma ("More recently,", "Several weeks ago,"). */
+const MAX_OPENING_ADVERBIAL_TOKENS = 3;
+/** Words that make such an opening an adverbial: sentence adverbs and "ago". */
+const OPENING_ADVERBIAL_WORDS = new Set(['ago', 'however', 'meanwhile', 'instead', 'yes', 'no', 'still', 'indeed', 'now', 'then', 'later', 'earlier', 'also']);
+
+/** The comma after an opening adverbial of a source's tokens [a, b), if there is one. */
+function openingAdverbialComma(doc: Doc, a: number, b: number): number | undefined {
+  for (let k = a; k < b && k - a <= MAX_OPENING_ADVERBIAL_TOKENS; k++) {
+    if (tokText(doc, k) !== ',') continue;
+    if (k === a || k + 1 >= b) return undefined;
+    const last = low(doc, k - 1);
+    const adverb = OPENING_ADVERBIAL_WORDS.has(last) || /^[a-z]{3,}ly$/.test(last);
+    return adverb && isWord(doc, k + 1) ? k : undefined;
+  }
+  return undefined;
+}
 
 /** Trim adverbs off both ends of a frame's source, and a lower-case -ly adverb off the end of a short one. */
 function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
@@ -1721,8 +1749,14 @@ function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   if (!range) return;
   let [a, b] = range;
   // A trailing -ly adverb only after a short name ("Ali famously"), not in a clause ("… not authorized to speak publicly").
-  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || (b - a <= 3 && isLyAdverb(doc, b - 1)))) b--;
+  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || SOURCE_END_ADVERBS.has(tokText(doc, b - 1)) || (b - a <= 3 && isLyAdverb(doc, b - 1)))) b--;
   while (b - a > 1 && SOURCE_EDGE_ADVERBS.has(low(doc, a))) a++;
+  // A verb of motion or speech before a cue phrase is the clause's, not the speaker's ("Caddell went on to discuss",
+  // "the senator spoke at a gathering …").
+  while (b - a > 1 && CLAUSE_VERBS_BEFORE_CUE.has(tokText(doc, b - 1))) b--;
+  // An opening sentence adverbial before a comma ("More recently, federal prosecutors", "Apparently, the police").
+  const comma = openingAdverbialComma(doc, a, b);
+  if (comma !== undefined) a = comma + 1;
   if (a !== range[0] || b !== range[1]) f.source = spanOf(doc, a, b);
 }
 

@@ -27,3 +27,30 @@ test('a "that" inside the object after "for" is a relative clause, not the start
   // The complement "that" after a channel phrase still starts the content.
   assert.deepEqual(parts('Mayor Lin Oduya said in a statement that the quay would reopen.')[0]?.content, ['that the quay would reopen']);
 });
+
+test('a capitalised "May" after a first name or title is a surname, not the modal or the month', () => {
+  assert.equal(parts('Prime Minister Ada May said that the ferry would stop.')[0]?.source, 'Prime Minister Ada May');
+  assert.equal(parts('Mrs. May told reporters that the vote was over.')[0]?.source, 'Mrs. May');
+  // The month after a preposition stays a date.
+  assert.equal(parts('In May, Tom Keel said that the quay was closed.')[0]?.source, 'Tom Keel');
+});
+
+test('an -ly noun before the cue stays in the source; an -ly adverb joins the cue', () => {
+  const seen = extractQuotes("Keel's family urged people to stay calm. The harbour family said the quay was safe. Mayor Lin Oduya repeatedly said the plan was sound.");
+  const text = "Keel's family urged people to stay calm. The harbour family said the quay was safe. Mayor Lin Oduya repeatedly said the plan was sound.";
+  assert.deepEqual(seen.map((a) => [a.source && text.slice(a.source.start, a.source.end), a.cue && text.slice(a.cue.start, a.cue.end)]), [
+    ["Keel's family", 'urged'],
+    ['The harbour family', 'said'],
+    ['Mayor Lin Oduya', 'repeatedly said'],
+  ]);
+});
+
+test('adverbs and a verb of the clause before the cue are not part of the source', () => {
+  assert.equal(parts('Tom Keel further argued that the plan was sound.')[0]?.source, 'Tom Keel');
+  assert.equal(parts('Lin Oduya went on to say that the quay would reopen.')[0]?.source, 'Lin Oduya');
+});
+
+test('an inverted source keeps its apposition and relative clause up to the end of the sentence', () => {
+  const text = '"Wall Street is a cynical place," said Tim Roe, a developer in Vell, who introduced Keel to his bankers.';
+  assert.equal(parts(text)[0]?.source, 'Tim Roe, a developer in Vell, who introduced Keel to his bankers');
+});
