@@ -202,14 +202,14 @@ const TEMPLATES = {
     firstLast: 'L.first.last', prevFirst: 'L.prev.first', lastNext: 'L.last.next', gapComma: 'L.gapComma', gapCue: 'L.gapCue',
     gapVerb: 'L.gapVerb', gapWho: 'L.gapWho', commas: 'L.commas', capShare: 'L.capShare', cueInside: 'L.cueInside',
     verbInside: 'L.verbInside', prepInside: 'L.prepInside', and: 'L.and', rule: 'L.rule', head: 'L.head', match: 'L.match',
-    matchRule: 'L.match.rule', start: 'L.sentenceStart', startGapVerb: 'L.sentenceStart.gapVerb',
+    matchRule: 'L.match.rule', start: 'L.sentenceStart', startGapVerb: 'L.sentenceStart.gapVerb', clauseVerb: 'L.clauseVerb',
   },
   R: {
     dir: 'R', dist: 'R.dist', len: 'R.len', distLen: 'R.dist.len', first: 'R.first', last: 'R.last', prev: 'R.prev', next: 'R.next',
     firstLast: 'R.first.last', prevFirst: 'R.prev.first', lastNext: 'R.last.next', gapComma: 'R.gapComma', gapCue: 'R.gapCue',
     gapVerb: 'R.gapVerb', gapWho: 'R.gapWho', commas: 'R.commas', capShare: 'R.capShare', cueInside: 'R.cueInside',
     verbInside: 'R.verbInside', prepInside: 'R.prepInside', and: 'R.and', rule: 'R.rule', head: 'R.head', match: 'R.match',
-    matchRule: 'R.match.rule', start: 'R.sentenceStart', startGapVerb: 'R.sentenceStart.gapVerb',
+    matchRule: 'R.match.rule', start: 'R.sentenceStart', startGapVerb: 'R.sentenceStart.gapVerb', clauseVerb: 'R.clauseVerb',
   },
 } as const;
 const yn = (x: boolean): string => (x ? 'y' : 'n');
@@ -229,6 +229,11 @@ const F_PREP = 64;
 const F_AND = 128;
 /** Set on every computed entry, so a memo of 0 means "not computed yet". */
 const F_KNOWN = 256;
+/** A finite auxiliary or modal ("has", "were", "would"): in a candidate, outside a relative clause, a clause's verb. */
+const F_AUX = 512;
+/** A relative pronoun ("who", "which", "that", "whom", "whose"). */
+const F_REL = 1024;
+const AUXILIARIES = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 function flags(v: SourceTokens, k: number): number {
   const known = v.flags[k] ?? 0;
@@ -244,6 +249,8 @@ function flags(v: SourceTokens, k: number): number {
   if (!(f & F_CAP) && /(?:ed|ing)$/.test(l) && !FUNCTION_WORDS.has(l)) f |= F_VERB;
   if (PREPOSITIONS.has(l) && l !== 'of') f |= F_PREP;
   if (l === 'and' || l === 'or') f |= F_AND;
+  if (AUXILIARIES.has(l)) f |= F_AUX;
+  if (RELATIVE_PRONOUNS.has(l)) f |= F_REL;
   f |= F_KNOWN;
   v.flags[k] = f;
   return f;
@@ -317,12 +324,15 @@ function emitJoint(v: SourceTokens, q: SourceQuery, left: boolean, a: number, b:
   let caps = 0;
   let words = 0;
   let inside = 0;
+  let clauseVerb = false;
   for (let k = a; k < b; k++) {
     const f = flags(v, k);
     if (f & F_COMMA) commas++;
     if (!(f & F_WORD)) continue;
     words++;
     if (f & F_CAP) caps++;
+    // An auxiliary before any relative pronoun of the candidate is its own clause's verb ("Trump has been targeting X").
+    if (f & F_AUX && !(inside & F_REL)) clauseVerb = true;
     inside |= f;
   }
   const rs = q.ruleSource;
@@ -338,6 +348,7 @@ function emitJoint(v: SourceTokens, q: SourceQuery, left: boolean, a: number, b:
   emit(T.verbInside, yn((inside & F_VERB) !== 0));
   emit(T.prepInside, yn((inside & F_PREP) !== 0));
   emit(T.and, yn((inside & F_AND) !== 0));
+  emit(T.clauseVerb, yn(clauseVerb));
   emit(T.match, match);
   emit(T.matchRule, match, q.rule);
   emit(T.startGapVerb, startsSentence(v, q, a), yn((gapFlags(v, q, left, left ? b : a) & F_VERB) !== 0));
