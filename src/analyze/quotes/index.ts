@@ -1724,6 +1724,23 @@ const SOURCE_END_ADVERBS = new Set(['further', 'almost', 'not', 'only', 'never',
 /** Past-tense verbs that end a clause's subject before a cue phrase ("went on to say", "spoke of"). */
 const CLAUSE_VERBS_BEFORE_CUE = new Set(['went', 'spoke', 'came', 'chimed', 'weighed', 'stepped', 'took']);
 
+/** Prepositions that open an adjunct, not an apposition, after a comma in a source ("Keel, in a statement, said"). */
+const INTERRUPTING_PREPOSITIONS = new Set(['in', 'during', 'after', 'before', 'on', 'while', 'when', 'following', 'amid']);
+/** Participles after a comma that belong to the source ("officials, including the mayor,"). */
+const SOURCE_PARTICIPLES = new Set(['including', 'according', 'representing', 'acting']);
+
+/**
+ * The last comma of source tokens [a, b) when it opens a participle or an adjunct that runs to the source's end (not
+ * when another comma follows: "On Tuesday, after winning the primary, Gov. Ada Marlow" ends in the name).
+ */
+function interrupterComma(doc: Doc, a: number, b: number): number | undefined {
+  let k = b - 2;
+  while (k > a && tokText(doc, k) !== ',') k--;
+  if (k <= a) return undefined;
+  const next = tokText(doc, k + 1);
+  return INTERRUPTING_PREPOSITIONS.has(next) || (/^[a-z]{3,}ing$/.test(next) && !SOURCE_PARTICIPLES.has(next)) ? k : undefined;
+}
+
 /** Most words of a sentence adverbial opening a source before its comma ("More recently,", "Several weeks ago,"). */
 const MAX_OPENING_ADVERBIAL_TOKENS = 3;
 /** Words that make such an opening an adverbial: sentence adverbs and "ago". */
@@ -1754,6 +1771,10 @@ function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   // A verb of motion or speech before a cue phrase is the clause's, not the speaker's ("Caddell went on to discuss",
   // "the senator spoke at a gathering …").
   while (b - a > 1 && CLAUSE_VERBS_BEFORE_CUE.has(tokText(doc, b - 1))) b--;
+  // An interrupting participle or adjunct after the name is the clause's ("Marlow, speaking at the rally, said",
+  // "Keel, in a statement on Friday, said"); an apposition ("Keel, the mayor,") and a relative clause stay.
+  const interrupter = interrupterComma(doc, a, b);
+  if (interrupter !== undefined) b = interrupter;
   // An opening sentence adverbial before a comma ("More recently, federal prosecutors", "Apparently, the police").
   const comma = openingAdverbialComma(doc, a, b);
   if (comma !== undefined) a = comma + 1;

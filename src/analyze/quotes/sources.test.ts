@@ -54,3 +54,9 @@ test('an inverted source keeps its apposition and relative clause up to the end 
   const text = '"Wall Street is a cynical place," said Tim Roe, a developer in Vell, who introduced Keel to his bankers.';
   assert.equal(parts(text)[0]?.source, 'Tim Roe, a developer in Vell, who introduced Keel to his bankers');
 });
+
+test('a participle or adjunct set off after the name is not part of the source; an apposition is', () => {
+  assert.equal(parts('Tom Keel, speaking at the harbour, said that the ferry would stop.')[0]?.source, 'Tom Keel');
+  assert.equal(parts('Mayor Lin Oduya, in a statement on Friday, said that the quay would reopen.')[0]?.source, 'Mayor Lin Oduya');
+  assert.equal(parts('Tom Keel, the harbour master, said that the ferry would stop.')[0]?.source, 'Tom Keel, the harbour master');
+});
