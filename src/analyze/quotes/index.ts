@@ -11,7 +11,7 @@
 import type { Span } from '../../model/span.js';
 import { tokenize, type Token, type Tokenized } from '../tokens/index.js';
 import {
-  CUE_MODIFIERS, CUE_PARTICLES, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, HEARER_VERBS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, TIME_WORDS, cueHeadScore,
+  CUE_MODIFIERS, CUE_PARTICLES, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, HEARER_VERBS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, TIME_WORDS, LY_NOUNS, cueHeadScore,
   weakCueScore,
 } from './lexicon.js';
 import { findQuotedSegments, findSingleQuoted, paragraphsOf, type QuotedSegment } from './quote-marks.js';
@@ -485,8 +485,7 @@ function isLyAdverb(doc: Doc, k: number): boolean {
   const t = tokText(doc, k);
   return /^[a-z]{3,}ly$/.test(t) && !LY_NOUNS.has(t) && !DETERMINERS.has(low(doc, k - 1));
 }
-/** Common nouns in -ly, never adverbs ("the harbour family said"). */
-const LY_NOUNS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'bully', 'monopoly', 'anomaly', 'homily', 'belly']);
+
 
 /** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
 function cueRange(doc: Doc, head: number, unit: Unit): [number, number] {
@@ -681,7 +680,31 @@ function leadingSubject(doc: Doc, unit: Unit, limit: number): [number, number] |
     if (!isCap(doc, b) && b > a && (cueHeadScore(l) > 0 || /ed$/.test(l))) break;
     b++;
   }
-  return b > a ? [a, b] : null;
+  if (b <= a) return null;
+  // "Tim Vane, a former party chairman, became a delegate and said …": the apposition belongs to the subject.
+  const close = tokText(doc, b) === "," ? subjectAppositionEnd(doc, b, limit) : undefined;
+  return close !== undefined ? [a, close] : [a, b];
+}
+
+/** Most tokens of an apposition between commas after a sentence's subject. */
+const MAX_SUBJECT_APPOSITION_TOKENS = 12;
+
+/**
+ * The comma closing an apposition that opens at `comma` after a subject ("Vane, a former chairman,", "Keel, 59,",
+ * "Roe, the mayor's aide,"): a determiner or a number first, then words with no cue, verb or clause word, before
+ * `limit`; undefined otherwise.
+ */
+function subjectAppositionEnd(doc: Doc, comma: number, limit: number): number | undefined {
+  const first = comma + 1;
+  if (!(['a', 'an', 'the'].includes(low(doc, first)) || /^\d+$/.test(tokText(doc, first)))) return undefined;
+  for (let k = first + 1; k < limit && k - first <= MAX_SUBJECT_APPOSITION_TOKENS; k++) {
+    const t = tokText(doc, k);
+    const l = low(doc, k);
+    if (t === ',') return k;
+    if (inQuote(doc, k) || QUOTE_TOKEN.has(t) || CLAUSE_PUNCT.has(t) || SOURCE_STOPS.has(l) || l === 'who' || l === 'which') return undefined;
+    if (!isCap(doc, k) && (cueHeadScore(l) > 0 || /ing$/.test(l))) return undefined;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  * pick one. The rule-based choice is one of the features, so the model learns when to overrule it.
  */
 import { FeatureTable, featureKey, type Emit } from './perceptron.js';
-import { CUE_MODIFIERS, DETERMINERS, ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, cueHeadScore } from './lexicon.js';
+import { CUE_MODIFIERS, DETERMINERS, LY_NOUNS, ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, cueHeadScore } from './lexicon.js';
 
 export interface SourceTokens {
   readonly texts: readonly string[];
@@ -98,7 +98,7 @@ function tokenClass(v: SourceTokens, i: number): string {
   if (cueHeadScore(l) > 0) return 'CUE';
   if (l.endsWith('ing')) return 'ing';
   if (l.endsWith('ed')) return 'ed';
-  if (l.endsWith('ly')) return 'ly';
+  if (l.endsWith('ly') && !LY_NOUNS.has(l)) return 'ly';
   if (l.endsWith('s')) return 's';
   return 'low';
 }

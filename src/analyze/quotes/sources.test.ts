@@ -60,3 +60,8 @@ test('a participle or adjunct set off after the name is not part of the source; 
   assert.equal(parts('Mayor Lin Oduya, in a statement on Friday, said that the quay would reopen.')[0]?.source, 'Mayor Lin Oduya');
   assert.equal(parts('Tom Keel, the harbour master, said that the ferry would stop.')[0]?.source, 'Tom Keel, the harbour master');
 });
+
+test('the subject taken for a coordinated cue keeps its apposition', () => {
+  const text = 'Tim Vane, a former party chairman, became a delegate and said he is leaning toward Keel.';
+  assert.equal(parts(text).find((a) => a.content[0] === 'he is leaning toward Keel')?.source, 'Tim Vane, a former party chairman');
+});
