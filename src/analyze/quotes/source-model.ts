@@ -169,9 +169,10 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
     }
     // The whole free run as well, past the nearest starts: a name with a long apposition or relative clause
     // ("Dean Roe, a salesman from Sumter who …, said").
+    // (Not from an opening preposition: "In a message to supporters, Keel said" is no noun phrase.)
     let far = lo;
     while (far < b && !isWord(v, far)) far++;
-    if (far < b && b - far <= MAX_CANDIDATE_TOKENS) push(far, b);
+    if (far < b && b - far <= MAX_CANDIDATE_TOKENS && !PREPOSITIONS.has(v.lower[far] ?? '')) push(far, b);
   }
   // Right of the cue: inverted sources start at the cue or just after a hearer or time word.
   let hi = q.cueEnd;
