@@ -179,7 +179,8 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
   while (hi < q.last && hi - q.cueEnd < MAX_RIGHT_TOKENS && !v.blocked(hi)) hi++;
   for (let a = q.cueEnd; a < hi && a - q.cueEnd < 4; a++) {
     // "…,” said Kunin, who has been critical: a relative pronoun after the cue refers back to the speaker.
-    if (!plausibleStart(v, a, q.cueEnd) || RELATIVE_PRONOUNS.has(v.lower[a] ?? '')) continue;
+    // Nor does a preposition start one ("… beamed Tom Keel | of Vell").
+    if (!plausibleStart(v, a, q.cueEnd) || RELATIVE_PRONOUNS.has(v.lower[a] ?? '') || PREPOSITIONS.has(v.lower[a] ?? '')) continue;
     let endsHere = 0;
     for (let e = a + 1; e <= hi && endsHere < MAX_ENDS && e - a <= MAX_CANDIDATE_TOKENS; e++) {
       const boundary = e === hi || !isWord(v, e) || FUNCTION_WORDS.has(v.lower[e] ?? '') || cueHeadScore(v.lower[e] ?? '') > 0;
