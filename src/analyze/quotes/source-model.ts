@@ -117,11 +117,15 @@ function bucket(n: number): string {
   return n <= 3 ? String(n) : n <= 5 ? '4-5' : n <= 8 ? '6-8' : n <= 12 ? '9-12' : n <= 20 ? '13-20' : '21+';
 }
 
+const PARTY_TAG = /^[RDI]-\p{Lu}/u;
+
 /** Can a source start at token i (given the token before it)? */
 function plausibleStart(v: SourceTokens, i: number, lo: number): boolean {
   if (!isWord(v, i)) return false;
-  if (i === lo) return true;
   const t = v.texts[i] ?? '';
+  // A party and state tag follows a name ("Sen. Tom Roe, R-Vell,"): it starts no source.
+  if (PARTY_TAG.test(t)) return false;
+  if (i === lo) return true;
   const l = v.lower[i] ?? '';
   if (isCapital(v, i) || startsWithDigit(t) || DETERMINERS.has(l) || PRONOUNS.has(l)) return true;
   const prev = v.lower[i - 1] ?? '';
