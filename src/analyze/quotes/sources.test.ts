@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractQuotes } from './index.js';
+import { sourceCandidates } from './source-model.js';
 
 const parts = (text: string): { source: string | null; content: string[] }[] =>
   extractQuotes(text).map((a) => ({ source: a.source ? text.slice(a.source.start, a.source.end) : null, content: a.content.map((c) => text.slice(c.start, c.end)) }));
@@ -64,4 +65,14 @@ test('a participle or adjunct set off after the name is not part of the source; 
 test('the subject taken for a coordinated cue keeps its apposition', () => {
   const text = 'Tim Vane, a former party chairman, became a delegate and said he is leaning toward Keel.';
   assert.equal(parts(text).find((a) => a.content[0] === 'he is leaning toward Keel')?.source, 'Tim Vane, a former party chairman');
+});
+
+test('source candidates: the whole run before the cue (a long apposition with a relative clause), no start at a party tag', () => {
+  const texts = ['Sen.', 'Tom', 'Roe', ',', 'R-Vell', ',', 'a', 'former', 'harbour', 'master', 'who', 'ran', 'the', 'port', 'for', 'years', ',', 'said', 'it', 'failed', '.'];
+  const cue = texts.indexOf('said');
+  const v = { texts, lower: texts.map((t) => t.toLowerCase()), blocked: (i: number) => i < 0 || i >= texts.length || i >= cue, classes: [], flags: new Uint16Array(texts.length) };
+  const q = { first: 0, last: texts.length, cueStart: cue, cueEnd: cue + 1, rule: 'cue-then-reported', ruleSource: null };
+  const words = sourceCandidates(v, q).flatMap((c) => (c ? [texts.slice(c[0], c[1]).join(' ')] : []));
+  assert.ok(words.includes('Sen. Tom Roe , R-Vell , a former harbour master who ran the port for years'), JSON.stringify(words));
+  assert.ok(!words.some((w) => w.startsWith('for ') || w.startsWith('R-Vell')), JSON.stringify(words));
 });
