@@ -38,7 +38,7 @@ export type SourceCandidate = readonly [number, number] | null;
 /** Farthest a left candidate may start from the cue ("Dean Roe, a salesman from Sumter, South Carolina, who …, said"). */
 const MAX_LEFT_TOKENS = 36;
 /** Farthest a right candidate may end from the cue ("…," said Ada Marlow, the ministry's chief spokeswoman). */
-const MAX_RIGHT_TOKENS = 20;
+const MAX_RIGHT_TOKENS = 28;
 /** Longest candidate: longer stretches are clauses. */
 const MAX_CANDIDATE_TOKENS = 28;
 /** Most ends tried on each side, nearest to the cue first: farther ends are rarely sources and cost time. */
