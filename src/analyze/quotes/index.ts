@@ -11,7 +11,7 @@
 import type { Span } from '../../model/span.js';
 import { tokenize, type Token, type Tokenized } from '../tokens/index.js';
 import {
-  CUE_MODIFIERS, CUE_PARTICLES, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, HEARER_VERBS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, TIME_WORDS, cueHeadScore,
+  CUE_MODIFIERS, CUE_PARTICLES, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, HEARER_VERBS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, TIME_WORDS, LY_NOUNS, cueHeadScore,
   weakCueScore,
 } from './lexicon.js';
 import { findQuotedSegments, findSingleQuoted, paragraphsOf, type QuotedSegment } from './quote-marks.js';
@@ -161,11 +161,29 @@ function buildDoc(text: string, tokenized: Tokenized): Doc {
   // Both per-token string arrays in one pass (pushed, so they stay packed arrays).
   const lower: string[] = [];
   const texts: string[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as (typeof tokens)[number];
     texts.push(t.text);
-    lower.push(lowerCase(t.text));
+    lower.push(isSurnameMay(tokens, i) ? t.text : lowerCase(t.text));
   }
   return { text, tokens, lower, texts, tokenClasses: new Array<string | undefined>(tokens.length), tokenFlags: new Uint16Array(tokens.length), segOf, segments, paraOf, speechLike: new Uint8Array(segments.length), cueTails: new Set() };
+}
+
+/** Capitalised words before a month name that make it a date, not a name ("In May", "Last May", "Since May"). */
+const BEFORE_MONTH = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'through', 'from', 'last', 'next', 'this', 'early', 'late', 'mid',
+  'before', 'after', 'during', 'of', 'that', 'each', 'every']);
+
+/**
+ * Is token i the surname "May" ("Prime Minister Theresa May said", "Mrs. May told")? A capitalised "May" right after a
+ * capitalised word (a first name or a title) that is no preposition or time word, and not before a day number, is a
+ * name. Its `lower` form then keeps the capital, so that no lexicon reads it as the modal verb or the month (the
+ * modal stops a source noun phrase and joins a cue: "Theresa | May said").
+ */
+function isSurnameMay(tokens: Tokenized['tokens'], i: number): boolean {
+  if (tokens[i]?.text !== 'May') return false;
+  const prev = tokens[i - 1]?.text ?? '';
+  if (!/^\p{Lu}/u.test(prev) || BEFORE_MONTH.has(prev.toLowerCase())) return false;
+  return !/^\d/.test(tokens[i + 1]?.text ?? '');
 }
 
 /**
@@ -477,10 +495,20 @@ function frameCueScore(doc: Doc, f: Frame): number {
   return score;
 }
 
+/**
+ * A lower-case -ly word read as an adverb ("repeatedly", "publicly"); not after a determiner or possessive, where it
+ * is a noun ("the family said", "Scott's family urged", "his ally").
+ */
+function isLyAdverb(doc: Doc, k: number): boolean {
+  const t = tokText(doc, k);
+  return /^[a-z]{3,}ly$/.test(t) && !LY_NOUNS.has(t) && !DETERMINERS.has(low(doc, k - 1));
+}
+
+
 /** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
 function cueRange(doc: Doc, head: number, unit: Unit): [number, number] {
   let a = head;
-  while (a - 1 >= unit.first && !inQuote(doc, a - 1) && (CUE_MODIFIERS.has(low(doc, a - 1)) || /^[a-z]{3,}ly$/.test(tokText(doc, a - 1)))) a--;
+  while (a - 1 >= unit.first && !inQuote(doc, a - 1) && (CUE_MODIFIERS.has(low(doc, a - 1)) || isLyAdverb(doc, a - 1))) a--;
   // "n't" and "not" belong to the cue only with their auxiliary.
   let b = head + 1;
   const particles = CUE_PARTICLES.get(low(doc, head));
@@ -701,7 +729,31 @@ function leadingSubject(doc: Doc, unit: Unit, limit: number): [number, number] |
     if (!isCap(doc, b) && b > a && (cueHeadScore(l) > 0 || /ed$/.test(l))) break;
     b++;
   }
-  return b > a ? [a, b] : null;
+  if (b <= a) return null;
+  // "Tim Vane, a former party chairman, became a delegate and said …": the apposition belongs to the subject.
+  const close = tokText(doc, b) === "," ? subjectAppositionEnd(doc, b, limit) : undefined;
+  return close !== undefined ? [a, close] : [a, b];
+}
+
+/** Most tokens of an apposition between commas after a sentence's subject. */
+const MAX_SUBJECT_APPOSITION_TOKENS = 12;
+
+/**
+ * The comma closing an apposition that opens at `comma` after a subject ("Vane, a former chairman,", "Keel, 59,",
+ * "Roe, the mayor's aide,"): a determiner or a number first, then words with no cue, verb or clause word, before
+ * `limit`; undefined otherwise.
+ */
+function subjectAppositionEnd(doc: Doc, comma: number, limit: number): number | undefined {
+  const first = comma + 1;
+  if (!(['a', 'an', 'the'].includes(low(doc, first)) || /^\d+$/.test(tokText(doc, first)))) return undefined;
+  for (let k = first + 1; k < limit && k - first <= MAX_SUBJECT_APPOSITION_TOKENS; k++) {
+    const t = tokText(doc, k);
+    const l = low(doc, k);
+    if (t === ',') return k;
+    if (inQuote(doc, k) || QUOTE_TOKEN.has(t) || CLAUSE_PUNCT.has(t) || SOURCE_STOPS.has(l) || l === 'who' || l === 'which') return undefined;
+    if (!isCap(doc, k) && (cueHeadScore(l) > 0 || /ing$/.test(l))) return undefined;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1782,6 +1834,48 @@ const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'sp
 
 /** Adverbs at the edges of a source belong to the clause, not the speaker ("Ali famously", "even critics"). */
 const SOURCE_EDGE_ADVERBS = new Set(['now', 'also', 'still', 'even', 'already', 'then', 'just', 'again', 'too']);
+/**
+ * Adverbs that end a source before its cue but may open a noun phrase ("Mook further asserted", "The research not
+ * only showed", "diplomats almost universally expressed"; but "First Lady Ada Marlow", "Only Keel"): trimmed at the end only.
+ */
+const SOURCE_END_ADVERBS = new Set(['further', 'almost', 'not', 'only', 'never', 'often', 'first', 'later', 'earlier', 'once', 'ever']);
+
+/** Past-tense verbs that end a clause's subject before a cue phrase ("went on to say", "spoke of"). */
+const CLAUSE_VERBS_BEFORE_CUE = new Set(['went', 'spoke', 'came', 'chimed', 'weighed', 'stepped', 'took']);
+
+/** Prepositions that open an adjunct, not an apposition, after a comma in a source ("Keel, in a statement, said"). */
+const INTERRUPTING_PREPOSITIONS = new Set(['in', 'during', 'after', 'before', 'on', 'while', 'when', 'following', 'amid']);
+/** Participles after a comma that belong to the source ("officials, including the mayor,"). */
+const SOURCE_PARTICIPLES = new Set(['including', 'according', 'representing', 'acting']);
+
+/**
+ * The last comma of source tokens [a, b) when it opens a participle or an adjunct that runs to the source's end (not
+ * when another comma follows: "On Tuesday, after winning the primary, Gov. Ada Marlow" ends in the name).
+ */
+function interrupterComma(doc: Doc, a: number, b: number): number | undefined {
+  let k = b - 2;
+  while (k > a && tokText(doc, k) !== ',') k--;
+  if (k <= a) return undefined;
+  const next = tokText(doc, k + 1);
+  return INTERRUPTING_PREPOSITIONS.has(next) || (/^[a-z]{3,}ing$/.test(next) && !SOURCE_PARTICIPLES.has(next)) ? k : undefined;
+}
+
+/** Most words of a sentence adverbial opening a source before its comma ("More recently,", "Several weeks ago,"). */
+const MAX_OPENING_ADVERBIAL_TOKENS = 3;
+/** Words that make such an opening an adverbial: sentence adverbs and "ago". */
+const OPENING_ADVERBIAL_WORDS = new Set(['ago', 'however', 'meanwhile', 'instead', 'yes', 'no', 'still', 'indeed', 'now', 'then', 'later', 'earlier', 'also']);
+
+/** The comma after an opening adverbial of a source's tokens [a, b), if there is one. */
+function openingAdverbialComma(doc: Doc, a: number, b: number): number | undefined {
+  for (let k = a; k < b && k - a <= MAX_OPENING_ADVERBIAL_TOKENS; k++) {
+    if (tokText(doc, k) !== ',') continue;
+    if (k === a || k + 1 >= b) return undefined;
+    const last = low(doc, k - 1);
+    const adverb = OPENING_ADVERBIAL_WORDS.has(last) || /^[a-z]{3,}ly$/.test(last);
+    return adverb && isWord(doc, k + 1) ? k : undefined;
+  }
+  return undefined;
+}
 
 /** Trim adverbs off both ends of a frame's source, and a lower-case -ly adverb off the end of a short one. */
 function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
@@ -1791,8 +1885,18 @@ function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   if (!range) return;
   let [a, b] = range;
   // A trailing -ly adverb only after a short name ("Ali famously"), not in a clause ("… not authorized to speak publicly").
-  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || (b - a <= 3 && /^[a-z]{3,}ly$/.test(tokText(doc, b - 1))))) b--;
+  while (b - a > 1 && (SOURCE_EDGE_ADVERBS.has(tokText(doc, b - 1)) || SOURCE_END_ADVERBS.has(tokText(doc, b - 1)) || (b - a <= 3 && isLyAdverb(doc, b - 1)))) b--;
   while (b - a > 1 && SOURCE_EDGE_ADVERBS.has(low(doc, a))) a++;
+  // A verb of motion or speech before a cue phrase is the clause's, not the speaker's ("Caddell went on to discuss",
+  // "the senator spoke at a gathering …").
+  while (b - a > 1 && CLAUSE_VERBS_BEFORE_CUE.has(tokText(doc, b - 1))) b--;
+  // An interrupting participle or adjunct after the name is the clause's ("Marlow, speaking at the rally, said",
+  // "Keel, in a statement on Friday, said"); an apposition ("Keel, the mayor,") and a relative clause stay.
+  const interrupter = interrupterComma(doc, a, b);
+  if (interrupter !== undefined) b = interrupter;
+  // An opening sentence adverbial before a comma ("More recently, federal prosecutors", "Apparently, the police").
+  const comma = openingAdverbialComma(doc, a, b);
+  if (comma !== undefined) a = comma + 1;
   if (a !== range[0] || b !== range[1]) f.source = spanOf(doc, a, b);
 }
 

@@ -68,6 +68,9 @@ export const SOURCE_STOPS = new Set([
   'says', 'say', 'told', 'tells', 'if', 'how', 'why', 'what', 'as', 'about', 'to', 'said', 'also', 'once',
 ]);
 
+/** Common nouns in -ly, never adverbs ("the harbour family said", "a Keel ally called"). */
+export const LY_NOUNS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'bully', 'monopoly', 'anomaly', 'homily', 'belly']);
+
 /** Pronouns that can be a source on their own. */
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'one', 'someone', 'nobody']);
 export const PERSON_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | 'x'> = new Map([

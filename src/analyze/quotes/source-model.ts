@@ -6,7 +6,7 @@
  * pick one. The rule-based choice is one of the features, so the model learns when to overrule it.
  */
 import { FeatureTable, featureKey, type Emit } from './perceptron.js';
-import { CUE_MODIFIERS, DETERMINERS, ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, cueHeadScore } from './lexicon.js';
+import { CUE_MODIFIERS, DETERMINERS, LY_NOUNS, ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, cueHeadScore } from './lexicon.js';
 
 export interface SourceTokens {
   readonly texts: readonly string[];
@@ -38,7 +38,7 @@ export type SourceCandidate = readonly [number, number] | null;
 /** Farthest a left candidate may start from the cue ("Dean Roe, a salesman from Sumter, South Carolina, who …, said"). */
 const MAX_LEFT_TOKENS = 36;
 /** Farthest a right candidate may end from the cue ("…," said Ada Marlow, the ministry's chief spokeswoman). */
-const MAX_RIGHT_TOKENS = 20;
+const MAX_RIGHT_TOKENS = 28;
 /** Longest candidate: longer stretches are clauses. */
 const MAX_CANDIDATE_TOKENS = 28;
 /** Most ends tried on each side, nearest to the cue first: farther ends are rarely sources and cost time. */
@@ -98,7 +98,7 @@ function tokenClass(v: SourceTokens, i: number): string {
   if (cueHeadScore(l) > 0) return 'CUE';
   if (l.endsWith('ing')) return 'ing';
   if (l.endsWith('ed')) return 'ed';
-  if (l.endsWith('ly')) return 'ly';
+  if (l.endsWith('ly') && !LY_NOUNS.has(l)) return 'ly';
   if (l.endsWith('s')) return 's';
   return 'low';
 }
@@ -117,11 +117,15 @@ function bucket(n: number): string {
   return n <= 3 ? String(n) : n <= 5 ? '4-5' : n <= 8 ? '6-8' : n <= 12 ? '9-12' : n <= 20 ? '13-20' : '21+';
 }
 
+const PARTY_TAG = /^[RDI]-\p{Lu}/u;
+
 /** Can a source start at token i (given the token before it)? */
 function plausibleStart(v: SourceTokens, i: number, lo: number): boolean {
   if (!isWord(v, i)) return false;
-  if (i === lo) return true;
   const t = v.texts[i] ?? '';
+  // A party and state tag follows a name ("Sen. Tom Roe, R-Vell,"): it starts no source.
+  if (PARTY_TAG.test(t)) return false;
+  if (i === lo) return true;
   const l = v.lower[i] ?? '';
   if (isCapital(v, i) || startsWithDigit(t) || DETERMINERS.has(l) || PRONOUNS.has(l)) return true;
   const prev = v.lower[i - 1] ?? '';
@@ -167,13 +171,20 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
       starts++;
       push(a, b);
     }
+    // The whole free run as well, past the nearest starts: a name with a long apposition or relative clause
+    // ("Dean Roe, a salesman from Sumter who …, said").
+    // (Not from an opening preposition: "In a message to supporters, Keel said" is no noun phrase.)
+    let far = lo;
+    while (far < b && !isWord(v, far)) far++;
+    if (far < b && b - far <= MAX_CANDIDATE_TOKENS && !PREPOSITIONS.has(v.lower[far] ?? '')) push(far, b);
   }
   // Right of the cue: inverted sources start at the cue or just after a hearer or time word.
   let hi = q.cueEnd;
   while (hi < q.last && hi - q.cueEnd < MAX_RIGHT_TOKENS && !v.blocked(hi)) hi++;
   for (let a = q.cueEnd; a < hi && a - q.cueEnd < 4; a++) {
     // "…,” said Kunin, who has been critical: a relative pronoun after the cue refers back to the speaker.
-    if (!plausibleStart(v, a, q.cueEnd) || RELATIVE_PRONOUNS.has(v.lower[a] ?? '')) continue;
+    // Nor does a preposition start one ("… beamed Tom Keel | of Vell").
+    if (!plausibleStart(v, a, q.cueEnd) || RELATIVE_PRONOUNS.has(v.lower[a] ?? '') || PREPOSITIONS.has(v.lower[a] ?? '')) continue;
     let endsHere = 0;
     for (let e = a + 1; e <= hi && endsHere < MAX_ENDS && e - a <= MAX_CANDIDATE_TOKENS; e++) {
       const boundary = e === hi || !isWord(v, e) || FUNCTION_WORDS.has(v.lower[e] ?? '') || cueHeadScore(v.lower[e] ?? '') > 0;
@@ -182,6 +193,10 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
       push(a, e);
     }
   }
+  // And the inverted source up to the end of the free run ("…," said Tim Roe, a developer, who introduced him to his bankers.).
+  let end = hi;
+  while (end > q.cueEnd && !isWord(v, end - 1) && v.texts[end - 1] !== ')') end--;
+  if (end > q.cueEnd && plausibleStart(v, q.cueEnd, q.cueEnd) && !RELATIVE_PRONOUNS.has(v.lower[q.cueEnd] ?? '') && end - q.cueEnd <= MAX_CANDIDATE_TOKENS) push(q.cueEnd, end);
   return out;
 }
 
@@ -193,14 +208,14 @@ const TEMPLATES = {
     firstLast: 'L.first.last', prevFirst: 'L.prev.first', lastNext: 'L.last.next', gapComma: 'L.gapComma', gapCue: 'L.gapCue',
     gapVerb: 'L.gapVerb', gapWho: 'L.gapWho', commas: 'L.commas', capShare: 'L.capShare', cueInside: 'L.cueInside',
     verbInside: 'L.verbInside', prepInside: 'L.prepInside', and: 'L.and', rule: 'L.rule', head: 'L.head', match: 'L.match',
-    matchRule: 'L.match.rule', start: 'L.sentenceStart', startGapVerb: 'L.sentenceStart.gapVerb',
+    matchRule: 'L.match.rule', start: 'L.sentenceStart', startGapVerb: 'L.sentenceStart.gapVerb', clauseVerb: 'L.clauseVerb',
   },
   R: {
     dir: 'R', dist: 'R.dist', len: 'R.len', distLen: 'R.dist.len', first: 'R.first', last: 'R.last', prev: 'R.prev', next: 'R.next',
     firstLast: 'R.first.last', prevFirst: 'R.prev.first', lastNext: 'R.last.next', gapComma: 'R.gapComma', gapCue: 'R.gapCue',
     gapVerb: 'R.gapVerb', gapWho: 'R.gapWho', commas: 'R.commas', capShare: 'R.capShare', cueInside: 'R.cueInside',
     verbInside: 'R.verbInside', prepInside: 'R.prepInside', and: 'R.and', rule: 'R.rule', head: 'R.head', match: 'R.match',
-    matchRule: 'R.match.rule', start: 'R.sentenceStart', startGapVerb: 'R.sentenceStart.gapVerb',
+    matchRule: 'R.match.rule', start: 'R.sentenceStart', startGapVerb: 'R.sentenceStart.gapVerb', clauseVerb: 'R.clauseVerb',
   },
 } as const;
 const yn = (x: boolean): string => (x ? 'y' : 'n');
@@ -220,6 +235,11 @@ const F_PREP = 64;
 const F_AND = 128;
 /** Set on every computed entry, so a memo of 0 means "not computed yet". */
 const F_KNOWN = 256;
+/** A finite auxiliary or modal ("has", "were", "would"): in a candidate, outside a relative clause, a clause's verb. */
+const F_AUX = 512;
+/** A relative pronoun ("who", "which", "that", "whom", "whose"). */
+const F_REL = 1024;
+const AUXILIARIES = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 function flags(v: SourceTokens, k: number): number {
   const known = v.flags[k] ?? 0;
@@ -235,6 +255,8 @@ function flags(v: SourceTokens, k: number): number {
   if (!(f & F_CAP) && /(?:ed|ing)$/.test(l) && !FUNCTION_WORDS.has(l)) f |= F_VERB;
   if (PREPOSITIONS.has(l) && l !== 'of') f |= F_PREP;
   if (l === 'and' || l === 'or') f |= F_AND;
+  if (AUXILIARIES.has(l)) f |= F_AUX;
+  if (RELATIVE_PRONOUNS.has(l)) f |= F_REL;
   f |= F_KNOWN;
   v.flags[k] = f;
   return f;
@@ -308,12 +330,15 @@ function emitJoint(v: SourceTokens, q: SourceQuery, left: boolean, a: number, b:
   let caps = 0;
   let words = 0;
   let inside = 0;
+  let clauseVerb = false;
   for (let k = a; k < b; k++) {
     const f = flags(v, k);
     if (f & F_COMMA) commas++;
     if (!(f & F_WORD)) continue;
     words++;
     if (f & F_CAP) caps++;
+    // An auxiliary before any relative pronoun of the candidate is its own clause's verb ("Trump has been targeting X").
+    if (f & F_AUX && !(inside & F_REL)) clauseVerb = true;
     inside |= f;
   }
   const rs = q.ruleSource;
@@ -329,6 +354,7 @@ function emitJoint(v: SourceTokens, q: SourceQuery, left: boolean, a: number, b:
   emit(T.verbInside, yn((inside & F_VERB) !== 0));
   emit(T.prepInside, yn((inside & F_PREP) !== 0));
   emit(T.and, yn((inside & F_AND) !== 0));
+  emit(T.clauseVerb, yn(clauseVerb));
   emit(T.match, match);
   emit(T.matchRule, match, q.rule);
   emit(T.startGapVerb, startsSentence(v, q, a), yn((gapFlags(v, q, left, left ? b : a) & F_VERB) !== 0));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractQuotes } from './index.js';
+import { sourceCandidates } from './source-model.js';
 
 const parts = (text: string): { source: string | null; content: string[] }[] =>
   extractQuotes(text).map((a) => ({ source: a.source ? text.slice(a.source.start, a.source.end) : null, content: a.content.map((c) => text.slice(c.start, c.end)) }));
@@ -41,4 +42,57 @@ test('a participle clause opening the sentence takes the main clause subject, an
   assert.ok(found);
   assert.equal(found.source && text.slice(found.source.start, found.source.end), 'she');
   assert.deepEqual(found.content.map((c) => text.slice(c.start, c.end)), ['her ferry was “so full we could barely move,”']);
+});
+
+test('a capitalised "May" after a first name or title is a surname, not the modal or the month', () => {
+  assert.equal(parts('Prime Minister Ada May said that the ferry would stop.')[0]?.source, 'Prime Minister Ada May');
+  assert.equal(parts('Mrs. May told reporters that the vote was over.')[0]?.source, 'Mrs. May');
+  // The month after a preposition stays a date.
+  assert.equal(parts('In May, Tom Keel said that the quay was closed.')[0]?.source, 'Tom Keel');
+});
+
+test('an -ly noun before the cue stays in the source; an -ly adverb joins the cue', () => {
+  const seen = extractQuotes("Keel's family urged people to stay calm. The harbour family said the quay was safe. Mayor Lin Oduya repeatedly said the plan was sound.");
+  const text = "Keel's family urged people to stay calm. The harbour family said the quay was safe. Mayor Lin Oduya repeatedly said the plan was sound.";
+  assert.deepEqual(seen.map((a) => [a.source && text.slice(a.source.start, a.source.end), a.cue && text.slice(a.cue.start, a.cue.end)]), [
+    ["Keel's family", 'urged'],
+    ['The harbour family', 'said'],
+    ['Mayor Lin Oduya', 'repeatedly said'],
+  ]);
+});
+
+test('adverbs and a verb of the clause before the cue are not part of the source', () => {
+  assert.equal(parts('Tom Keel further argued that the plan was sound.')[0]?.source, 'Tom Keel');
+  assert.equal(parts('Lin Oduya went on to say that the quay would reopen.')[0]?.source, 'Lin Oduya');
+});
+
+test('an inverted source may keep its apposition and relative clause up to the end of the sentence', () => {
+  // The ranker chooses; the candidates hold the whole stretch after the cue.
+  const texts = ['"', 'Wall', 'Street', 'is', 'cynical', ',', '"', 'said', 'Tim', 'Roe', ',', 'a', 'developer', 'in', 'Vell', ',', 'who', 'introduced', 'Keel', 'to', 'his', 'bankers', '.'];
+  const cue = texts.indexOf('said');
+  const v = { texts, lower: texts.map((t) => t.toLowerCase()), blocked: (i: number) => i < 0 || i >= texts.length || i <= cue, classes: [], flags: new Uint16Array(texts.length) };
+  const q = { first: 0, last: texts.length, cueStart: cue, cueEnd: cue + 1, rule: 'quote-then-cue-inverted', ruleSource: null };
+  const words = sourceCandidates(v, q).flatMap((c) => (c ? [texts.slice(c[0], c[1]).join(' ')] : []));
+  assert.ok(words.includes('Tim Roe , a developer in Vell , who introduced Keel to his bankers'), JSON.stringify(words));
+});
+
+test('a participle or adjunct set off after the name is not part of the source; an apposition is', () => {
+  assert.equal(parts('Tom Keel, speaking at the harbour, said that the ferry would stop.')[0]?.source, 'Tom Keel');
+  assert.equal(parts('Mayor Lin Oduya, in a statement on Friday, said that the quay would reopen.')[0]?.source, 'Mayor Lin Oduya');
+  assert.equal(parts('Tom Keel, the harbour master, said that the ferry would stop.')[0]?.source, 'Tom Keel, the harbour master');
+});
+
+test('the subject taken for a coordinated cue keeps its apposition', () => {
+  const text = 'Tim Vane, a former party chairman, became a delegate and said he is leaning toward Keel.';
+  assert.equal(parts(text).find((a) => a.content[0] === 'he is leaning toward Keel')?.source, 'Tim Vane, a former party chairman');
+});
+
+test('source candidates: the whole run before the cue (a long apposition with a relative clause), no start at a party tag', () => {
+  const texts = ['Sen.', 'Tom', 'Roe', ',', 'R-Vell', ',', 'a', 'former', 'harbour', 'master', 'who', 'ran', 'the', 'port', 'for', 'years', ',', 'said', 'it', 'failed', '.'];
+  const cue = texts.indexOf('said');
+  const v = { texts, lower: texts.map((t) => t.toLowerCase()), blocked: (i: number) => i < 0 || i >= texts.length || i >= cue, classes: [], flags: new Uint16Array(texts.length) };
+  const q = { first: 0, last: texts.length, cueStart: cue, cueEnd: cue + 1, rule: 'cue-then-reported', ruleSource: null };
+  const words = sourceCandidates(v, q).flatMap((c) => (c ? [texts.slice(c[0], c[1]).join(' ')] : []));
+  assert.ok(words.includes('Sen. Tom Roe , R-Vell , a former harbour master who ran the port for years'), JSON.stringify(words));
+  assert.ok(!words.some((w) => w.startsWith('for ') || w.startsWith('R-Vell')), JSON.stringify(words));
 });
