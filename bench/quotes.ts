@@ -305,6 +305,7 @@ function learnFrames(): void {
         used.add(pick);
         right++;
       }
+      // FRAME_RULE_STATS=1 (or =show): how many candidates of each rule match gold in train, instead of training.
       if (process.env.FRAME_RULE_STATS) {
         const rule = c.features.find((f) => f.startsWith('rule\t')) ?? '';
         const st = ruleStats.get(rule) ?? [0, 0];
