@@ -689,6 +689,9 @@ function nameRunOf(doc: Doc, span: [number, number]): [number, number] {
 /** Prepositions whose object is a place or thing, not the subject of a following participle. */
 const OBJECT_PREPOSITIONS = new Set(['in', 'of', 'at', 'from', 'to', 'for', 'with', 'on', 'about', 'near', 'outside', 'inside', 'into']);
 
+/** Pronouns that can be a main clause's subject. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
+
 /**
  * The subject of the main clause after an opening participle clause ("After saying her foot was swollen, she was
  * …"): a pronoun or a capitalised name right after the clause's last comma outside quotes, followed by a verb.
@@ -700,7 +703,7 @@ function subjectAfterOpeningClause(doc: Doc, unit: Unit, from: number): [number,
       (QUOTE_TOKEN.has(tokText(doc, k)) && /,["”»'’]$/.test(doc.text.slice(Math.max(0, startOf(doc, k) - 1), endOf(doc, k))));
     if (!clauseEnd) continue;
     const a = k + 1;
-    if (PRONOUNS.has(low(doc, a)) && !inQuote(doc, a) && /^(?:he|she|they|i|we)$/.test(low(doc, a))) return [a, a + 1];
+    if (SUBJECT_PRONOUNS.has(low(doc, a)) && !inQuote(doc, a)) return [a, a + 1];
     if (!isCap(doc, a) || inQuote(doc, a)) continue;
     let b = a;
     while (b < unit.last && b - a < 5 && isCap(doc, b)) b++;
@@ -835,8 +838,10 @@ const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
 function opensWithSubordinator(doc: Doc, unit: Unit): boolean {
   let a = unit.first;
   while (a < unit.last && (!isWord(doc, a) || LEADING_NOISE.has(low(doc, a)))) a++;
-  return a < unit.last && (SUBORDINATORS_AFTER_QUOTE.has(low(doc, a)) || low(doc, a) === 'if' || low(doc, a) === 'once' || low(doc, a) === 'unless');
+  return a < unit.last && (SUBORDINATORS_AFTER_QUOTE.has(low(doc, a)) || CONDITIONAL_SUBORDINATORS.has(low(doc, a)));
 }
+/** Subordinators that open a sentence's clause but rarely a narrative clause after a quote. */
+const CONDITIONAL_SUBORDINATORS = new Set(['if', 'once', 'unless']);
 
 /** Words that open a clause of the narrative after a quotation closed by its own punctuation. */
 const SUBORDINATORS_AFTER_QUOTE = new Set(['when', 'while', 'after', 'before', 'because', 'as', 'until', 'since', 'although', 'though']);
@@ -2031,6 +2036,13 @@ function quotedWords(doc: Doc, f: Frame): number {
 }
 
 /** What the keep/drop model looks at for frame i (`hulls`: contentHulls(frames), computed once per pass by callers). */
+/** The unit's first token that ends after `offset` (unit.last when none does). */
+function firstTokenFrom(doc: Doc, unit: Unit, offset: number): number {
+  let b = unit.first;
+  while (b < unit.last && endOf(doc, b) <= offset) b++;
+  return b;
+}
+
 function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], i: number, hulls = contentHulls(frames)): FrameFacts {
   const f = frames[i] as Frame;
   const unit = units[f.unit];
@@ -2063,8 +2075,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     let k = unit.last;
     while (k > unit.first && !isWord(doc, k - 1)) k--;
     cueClosesSentence = cue.end >= endOf(doc, k - 1);
-    let b = unit.first;
-    while (b < unit.last && endOf(doc, b) <= cue.start) b++;
+    const b = firstTokenFrom(doc, unit, cue.start);
     beforeCue = b > unit.first ? low(doc, b - 1) : '';
     let a = b;
     while (a < unit.last && startOf(doc, a) < cue.end) a++;
@@ -2072,8 +2083,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
   }
   let beforeSource = '';
   if (unit && f.source && f.cue && f.source.start < f.cue.start) {
-    let b = unit.first;
-    while (b < unit.last && endOf(doc, b) <= f.source.start) b++;
+    const b = firstTokenFrom(doc, unit, f.source.start);
     beforeSource = b > unit.first ? low(doc, b - 1) : '';
   }
   return {

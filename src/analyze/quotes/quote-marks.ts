@@ -62,9 +62,9 @@ function marksOf(text: string, from: number, to: number): Mark[] {
   return marks;
 }
 
-/** Is the mark a straight one (" or '')? */
-function isStraight(text: string, m: Mark): boolean {
-  return text[m.pos] === '"' || text[m.pos] === "'";
+/** Is the mark at `pos` a straight one (" or '')? */
+function isStraightAt(text: string, pos: number): boolean {
+  return text[pos] === '"' || text[pos] === "'";
 }
 
 /** Paragraph ranges: text between line breaks, trimmed of surrounding whitespace; empty lines skipped. */
@@ -112,7 +112,7 @@ function pairMarks(text: string, marks: readonly Mark[], open: number, openedHer
         multi = false;
       }
     } else if (nestedOpen >= 0) {
-      if (m.kind !== 'open' && !isStraight(text, m)) {
+      if (m.kind !== 'open' && !isStraightAt(text, m.pos)) {
         nested++;
         nestedOpen = -1;
       } else if (m.kind !== 'open') {
@@ -122,7 +122,7 @@ function pairMarks(text: string, marks: readonly Mark[], open: number, openedHer
         nestedOpen = -1;
         nested = 0;
       }
-    } else if (nesting && m.kind === 'open' && isStraight(text, { pos: open, len: 1, kind: 'open' }) && !isStraight(text, m)) {
+    } else if (nesting && m.kind === 'open' && isStraightAt(text, open) && !isStraightAt(text, m.pos)) {
       nestedOpen = m.pos;
     } else if (m.kind === 'open') {
       // Two openings in a row: the first was a stray mark; the quote starts again here.
