@@ -211,7 +211,7 @@ test('span invariant: every span lies inside the text and is non-empty', () => {
 test('predictQuotesFile keeps the scorer format', () => {
   const out = predictQuotesFile({ a: { text: '“We won,” Ada Marlow said.' }, b: { text: 'Nothing here.' } });
   assert.deepEqual(Object.keys(out), ['a', 'b']);
-  assert.deepEqual(out.a?.attributions, [{ cue: { start: 21, end: 25 }, source: { start: 10, end: 20 }, content: [{ start: 0, end: 9 }] }]);
+  assert.deepEqual(out.a?.attributions, [{ cue: { start: 21, end: 25 }, source: { start: 10, end: 20 }, content: [{ start: 0, end: 9 }], kind: 'direct', rule: 'quote-then-cue' }]);
   assert.deepEqual(out.b?.attributions, []);
   assert.throws(() => predictQuotesFile({ c: {} as { text: string } }), /input "c" has no "text" string/);
 });

@@ -2318,7 +2318,8 @@ function channelWindows(doc: Doc, f: Frame, unit: Unit | undefined): Span[] {
 
 export type QuoteInputs = Record<string, { text: string; published?: string; publisher?: string }>;
 export interface QuotePrediction {
-  attributions: { cue: Span | null; source: Span | null; content: Span[] }[];
+  /** `kind` and `rule` say how each was found; the scorer ignores them. */
+  attributions: { cue: Span | null; source: Span | null; content: Span[]; kind: Attribution['kind']; rule: string }[];
 }
 
 export function predictQuotesFile(inputs: QuoteInputs): Record<string, QuotePrediction> {
@@ -2326,7 +2327,7 @@ export function predictQuotesFile(inputs: QuoteInputs): Record<string, QuotePred
   for (const [id, input] of Object.entries(inputs)) {
     if (typeof input?.text !== 'string') throw new Error(`predictQuotesFile: input "${id}" has no "text" string`);
     out[id] = {
-      attributions: extractQuotes(input.text).filter((a) => !a.reportedBy).map((a) => ({ cue: a.cue, source: a.source, content: a.content })),
+      attributions: extractQuotes(input.text).filter((a) => !a.reportedBy).map((a) => ({ cue: a.cue, source: a.source, content: a.content, kind: a.kind, rule: a.rule })),
     };
   }
   return out;
