@@ -93,7 +93,7 @@ const DOCUMENT_SOURCE = /^(?:(?:article|section|clause|paragraph|chapter|annex)\
 function speakerEntity(quote: Attribution, entities: readonly Entity[], text: string): Entity | undefined {
   const via = quote.speaker?.via;
   if (via === 'document' || (quote.source && DOCUMENT_SOURCE.test(text.slice(quote.source.start, quote.source.end)))) return undefined;
-  const followsAntecedent = via === 'pronoun' || via === 'role-noun';
+  const followsAntecedent = via === 'pronoun' || via === 'role-noun' || via === 'relative';
   const mention = (followsAntecedent ? quote.speaker?.resolvedTo : undefined) ?? quote.speaker?.mention ?? quote.source;
   return mention ? resolveMention(entities, mention) : undefined;
 }

@@ -30,7 +30,9 @@ export function renderEntitiesTable(analysis: ArticleAnalysis): string {
 export function speakerName(quote: QuoteRecord, analysis: ArticleAnalysis, text: string): string {
   const entity = quote.speakerEntityId ? analysis.entities.find((e) => e.id === quote.speakerEntityId) : undefined;
   if (entity) return entity.name;
-  if (quote.source) return text.slice(quote.source.start, quote.source.end);
+  // An unlinked "which" or "he" reads better as what it stands for.
+  const shown = quote.speaker?.via === 'name' ? quote.source : (quote.speaker?.resolvedTo ?? quote.source);
+  if (shown) return text.slice(shown.start, shown.end);
   return '(unattributed)';
 }
 

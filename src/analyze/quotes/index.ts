@@ -319,6 +319,19 @@ const inQuote = (doc: Doc, i: number): boolean => (doc.segOf[i] ?? -1) >= 0;
 const startOf = (doc: Doc, i: number): number => doc.tokens[i]?.start ?? 0;
 const endOf = (doc: Doc, i: number): number => doc.tokens[i]?.end ?? 0;
 
+/** Modals that are also given names or surnames ("May said", "Will told"). */
+const NAME_MODALS = new Set(['may', 'will', 'can', 'might', 'must']);
+/** Finite cue forms no modal can precede: -s and -ed forms and the common irregular pasts. */
+const FINITE_CUE = /^(?:[a-z]+(?:s|ed)|said|told|wrote|spoke|thought|knew|felt|gave|made|put|saw|took|held)$/;
+
+/**
+ * Is token k, a modal or auxiliary word, a name instead: capitalised and right before a finite verb, where no modal
+ * can stand ("May said that …" is the minister Ivo May, "may say" a modal)?
+ */
+function isNameNotModal(doc: Doc, k: number): boolean {
+  return isCap(doc, k) && NAME_MODALS.has(low(doc, k)) && FINITE_CUE.test(low(doc, k + 1));
+}
+
 function spanOf(doc: Doc, first: number, lastExclusive: number): Span | null {
   if (lastExclusive <= first) return null;
   return { start: startOf(doc, first), end: endOf(doc, lastExclusive - 1) };
@@ -508,7 +521,7 @@ function isLyAdverb(doc: Doc, k: number): boolean {
 /** Cue token range: head plus contiguous modifiers on the left and its particle on the right. */
 function cueRange(doc: Doc, head: number, unit: Unit): [number, number] {
   let a = head;
-  while (a - 1 >= unit.first && !inQuote(doc, a - 1) && (CUE_MODIFIERS.has(low(doc, a - 1)) || isLyAdverb(doc, a - 1))) a--;
+  while (a - 1 >= unit.first && !inQuote(doc, a - 1) && ((CUE_MODIFIERS.has(low(doc, a - 1)) && !isNameNotModal(doc, a - 1)) || isLyAdverb(doc, a - 1))) a--;
   // "n't" and "not" belong to the cue only with their auxiliary.
   let b = head + 1;
   const particles = CUE_PARTICLES.get(low(doc, head));
@@ -565,7 +578,7 @@ function sourceBefore(doc: Doc, end: number, floor: number): [number, number] | 
       collected++;
       continue;
     }
-    if (SOURCE_STOPS.has(l)) break;
+    if (SOURCE_STOPS.has(l) && !isNameNotModal(doc, j)) break;
     if (!isCap(doc, j) && cueHeadScore(l) > 0 && collected > 0) break;
     if ((l === 'and' || l === 'or' || l === '&') && !(j - 1 >= floor && isCap(doc, j - 1) && isCap(doc, j + 1))) break;
     j--;
@@ -2274,8 +2287,9 @@ function finish(doc: Doc, units: readonly Unit[], frames: readonly Frame[], enti
       const src = f.source;
       const ent = entities?.find((e) => e.start < src.end && src.start < e.end);
       const via = speakerVia(sourceText, ent?.type === 'PER', ent?.type === 'ORG');
-      let resolved: ReturnType<typeof resolveSpeaker>;
-      if (via !== 'name' && via !== 'document') {
+      let resolved: Span | undefined;
+      if (via === 'relative') resolved = relativeAntecedent(doc, f.source.start, units[f.unit]);
+      else if (via !== 'name' && via !== 'document') {
         antecedents ??= findAntecedents(doc.text, doc.tokens, insideQuote, entities);
         resolved = resolveSpeaker(doc.text, via, sourceText, f.source.start, antecedents);
       }
@@ -2296,6 +2310,32 @@ function finish(doc: Doc, units: readonly Unit[], frames: readonly Frame[], enti
     out.push(a);
   }
   return out;
+}
+
+const ANTECEDENT_PREPOSITIONS = new Set(['for', 'to', 'with', 'from', 'by', 'at', 'on', 'in', 'about', 'against', 'like', 'than', 'over']);
+
+/**
+ * What a bare relative pronoun source stands for: the phrase before its comma ("Ivo May, who said …" → "Ivo May"), or
+ * the quoted title there ("a think-tank paper, “The Long Ceasefire”, which argued …" → the title).
+ */
+function relativeAntecedent(doc: Doc, sourceStart: number, unit: Unit | undefined): Span | undefined {
+  if (!unit) return undefined;
+  const pronoun = tokenAt(doc, sourceStart, unit);
+  const comma = pronoun - 1;
+  if (comma <= unit.first || tokText(doc, comma) !== ',') return undefined;
+  const seg = doc.segments[doc.segOf[comma - 1] ?? -1];
+  if (seg) return { start: seg.start, end: seg.end };
+  const np = sourceBefore(doc, comma, unit.first);
+  if (!np) return undefined;
+  // The noun phrase is the object of any preposition before it ("late for Tom Keel, who said …").
+  let a = np[0];
+  for (let k = np[1] - 2; k >= np[0]; k--) {
+    if (ANTECEDENT_PREPOSITIONS.has(low(doc, k))) {
+      a = k + 1;
+      break;
+    }
+  }
+  return spanOf(doc, a, np[1]) ?? undefined;
 }
 
 /** The parts of the attribution's sentence outside its content, where a channel phrase can be. */

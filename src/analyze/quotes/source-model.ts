@@ -143,13 +143,35 @@ function plausibleLeftEnd(v: SourceTokens, e: number, q: SourceQuery): boolean {
   return !isCapital(v, e) && isWord(v, e) && /(?:ed|ing|s)$/.test(l);
 }
 
+/** Words of a time adjunct ("one day earlier", "last Friday", "two weeks ago"): a stretch of them alone is no source. */
+const TIME_UNITS = new Set([
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'morning',
+  'afternoon', 'evening', 'night', 'weekend', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday',
+]);
+const TIME_MODIFIERS = new Set([
+  'a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'several',
+  'last', 'next', 'this', 'that', 'earlier', 'later', 'ago', 'before', 'after', 'previous', 'following', 'same', 'on',
+]);
+
+/** Is tokens [a, b) a time adjunct: time words and numbers only, with at least one unit or weekday ("one day")? */
+function isTimeAdjunct(v: SourceTokens, a: number, b: number): boolean {
+  let unit = false;
+  for (let k = a; k < b; k++) {
+    const l = v.lower[k] ?? '';
+    if (TIME_UNITS.has(l)) unit = true;
+    else if (isWord(v, k) && !TIME_MODIFIERS.has(l) && !startsWithDigit(l)) return false;
+  }
+  return unit;
+}
+
 /** The candidate sources of an attribution, the "no source" option first. */
 export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandidate[] {
   const out: SourceCandidate[] = [null];
   const seen = new Set<number>();
   const push = (a: number, b: number): void => {
     const key = a * 100003 + b;
-    if (seen.has(key)) return;
+    if (seen.has(key) || isTimeAdjunct(v, a, b)) return;
     seen.add(key);
     out.push([a, b]);
   };

@@ -96,3 +96,23 @@ test('source candidates: the whole run before the cue (a long apposition with a 
   assert.ok(words.includes('Sen. Tom Roe , R-Vell , a former harbour master who ran the port for years'), JSON.stringify(words));
   assert.ok(!words.some((w) => w.startsWith('for ') || w.startsWith('R-Vell')), JSON.stringify(words));
 });
+
+test('a capitalised modal right before a finite cue is a name ("May said"), a modal before a base form is not', () => {
+  const text = 'The minister spoke first. May said that a presence of 1,000 troops would be "a start, not an answer".';
+  const may = extractQuotes(text).find((a) => a.content.some((c) => text.slice(c.start, c.end).startsWith('that a presence')));
+  assert.ok(may);
+  assert.equal(may.source && text.slice(may.source.start, may.source.end), 'May');
+  assert.equal(may.cue && text.slice(may.cue.start, may.cue.end), 'said');
+  const modal = 'The ferry company may say that the quay is too short.';
+  const found = extractQuotes(modal)[0];
+  assert.equal(found?.source && modal.slice(found.source.start, found.source.end), 'The ferry company');
+});
+
+test('a time adjunct before the cue is never the source ("…, who came one day earlier, said")', () => {
+  const text = 'The general, who attended a meeting in Paris one day earlier, said most countries had come with offers.';
+  const [found] = extractQuotes(text);
+  assert.ok(found?.source);
+  assert.match(text.slice(found.source.start, found.source.end), /^The general/);
+  const friday = 'Last Friday, she said the quay would reopen.';
+  assert.equal(parts(friday)[0]?.source, 'she');
+});

@@ -9,3 +9,23 @@ test('"they" is left unresolved rather than given to the nearest person', () => 
   assert.equal(they.speaker?.via, 'pronoun');
   assert.equal(they.speaker?.resolvedTo, undefined);
 });
+
+test('a bare "which" or "who" source stands for the phrase before its comma', () => {
+  const paper = 'The debate has been shaped by a think-tank paper, "The Long Ceasefire", which argued last month that any guarantee would fail.';
+  const which = extractQuotes(paper).find((a) => a.source && paper.slice(a.source.start, a.source.end) === 'which');
+  assert.ok(which, 'the attribution is found');
+  assert.equal(which.speaker?.via, 'relative');
+  assert.equal(which.speaker?.resolvedTo && paper.slice(which.speaker.resolvedTo.start, which.speaker.resolvedTo.end), '"The Long Ceasefire"');
+  const person = 'The ferry was late again for Tom Keel, who said that the timetable was a fiction.';
+  const who = extractQuotes(person).find((a) => a.source && person.slice(a.source.start, a.source.end) === 'who');
+  assert.ok(who, 'the attribution is found');
+  assert.equal(who.speaker?.resolvedTo && person.slice(who.speaker.resolvedTo.start, who.speaker.resolvedTo.end), 'Tom Keel');
+});
+
+test('the head of "the chair of the … committee" is the role noun, so no organisation is given to it', () => {
+  const text = 'Veloria sent a delegation. The chair of the alliance\'s military committee said the talks would go on.';
+  const chair = extractQuotes(text).find((a) => a.source && text.slice(a.source.start, a.source.end).startsWith('The chair'));
+  assert.ok(chair, 'the attribution is found');
+  assert.notEqual(chair.speaker?.via, 'organisation');
+  assert.equal(chair.speaker?.resolvedTo, undefined);
+});

@@ -7,7 +7,8 @@
 import type { Span } from '../../model/span.js';
 import { DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, TITLE_GENDER } from './lexicon.js';
 
-export type SpeakerVia = 'name' | 'pronoun' | 'role-noun' | 'organisation' | 'document';
+/** 'relative': a bare "who"/"which" ("a think-tank paper, which argued …"), standing for the phrase before its comma. */
+export type SpeakerVia = 'name' | 'pronoun' | 'role-noun' | 'organisation' | 'document' | 'relative';
 export type ChannelKind = 'statement' | 'news-conference' | 'interview' | 'social-media' | 'outlet' | 'document' | 'other';
 
 export interface EntityMention {
@@ -111,9 +112,15 @@ function titleBefore(text: string, start: number): string | null {
   return m?.[1] && TITLES.test(m[1]) ? m[1] : null;
 }
 
+const HEAD_ENDING_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'with', 'on']);
+
 /** How the source is mentioned, from its words. */
 export function speakerVia(sourceText: string, isEntityPerson: boolean, isEntityOrg: boolean): SpeakerVia {
-  const words = sourceText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const all: string[] = sourceText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (all.length === 1 && (all[0] === 'who' || all[0] === 'which' || all[0] === 'whom')) return 'relative';
+  // The head of "the chair of the alliance's military committee" is "chair": the words from the preposition on modify it.
+  const cut = all.findIndex((w, i) => i > 0 && HEAD_ENDING_PREPOSITIONS.has(w));
+  const words = cut > 0 ? all.slice(0, cut) : all;
   const head = words[words.length - 1] ?? '';
   if (words.length === 1 && PERSON_PRONOUNS.has(head)) return 'pronoun';
   if (words.length === 1 && (head === 'it' || head === 'they')) return 'pronoun';
@@ -138,7 +145,7 @@ export function resolveSpeaker(
   at: number,
   antecedents: readonly Antecedent[],
 ): Antecedent | undefined {
-  if (via === 'name' || via === 'document') return undefined;
+  if (via === 'name' || via === 'document' || via === 'relative') return undefined;
   const lower = sourceText.toLowerCase().trim();
   // "They" stands for a group ("allied leaders … they have not said"), which the antecedents (one person or one
   // organisation each) do not hold; the nearest person is the wrong answer, so it stays unresolved.
