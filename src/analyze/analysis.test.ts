@@ -46,6 +46,8 @@ describe('analyzeArticle speakers', () => {
     const quote = analysis.quotes.find((q) => q.source && /^Article 5/.test(TEXT.slice(q.source.start, q.source.end)));
     assert.ok(quote, 'the treaty quote is found');
     assert.equal(quote.speakerEntityId, undefined);
+    assert.equal(quote.speaker?.via, 'document');
+    assert.equal(quote.speaker?.resolvedTo, undefined, 'not handed to the organisation mentioned before');
   });
 
   it('keeps every span inside the text', () => {

@@ -31,7 +31,8 @@ export function speakerName(quote: QuoteRecord, analysis: ArticleAnalysis, text:
   const entity = quote.speakerEntityId ? analysis.entities.find((e) => e.id === quote.speakerEntityId) : undefined;
   if (entity) return entity.name;
   // An unlinked "which" or "he" reads better as what it stands for.
-  const shown = quote.speaker?.via === 'name' ? quote.source : (quote.speaker?.resolvedTo ?? quote.source);
+  const via = quote.speaker?.via;
+  const shown = via === 'pronoun' || via === 'role-noun' || via === 'relative' ? (quote.speaker?.resolvedTo ?? quote.source) : quote.source;
   if (shown) return text.slice(shown.start, shown.end);
   return '(unattributed)';
 }

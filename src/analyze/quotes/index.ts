@@ -351,7 +351,13 @@ function isCueHead(doc: Doc, i: number, unit: Unit): boolean {
   if (isCap(doc, i) && i !== unit.first && !(i === unit.first + 1 && !isWord(doc, unit.first))) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
   if (DETERMINERS.has(prev) && !(prev === 'to' && !form.endsWith('ed'))) return false;
-  return true;
+  return !isAttributiveParticiple(doc, i, unit);
+}
+
+/** "the newly appointed commander", "a widely reported remark": a word between a determiner and its noun, no verb. */
+function isAttributiveParticiple(doc: Doc, i: number, unit: Unit): boolean {
+  const adverb = tokText(doc, i - 1);
+  return i - 2 >= unit.first && /^[a-z]{3,}ly$/.test(adverb) && !LY_NOUNS.has(adverb) && DETERMINERS.has(low(doc, i - 2)) && low(doc, i - 2) !== 'to';
 }
 
 /**
@@ -419,7 +425,7 @@ function isWeakCueHead(doc: Doc, i: number, unit: Unit): boolean {
   // The quote test first: it is an array read, and it spares the lexicon lookup for every quoted word.
   if (inQuote(doc, i) || weakCueScore(form) === 0 || isCap(doc, i)) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
-  return !(DETERMINERS.has(prev) && prev !== 'to');
+  return !(DETERMINERS.has(prev) && prev !== 'to') && !isAttributiveParticiple(doc, i, unit);
 }
 
 /**
@@ -446,7 +452,7 @@ function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], 
     for (let h = unit.first; h < unit.last; h++) {
       if (usedCue.has(h)) continue;
       const detected = !isWeakCueHead(doc, h, unit);
-      if (detected && !(detectedHeads?.[h] && isDetectedCueHead(doc, h))) continue;
+      if (detected && !(detectedHeads?.[h] && isDetectedCueHead(doc, h) && !isAttributiveParticiple(doc, h, unit))) continue;
       const cueEnd = cueRange(doc, h, unit)[1];
       if (gated && FRAME_MODEL.size > 0 && weakCueGate(FRAME_MODEL, low(doc, h), cueEnd < unit.last ? low(doc, cueEnd) : '') < MIN_WEAK_CUE_SCORE) continue;
       const frame = frameAt(doc, unit, u, h, claimed, local, units[u + 1]);

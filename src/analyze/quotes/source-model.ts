@@ -188,8 +188,10 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
     if (b <= lo || DANGLING_ENDS.has(v.lower[b - 1] ?? '')) continue;
     ends++;
     let starts = 0;
+    // A bare "who" is a source ("…, who said"); a longer phrase does not end in one ("Ferri, who | also said").
+    const relativeEnd = RELATIVE_PRONOUNS.has(v.lower[b - 1] ?? '');
     for (let a = b - 1; a >= lo && b - a <= MAX_CANDIDATE_TOKENS && starts < MAX_STARTS; a--) {
-      if (!plausibleStart(v, a, lo)) continue;
+      if (!plausibleStart(v, a, lo) || (relativeEnd && a < b - 1)) continue;
       starts++;
       push(a, b);
     }
@@ -198,7 +200,7 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
     // (Not from an opening preposition: "In a message to supporters, Keel said" is no noun phrase.)
     let far = lo;
     while (far < b && !isWord(v, far)) far++;
-    if (far < b && b - far <= MAX_CANDIDATE_TOKENS && !PREPOSITIONS.has(v.lower[far] ?? '')) push(far, b);
+    if (far < b && !relativeEnd && b - far <= MAX_CANDIDATE_TOKENS && !PREPOSITIONS.has(v.lower[far] ?? '')) push(far, b);
   }
   // Right of the cue: inverted sources start at the cue or just after a hearer or time word.
   let hi = q.cueEnd;

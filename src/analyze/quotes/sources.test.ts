@@ -116,3 +116,9 @@ test('a time adjunct before the cue is never the source ("…, who came one day 
   const friday = 'Last Friday, she said the quay would reopen.';
   assert.equal(parts(friday)[0]?.source, 'she');
 });
+
+test('a participle between a determiner and its noun is no cue ("the newly appointed commander")', () => {
+  const text = 'Adm. Rosa Ferri, the newly appointed commander of the naval forces, said escorts could begin within weeks.';
+  const found = extractQuotes(text);
+  assert.deepEqual(found.map((a) => a.cue && text.slice(a.cue.start, a.cue.end)), ['said']);
+});

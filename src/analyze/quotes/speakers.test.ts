@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractQuotes } from './index.js';
+import { speakerVia } from './speakers.js';
 
 test('"they" is left unresolved rather than given to the nearest person', () => {
   const text = 'Mayor Lin Oduya met the harbour pilots on Monday. They said the new quay was too short for the ferries.';
@@ -28,4 +29,12 @@ test('the head of "the chair of the … committee" is the role noun, so no organ
   assert.ok(chair, 'the attribution is found');
   assert.notEqual(chair.speaker?.via, 'organisation');
   assert.equal(chair.speaker?.resolvedTo, undefined);
+});
+
+test('a numbered part of a legal text is a document even where NER reads its name as an organisation', () => {
+  assert.equal(speakerVia('Article 5 of the Concord Charter', false, true), 'document');
+  assert.equal(speakerVia('the charter', false, false), 'document');
+  // An organisation whose name opens with a document noun stays an organisation.
+  assert.equal(speakerVia('Code Pink', false, true), 'organisation');
+  assert.equal(speakerVia('the chair of the military committee', false, false), 'role-noun');
 });

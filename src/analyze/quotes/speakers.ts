@@ -112,6 +112,8 @@ function titleBefore(text: string, start: number): string | null {
   return m?.[1] && TITLES.test(m[1]) ? m[1] : null;
 }
 
+/** Parts of a legal text cited by number ("Article 5", "Section 2"). */
+const NUMBERED_PARTS = new Set(['article', 'section', 'clause', 'paragraph', 'chapter', 'annex']);
 const HEAD_ENDING_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'with', 'on']);
 
 /** How the source is mentioned, from its words. */
@@ -125,8 +127,10 @@ export function speakerVia(sourceText: string, isEntityPerson: boolean, isEntity
   if (words.length === 1 && PERSON_PRONOUNS.has(head)) return 'pronoun';
   if (words.length === 1 && (head === 'it' || head === 'they')) return 'pronoun';
   if (isEntityPerson) return 'name';
+  // Before the organisation test: "Article 5 of the Concord Charter" holds the organisation-like name of its text.
+  if (DOCUMENT_NOUNS.has(head) || (NUMBERED_PARTS.has(words[0] ?? '') && /^(?:\d|[ivx]+$)/.test(words[1] ?? ''))) return 'document';
   if (isEntityOrg) return 'organisation';
-  if (DOCUMENT_NOUNS.has(words[0] ?? '') || DOCUMENT_NOUNS.has(head)) return 'document';
+  if (DOCUMENT_NOUNS.has(words[0] ?? '')) return 'document';
   const capitalised = /^\p{Lu}/u.test(sourceText.replace(/^(?:the|a|an)\s+/i, ''));
   if (ORGANISATION_NOUNS.has(head) && !(head === 'spokesman' || head === 'spokeswoman')) return 'organisation';
   if (!capitalised && ROLE_NOUNS.has(head)) return 'role-noun';
