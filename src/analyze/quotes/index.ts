@@ -2285,7 +2285,7 @@ function finish(doc: Doc, units: readonly Unit[], frames: readonly Frame[], enti
   let antecedents: ReturnType<typeof findAntecedents> | null = null;
   const out: Attribution[] = [];
   for (const f of frames) {
-    const content = f.content.filter((c) => c.end > c.start);
+    const content = f.content.filter((c) => c.end > c.start).map((c, i) => (i === 0 ? withoutDateline(doc.text, c) : c));
     if (content.length === 0) continue;
     let speaker: Attribution['speaker'];
     if (f.source) {
@@ -2319,6 +2319,18 @@ function finish(doc: Doc, units: readonly Unit[], frames: readonly Frame[], enti
 }
 
 const ANTECEDENT_PREPOSITIONS = new Set(['for', 'to', 'with', 'from', 'by', 'at', 'on', 'in', 'about', 'against', 'like', 'than', 'over']);
+
+/**
+ * A wire dateline opening a paragraph ("PARIS, Nov 18 (Globe Wire) - ", "WASHINGTON (AP) — ") is the outlet's, not
+ * part of what the source said (PolNeAR train leaves all nine it meets outside the content).
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}.'’ ]{2,}(?:, [\p{L}.]+(?: [\p{L}.]+)*?)?(?:,? \p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: ?\([^)\n]{2,40}\))? ?(?:—|–|-{1,2}) +/u;
+
+function withoutDateline(text: string, c: Span): Span {
+  if (c.start > 0 && text[c.start - 1] !== '\n') return c;
+  const m = DATELINE.exec(text.slice(c.start, Math.min(c.end, c.start + 80)));
+  return m && c.start + m[0].length < c.end ? { start: c.start + m[0].length, end: c.end } : c;
+}
 
 /**
  * What a bare relative pronoun source stands for: the phrase before its comma ("Ivo May, who said …" → "Ivo May"), or

@@ -122,3 +122,13 @@ test('a participle between a determiner and its noun is no cue ("the newly appoi
   const found = extractQuotes(text);
   assert.deepEqual(found.map((a) => a.cue && text.slice(a.cue.start, a.cue.end)), ['said']);
 });
+
+test('a wire dateline opening the paragraph stays out of the reported words', () => {
+  const text = 'PARIS, Nov 18 (Globe Wire) - Defence chiefs held a video conference on Wednesday, officials said.\n\nWASHINGTON (AP) — Officials said the quay would reopen.';
+  assert.deepEqual(parts(text), [
+    { source: 'officials', content: ['Defence chiefs held a video conference on Wednesday'] },
+    { source: 'Officials', content: ['the quay would reopen'] },
+  ]);
+  // Capitals inside a paragraph are not a dateline.
+  assert.deepEqual(parts('Officials said NATO - and its allies - would meet.')[0]?.content, ['NATO - and its allies - would meet']);
+});
