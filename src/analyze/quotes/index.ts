@@ -2288,18 +2288,19 @@ function finish(doc: Doc, units: readonly Unit[], frames: readonly Frame[], enti
     const content = f.content.filter((c) => c.end > c.start).map((c, i) => (i === 0 ? withoutDateline(doc.text, c) : c));
     if (content.length === 0) continue;
     let speaker: Attribution['speaker'];
-    if (f.source) {
-      const sourceText = doc.text.slice(f.source.start, f.source.end);
-      const src = f.source;
+    const source = f.source ? withoutDateline(doc.text, f.source) : null;
+    if (source) {
+      const sourceText = doc.text.slice(source.start, source.end);
+      const src = source;
       const ent = entities?.find((e) => e.start < src.end && src.start < e.end);
       const via = speakerVia(sourceText, ent?.type === 'PER', ent?.type === 'ORG');
       let resolved: Span | undefined;
-      if (via === 'relative') resolved = relativeAntecedent(doc, f.source.start, units[f.unit]);
+      if (via === 'relative') resolved = relativeAntecedent(doc, source.start, units[f.unit]);
       else if (via !== 'name' && via !== 'document') {
         antecedents ??= findAntecedents(doc.text, doc.tokens, insideQuote, entities);
-        resolved = resolveSpeaker(doc.text, via, sourceText, f.source.start, antecedents);
+        resolved = resolveSpeaker(doc.text, via, sourceText, source.start, antecedents);
       }
-      speaker = resolved ? { mention: f.source, resolvedTo: { start: resolved.start, end: resolved.end }, via } : { mention: f.source, via };
+      speaker = resolved ? { mention: source, resolvedTo: { start: resolved.start, end: resolved.end }, via } : { mention: source, via };
     }
     const windows = channelWindows(doc, f, units[f.unit]);
     const channel = findChannel(doc.text, windows);
@@ -2307,9 +2308,9 @@ function finish(doc: Doc, units: readonly Unit[], frames: readonly Frame[], enti
       kind: f.kind,
       content,
       cue: f.cue,
-      source: f.source,
+      source,
       rule: f.rule,
-      ...(channel ? { channel } : speaker?.via === 'document' && f.source ? { channel: { kind: 'document' as const, span: f.source } } : {}),
+      ...(channel ? { channel } : speaker?.via === 'document' && source ? { channel: { kind: 'document' as const, span: source } } : {}),
       ...(speaker ? { speaker } : {}),
       ...(f.foldedInto ? { reportedBy: { cue: f.foldedInto.cue, source: f.foldedInto.source } } : {}),
     };

@@ -129,6 +129,8 @@ test('a wire dateline opening the paragraph stays out of the reported words', ()
     { source: 'officials', content: ['Defence chiefs held a video conference on Wednesday'] },
     { source: 'Officials', content: ['the quay would reopen'] },
   ]);
+  // Nor is it part of a source that opens the paragraph.
+  assert.equal(parts('PARIS, Nov 18 (Globe Wire) - Defence chiefs of the Concord said the talks were useful.')[0]?.source, 'Defence chiefs of the Concord');
   // Capitals inside a paragraph are not a dateline.
   assert.deepEqual(parts('Officials said NATO - and its allies - would meet.')[0]?.content, ['NATO - and its allies - would meet']);
 });
