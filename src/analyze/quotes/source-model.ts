@@ -6,7 +6,7 @@
  * pick one. The rule-based choice is one of the features, so the model learns when to overrule it.
  */
 import { FeatureTable, featureKey, type Emit } from './perceptron.js';
-import { CUE_MODIFIERS, DETERMINERS, LY_NOUNS, ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, cueHeadScore } from './lexicon.js';
+import { CUE_MODIFIERS, DETERMINERS, IRREGULAR_PAST, LY_NOUNS, ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, cueHeadScore } from './lexicon.js';
 
 export interface SourceTokens {
   readonly texts: readonly string[];
@@ -139,7 +139,7 @@ function plausibleLeftEnd(v: SourceTokens, e: number, q: SourceQuery): boolean {
   const l = v.lower[e] ?? '';
   if (t === ',' || t === '—' || t === '–' || t === '(' || t === '-') return true;
   if (l === 'who' || l === 'which' || l === 'that') return true;
-  if (CUE_MODIFIERS.has(l) || SOURCE_STOPS.has(l) || PREPOSITIONS.has(l)) return true;
+  if (CUE_MODIFIERS.has(l) || SOURCE_STOPS.has(l) || PREPOSITIONS.has(l) || IRREGULAR_PAST.has(l)) return true;
   return !isCapital(v, e) && isWord(v, e) && /(?:ed|ing|s)$/.test(l);
 }
 
@@ -263,6 +263,8 @@ const F_KNOWN = 256;
 const F_AUX = 512;
 /** A relative pronoun ("who", "which", "that", "whom", "whose"). */
 const F_REL = 1024;
+/** An irregular past form ("met", "spoke"): like an auxiliary, a clause's verb outside a relative clause. */
+const F_PAST = 2048;
 const AUXILIARIES = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 function flags(v: SourceTokens, k: number): number {
@@ -281,6 +283,7 @@ function flags(v: SourceTokens, k: number): number {
   if (l === 'and' || l === 'or') f |= F_AND;
   if (AUXILIARIES.has(l)) f |= F_AUX;
   if (RELATIVE_PRONOUNS.has(l)) f |= F_REL;
+  if (!(f & F_CAP) && IRREGULAR_PAST.has(l)) f |= F_PAST;
   f |= F_KNOWN;
   v.flags[k] = f;
   return f;
@@ -362,7 +365,7 @@ function emitJoint(v: SourceTokens, q: SourceQuery, left: boolean, a: number, b:
     words++;
     if (f & F_CAP) caps++;
     // An auxiliary before any relative pronoun of the candidate is its own clause's verb ("Trump has been targeting X").
-    if (f & F_AUX && !(inside & F_REL)) clauseVerb = true;
+    if (f & (F_AUX | F_PAST) && !(inside & F_REL)) clauseVerb = true;
     inside |= f;
   }
   const rs = q.ruleSource;

@@ -134,3 +134,8 @@ test('a wire dateline opening the paragraph stays out of the reported words', ()
   // Capitals inside a paragraph are not a dateline.
   assert.deepEqual(parts('Officials said NATO - and its allies - would meet.')[0]?.content, ['NATO - and its allies - would meet']);
 });
+
+test('the subject of "met … to discuss" ends before the irregular past verb', () => {
+  const text = 'Defence chiefs from all 30 member states met by video link on Wednesday to discuss what guarantees the alliance could offer.';
+  assert.equal(parts(text)[0]?.source, 'Defence chiefs from all 30 member states');
+});
