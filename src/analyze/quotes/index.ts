@@ -542,6 +542,8 @@ function cueRange(doc: Doc, head: number, unit: Unit): [number, number] {
 // ---------------------------------------------------------------------------------------------------------------
 // Sources
 
+const SUBJECT_QUANTIFIERS = new Set(['several', 'many', 'most', 'few', 'some', 'dozens', 'hundreds']);
+
 /** The source noun phrase ending right before token `end` (exclusive), scanning left no further than `floor`. */
 function sourceBefore(doc: Doc, end: number, floor: number): [number, number] | null {
   let j = end - 1;
@@ -587,8 +589,12 @@ function sourceBefore(doc: Doc, end: number, floor: number): [number, number] | 
     if (SOURCE_STOPS.has(l) && !isNameNotModal(doc, j)) break;
     if (!isCap(doc, j) && cueHeadScore(l) > 0 && collected > 0) break;
     if ((l === 'and' || l === 'or' || l === '&') && !(j - 1 >= floor && isCap(doc, j - 1) && isCap(doc, j + 1))) break;
+    // A quantifier after a bare noun opens the subject of a relative clause ("a commitment | several governments said").
+    const opensPhrase = collected > 0 && SUBJECT_QUANTIFIERS.has(l) && j - 1 >= floor && isWord(doc, j - 1) && !isCap(doc, j - 1) &&
+      !DETERMINERS.has(low(doc, j - 1)) && !SOURCE_STOPS.has(low(doc, j - 1)) && !CUE_MODIFIERS.has(low(doc, j - 1));
     j--;
     collected++;
+    if (opensPhrase) break;
     if (collected > MAX_SOURCE_TOKENS) return null;
   }
   let a = j + 1;

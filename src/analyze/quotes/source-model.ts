@@ -118,6 +118,8 @@ function bucket(n: number): string {
 }
 
 const PARTY_TAG = /^[RDI]-\p{Lu}/u;
+/** Quantifiers open a noun phrase of their own ("a commitment | several governments have said they …"). */
+const QUANTIFIERS = new Set(['several', 'many', 'most', 'few', 'both', 'all', 'two', 'three', 'four', 'five', 'dozens', 'hundreds']);
 
 /** Can a source start at token i (given the token before it)? */
 function plausibleStart(v: SourceTokens, i: number, lo: number): boolean {
@@ -127,7 +129,7 @@ function plausibleStart(v: SourceTokens, i: number, lo: number): boolean {
   if (PARTY_TAG.test(t)) return false;
   if (i === lo) return true;
   const l = v.lower[i] ?? '';
-  if (isCapital(v, i) || startsWithDigit(t) || DETERMINERS.has(l) || PRONOUNS.has(l)) return true;
+  if (isCapital(v, i) || startsWithDigit(t) || DETERMINERS.has(l) || PRONOUNS.has(l) || QUANTIFIERS.has(l)) return true;
   const prev = v.lower[i - 1] ?? '';
   return !isWord(v, i - 1) || FUNCTION_WORDS.has(prev);
 }

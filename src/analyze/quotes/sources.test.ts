@@ -139,3 +139,10 @@ test('the subject of "met … to discuss" ends before the irregular past verb', 
   const text = 'Defence chiefs from all 30 member states met by video link on Wednesday to discuss what guarantees the alliance could offer.';
   assert.equal(parts(text)[0]?.source, 'Defence chiefs from all 30 member states');
 });
+
+test('a quantifier after a bare noun starts the source of a relative clause without "that"', () => {
+  const text = 'Members must help one another, a commitment several governments have said they are not ready to extend.';
+  assert.equal(parts(text).find((a) => a.content[0]?.startsWith('they'))?.source, 'several governments');
+  // After a determiner or an adjective-like word the quantifier stays inside the phrase.
+  assert.equal(parts('The many officials who came said the quay was too short.')[0]?.source?.startsWith('The many officials'), true);
+});
