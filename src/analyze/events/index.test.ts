@@ -342,3 +342,10 @@ test('short fictional articles: every annotated event found with its date, place
     assert.deepEqual(trimmed, want, a.text.slice(0, 60));
   }
 });
+
+test('a topic that only points at another event ("to prepare the discussion") is no topic', () => {
+  const events = run('Defence chiefs from eight countries met in Paris on Monday to prepare the discussion.');
+  const meeting = events.find((e) => e.place?.name === 'Paris');
+  assert.ok(meeting, 'the meeting is found');
+  assert.equal(meeting.topic, undefined);
+});

@@ -168,6 +168,8 @@ interface Mention extends EventParts {
   place?: { name: string; entityId?: string; span: SpanText };
   format?: { value: EventFormat; span: SpanText };
   atEvent: boolean;
+  /** The purpose clause after the trigger even when it is no topic ("to prepare the discussion"): a mention inside it is not what later text continues. */
+  purpose?: { start: number; end: number };
   /** "gathered in Brussels for talks on …": the noun names the same gathering as the verb before it. */
   joins?: Mention;
 }
@@ -488,6 +490,8 @@ function findFormat(ctx: Context, m: Mention): void {
   }
 }
 
+const ANAPHORIC_TOPIC = /^(?:the|this|that|these|those|its|their|today's|tomorrow's)\s+(?:discussions?|talks|meetings?|calls?|summit|conference|session|visit|debate|event|gathering)$/i;
+
 function findTopic(ctx: Context, m: Mention, claimedTimes: ReadonlySet<number>): void {
   const { text } = ctx;
   const region = text.slice(m.end, m.clauseEnd);
@@ -508,6 +512,9 @@ function findTopic(ctx: Context, m: Mention, claimedTimes: ReadonlySet<number>):
     let end = start + (stop ? stop.index : rest.length);
     while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
     if (end - start < 3) continue;
+    m.purpose = { start, end };
+    // "met in Paris to prepare the discussion": a topic that only points at another event says nothing of its own.
+    if (ANAPHORIC_TOPIC.test(text.slice(start, end))) return;
     m.topic = spanText(text, start, end);
     return;
   }
@@ -785,8 +792,8 @@ function attachLoneParticipation(ctx: Context, sentencesWithMentions: ReadonlySe
     let target: Building | undefined;
     for (const m of mentions) {
       if (m.start >= sent.start) break;
-      // "… met in Paris to prepare the discussion": a mention inside another's topic is not what the next sentence continues.
-      if (mentions.some((k) => k.topic && k.topic.start <= m.start && m.end <= k.topic.end)) continue;
+      // "… met in Paris to prepare the discussion": a mention inside another's purpose is not what the next sentence continues.
+      if (mentions.some((k) => k.purpose && k.purpose.start <= m.start && m.end <= k.purpose.end)) continue;
       const e = owner.get(m);
       if (e && GATHERING.has(e.type)) target = e;
     }
