@@ -64,7 +64,7 @@ const MAX_APPOSITIVE_TOKENS = 30;
 /** Most tokens skipped between a cue and its "that" ("said in a statement on Tuesday that"). */
 const MAX_THAT_GAP = 9;
 /** Most tokens of an inverted source after the cue ("…," said Ada Marlow, the ministry's spokeswoman). */
-const MAX_INVERTED_SOURCE_TOKENS = 24;
+const MAX_INVERTED_SOURCE_TOKENS = 40;
 /** Most words between the pieces of a split quote after its cue and source ("…,” she said, adding, “…”). */
 const MAX_SPLIT_GAP_WORDS = 4;
 /** Most words between the pieces when the second resumes the first's sentence in lower case. */
@@ -636,7 +636,7 @@ function sourceAfter(doc: Doc, from: number, unit: Unit, stopAtComma = false): [
       cueHeadScore(low(doc, j + 1)) > 0 || ['which', 'and', 'but', 'adding', 'as', 'in', 'at', 'on', 'during', 'while', 'when', 'after'].includes(low(doc, j + 1)))) break;
     // A preposition ends the speaker unless a name follows ("director of studies at the Vell Institute").
     const nameFollows = isCap(doc, j + 1 < unit.last ? j + 1 : j) || (low(doc, j + 1) === 'the' && isCap(doc, j + 2)) ||
-      (l === 'to' && /^\d/.test(tokText(doc, j + 1)));
+      (l === 'to' && (/^\d/.test(tokText(doc, j + 1)) || isInfinitive(doc, j + 1)));
     if (j > from && (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'told' || l === 'to' || l === 'that' || l === 'after') && !nameFollows) break;
     if (j > from && (l === 'on' || l === 'in') && isWeekday(low(doc, j + 1))) break;
     if (j > from && isWeekday(l)) break;
@@ -646,6 +646,12 @@ function sourceAfter(doc: Doc, from: number, unit: Unit, stopAtComma = false): [
   let b = j;
   while (b > from && !isWord(doc, b - 1) && tokText(doc, b - 1) !== ')') b--;
   return b > from ? [from, b] : null;
+}
+
+/** "a campaign to stop Clinton": a bare lower-case word after "to" that is no hearer ("said Marlow to reporters"). */
+function isInfinitive(doc: Doc, k: number): boolean {
+  const l = low(doc, k);
+  return /^\p{Ll}+$/u.test(tokText(doc, k)) && !DETERMINERS.has(l) && !PRONOUNS.has(l) && !/^(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|lawmakers|members|students|crowds?|audiences?)$/.test(l);
 }
 
 /** Most tokens of the source of "according to" ("a campaign official who was not authorized to speak publicly"). */
@@ -1275,10 +1281,10 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
   const tailEnd = contentEnd(doc, unit, cb);
   const commaBeforeCue = ca > unit.first && tokText(doc, ca - 1) === ',';
   // A participle has no inverted subject ("“…,” he said, citing the polls": "the polls" is its object).
-  const invertedEnds = commaBeforeCue && inv !== null && inv[1] >= tailEnd && !HEARER_VERBS.has(headForm) &&
-    (isCap(doc, inv[0]) || DETERMINERS.has(low(doc, inv[0]))) &&
+  const invertedEnds = commaBeforeCue && inv !== null && inv[1] >= tailEnd && !HEARER_VERBS.has(headForm) && !/ing$/.test(headForm) &&
+    (isCap(doc, inv[0]) || (DETERMINERS.has(low(doc, inv[0])) && low(doc, inv[0]) !== 'to' && low(doc, inv[0]) !== 'of')) &&
     // "Keel, who runs the company, said the repairs were cheap": a clause after the cue is content, not a speaker.
-    looksLikeNounPhrase(doc, inv[0], inv[1]);
+    looksLikeNounPhrase(doc, inv[0], inv[1], MAX_INVERTED_SOURCE_TOKENS, true);
   // "…, Marlow said after the vote": an adjunct after the cue is not content of its own.
   const adjunctEnds = afterCue < tailEnd && ADJUNCT_OPENERS.has(low(doc, afterCue));
   const endsHere = afterCue >= tailEnd || invertedEnds || adjunctEnds;
@@ -1500,7 +1506,7 @@ function opensClause(doc: Doc, unit: Unit, seg: QuotedSegment): boolean {
 const MAX_NAME_PARENTHETICAL_TOKENS = 6;
 
 /** A short stretch without clause words: a plausible speaker ("Rep. Ada Marlow of Utah, the ranking member"). */
-function looksLikeNounPhrase(doc: Doc, a: number, b: number, maxTokens = MAX_SOURCE_TOKENS): boolean {
+function looksLikeNounPhrase(doc: Doc, a: number, b: number, maxTokens = MAX_SOURCE_TOKENS, inverted = false): boolean {
   if (b - a > maxTokens) return false;
   // Inside a relative clause after a comma ("Ada Marlow, 41, who fishes off the north pier,") verbs are the clause's.
   let relative = false;
@@ -1518,7 +1524,10 @@ function looksLikeNounPhrase(doc: Doc, a: number, b: number, maxTokens = MAX_SOU
     }
     if (inQuote(doc, k) || QUOTE_TOKEN.has(tokText(doc, k)) || CLAUSE_PUNCT.has(tokText(doc, k))) return false;
     if (relative) continue;
-    if (SOURCE_STOPS.has(l) && l !== 'who' && l !== 'as') return false;
+    // After the cue, sourceAfter has already ended the speaker at a "to" that is not part of it ("adviser to the family").
+    // "ambassador to Russia", "adviser to the Ricketts family": a "to" before a name is the role's, not an infinitive.
+    const toName = l === 'to' && k + 1 < b && (isCap(doc, k + 1) || (low(doc, k + 1) === 'the' && k + 2 < b && isCap(doc, k + 2)));
+    if (SOURCE_STOPS.has(l) && l !== 'who' && l !== 'as' && !(inverted && l === 'to') && !toName) return false;
     if (!isCap(doc, k) && cueHeadScore(l) > 0 && k > a) return false;
   }
   return true;

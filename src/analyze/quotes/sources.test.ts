@@ -146,3 +146,21 @@ test('a quantifier after a bare noun starts the source of a relative clause with
   // After a determiner or an adjective-like word the quantifier stays inside the phrase.
   assert.equal(parts('The many officials who came said the quay was too short.')[0]?.source?.startsWith('The many officials'), true);
 });
+
+test('a long inverted source keeps its roles: "adviser to the … family", "a campaign to stop …"', () => {
+  const text = 'The first ad could run this week, said Lin Oduya, a longtime adviser to the Keel family who leads the group\'s late campaign to stop the ferry sale.';
+  assert.deepEqual(parts(text), [{
+    source: 'Lin Oduya, a longtime adviser to the Keel family who leads the group\'s late campaign to stop the ferry sale',
+    content: ['The first ad could run this week'],
+  }]);
+  // "to" before a name inside an appositive between quote and cue is the role's too.
+  const quoted = '“The port is safe,” Ada Marlow, a former envoy to Vellmark and an adviser to the Harbour Board, said.';
+  assert.equal(parts(quoted)[0]?.source, 'Ada Marlow, a former envoy to Vellmark and an adviser to the Harbour Board');
+});
+
+test('an infinitive after a cue is content, not an inverted speaker; a participle has no inverted speaker', () => {
+  const plans = 'The mayor\'s deputy, Ada Marlow, plans to release her own report soon.';
+  assert.deepEqual(parts(plans), [{ source: 'The mayor\'s deputy, Ada Marlow', content: ['to release her own report soon'] }]);
+  const citing = 'The court blocked the sale of the ferry, citing a threat to public safety.';
+  assert.ok(!parts(citing).some((p) => p.source === 'a threat to public safety'));
+});
