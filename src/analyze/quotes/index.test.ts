@@ -599,3 +599,10 @@ test('a "that" clause after the cue and a comma goes on with the quotation befor
   const seen = run('"We won," Marlow said, adding that it was close.');
   assert.deepEqual(find(seen, 'said').content, ['"We won,"']);
 });
+
+test('a question word right after the cue opens the content; a later "that" is its own', () => {
+  const seen = run('The ministers have not said what that promise means in practice.');
+  assert.deepEqual(seen.map((s) => s.content), [['what that promise means in practice']]);
+  // A "that" after an adjunct still starts the content.
+  assert.deepEqual(run('Ada Marlow said on Tuesday that the quay would reopen.').map((s) => s.content), [['that the quay would reopen']]);
+});

@@ -808,6 +808,8 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
     if ((l === 'for' && DETERMINERS.has(low(doc, j + 1))) || (j === from && low(doc, j - 1) === 'for' && DETERMINERS.has(l))) break;
     if (inQuote(doc, j) || t === ':' || t === ';' || QUOTE_TOKEN.has(t)) break;
     if (j > from && (SOURCE_STOPS.has(l) || cueHeadScore(l) > 0) && l !== 'about' && l !== 'to') break;
+    // "have not said what that promise means": a question word opens the content, whose "that" is its own.
+    if (WH_OPENERS.has(l)) break;
   }
   let j = from;
   const hearer = HEARER_VERBS.has(low(doc, head));
@@ -865,6 +867,7 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
 }
 
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+const WH_OPENERS = new Set(['what', 'how', 'why', 'whether', 'who', 'whom', 'which', 'when', 'where']);
 /** Does the sentence open (after "so", "but" …) with a subordinate clause ("So when the deal came, …")? */
 function opensWithSubordinator(doc: Doc, unit: Unit): boolean {
   let a = unit.first;
