@@ -456,6 +456,12 @@ test('reported speech inside the content of a final cue is attributed to that ac
   const a = find(seen, 'reported');
   assert.equal(a.source, 'the Harbour Gazette');
   assert.deepEqual(a.content, ['Officials said the ferry would run again on Sunday']);
+  // The officials' own words end where the account begins.
+  assert.deepEqual(own?.content.map((c) => text.slice(c.start, c.end)), ['the ferry would run again on Sunday']);
+  const summary = 'Rosa Ferri told the meeting that escorts would begin on Monday, according to a summary of the call.';
+  const ferri = extractQuotes(summary).find((x) => slice(summary, x.source) === 'Rosa Ferri');
+  assert.deepEqual(ferri?.content.map((c) => summary.slice(c.start, c.end)), ['that escorts would begin on Monday']);
+  assert.equal(slice(summary, ferri?.reportedBy?.source), 'a summary of the call');
   const b = find(run('The port is busy. Officials said the ferry would run again on Sunday.'), 'said');
   assert.deepEqual([b.source, b.content], ['Officials', ['the ferry would run again on Sunday']]);
 });

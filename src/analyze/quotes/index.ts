@@ -2193,7 +2193,7 @@ function filterFrames(doc: Doc, units: readonly Unit[], frames: readonly Frame[]
  */
 const ACCOUNT_RULES = new Set(['according-to', 'reported-then-cue']);
 
-function foldIntoAccounts(frames: readonly Frame[]): Frame[] {
+function foldIntoAccounts(text: string, frames: readonly Frame[]): Frame[] {
   const accounts = frames.filter((a) => ACCOUNT_RULES.has(a.rule));
   if (accounts.length === 0) return [...frames];
   const out: Frame[] = [];
@@ -2205,8 +2205,19 @@ function foldIntoAccounts(frames: readonly Frame[]): Frame[] {
       continue;
     }
     const extra = f.content.filter((c) => !overlapsAny([c], account.content));
-    // The speaker's own frame stays, marked as known through the account.
+    // The speaker's own frame stays, marked as known through the account, and its words end where the account's
+    // cue begins ("Ferri told the meeting that …, according to a summary": the summary is not what Ferri said).
     f.foldedInto = account;
+    const accountCue = account.cue;
+    if (accountCue) {
+      // "…, the Harbour Gazette reported": the account's source may come before its cue.
+      const accountSource = account.source;
+      f.content = f.content.flatMap((c) => {
+        if (!(c.start < accountCue.start && accountCue.start < c.end)) return [c];
+        const at = accountSource && accountSource.start > c.start && accountSource.start < accountCue.start ? accountSource.start : accountCue.start;
+        return cutBefore(text, c, at);
+      });
+    }
     out.push(f);
     if (extra.length === 0) continue;
     account.content = [...account.content, ...extra].sort((x, y) => x.start - y.start);
@@ -2214,6 +2225,13 @@ function foldIntoAccounts(frames: readonly Frame[]): Frame[] {
     if (account.kind === 'reported' && f.kind !== 'reported') account.kind = 'mixed';
   }
   return out;
+}
+
+/** The part of `span` before `at`, without the commas and spaces that led into what follows. */
+function cutBefore(text: string, span: Span, at: number): Span[] {
+  let end = at;
+  while (end > span.start && /[\s,;—–-]/.test(text[end - 1] ?? '')) end--;
+  return end > span.start ? [{ start: span.start, end }] : [];
 }
 
 /**
@@ -2249,7 +2267,7 @@ export function extractQuotes(text: string, context?: QuoteContext): Attribution
   const { doc, units, frames: all } = extractFrames(text, tokenized, true);
   const frames = prefilterWeak(doc, units, all);
   rerankSources(doc, units, frames);
-  const kept = foldIntoAccounts(filterFrames(doc, units, frames));
+  const kept = foldIntoAccounts(text, filterFrames(doc, units, frames));
   restoreCuts(kept);
   for (const f of kept) trimSource(doc, units, f);
   return finish(doc, units, kept, context?.entities);

@@ -134,6 +134,7 @@ export const DOCUMENT_NOUNS = new Set([
   'article', 'section', 'clause', 'paragraph', 'law', 'act', 'treaty', 'constitution', 'amendment', 'resolution', 'bill',
   'agreement', 'accord', 'charter', 'convention', 'regulation', 'directive', 'statute', 'decree', 'report', 'memo',
   'document', 'letter', 'ruling', 'order', 'text', 'draft', 'protocol', 'code', 'declaration', 'manifesto', 'platform',
+  'summary', 'transcript', 'readout', 'communique', 'communiqué', 'filing', 'indictment', 'study', 'survey', 'poll',
 ]);
 
 export const TITLE_GENDER: ReadonlyMap<string, 'm' | 'f'> = new Map([
