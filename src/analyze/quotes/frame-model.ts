@@ -46,6 +46,8 @@ export interface FrameFacts {
   readonly weak: boolean;
   /** The cue detector's score of the cue's head (cue-detector.ts); NaN when unknown. */
   readonly cueScore: number;
+  /** Is the frame a title-case headline ("Graham Says Trump Could …"), with a capitalised cue after its subject? */
+  readonly headline?: boolean;
 }
 
 /** The "drop" option's one feature (as a template with an empty value), against which a frame's score is compared. */
@@ -89,6 +91,15 @@ export function emitFrameFeatures(f: FrameFacts, emit: Emit): void {
   const firstContent = shape(f.contentWords[0]);
   const holds = yn(f.holdsOtherCue);
   const overlaps = yn(f.overlapsOther);
+  if (f.headline) {
+    // Headlines are a register of their own (every word capitalised, no articles): they get features of their own
+    // too, so that the few of them do not move the weights of running text, where shapes and small words mean more.
+    emit('headline', '');
+    emit('headline.head', head);
+    emit('headline.src', bucket(f.sourceWords.length));
+    emit('headline.contentLen', contentLen);
+    return;
+  }
   emit('BIAS', '');
   emit('rule', f.rule);
   emit('kind', f.kind);

@@ -612,3 +612,11 @@ test('a question word right after the cue opens the content; a later "that" is i
   // A "that" after an adjunct still starts the content.
   assert.deepEqual(run('Ada Marlow said on Tuesday that the quay would reopen.').map((s) => s.content), [['that the quay would reopen']]);
 });
+
+test('a title-case headline line "X Says Y" is an attribution; title case elsewhere is not', () => {
+  const text = 'Marlow Says Alliance Will Not Abandon Veloria\n\nThe general spoke after the call on Wednesday.';
+  assert.deepEqual(run(text).map((s) => [s.source, s.cue, s.content]), [['Marlow', 'Says', ['Alliance Will Not Abandon Veloria']]]);
+  // A headline without a cue, and a capitalised cue word inside ordinary prose, yield nothing.
+  assert.deepEqual(run('Alliance Chiefs Meet By Video Link\n\nThe call lasted three hours.'), []);
+  assert.deepEqual(run('The children played Simon Says in the harbour square until dusk.'), []);
+});

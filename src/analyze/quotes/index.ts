@@ -348,10 +348,32 @@ function isCueHead(doc: Doc, i: number, unit: Unit): boolean {
     for (let k = i - 1; k >= unit.first && i - k <= 3; k--) if (DOCUMENT_NOUNS.has(low(doc, k))) return true;
   }
   if (cueHeadScore(form) === 0) return isQuoteFramingVerb(doc, i, unit);
-  if (isCap(doc, i) && i !== unit.first && !(i === unit.first + 1 && !isWord(doc, unit.first))) return false;
+  if (isCap(doc, i) && i !== unit.first && !(i === unit.first + 1 && !isWord(doc, unit.first)) && !isHeadline(doc, unit)) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
   if (DETERMINERS.has(prev) && !(prev === 'to' && !form.endsWith('ed'))) return false;
   return !isAttributiveParticiple(doc, i, unit);
+}
+
+/** Fewest words of a headline ("Marlow Says Talks Failed"). */
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * A title-case line of its own ("Graham Says Trump Could Address Clean Energy"): there a capitalised cue head is a
+ * verb like any other. Checked only for capitalised lexicon forms, so rarely.
+ */
+function isHeadline(doc: Doc, unit: Unit): boolean {
+  const para = doc.paraOf[unit.first];
+  if (para !== doc.paraOf[unit.last - 1] || (unit.first > 0 && doc.paraOf[unit.first - 1] === para) ||
+    (unit.last < doc.tokens.length && doc.paraOf[unit.last] === para)) return false;
+  let words = 0;
+  for (let k = unit.first; k < unit.last; k++) {
+    if (inQuote(doc, k) || !isWord(doc, k)) continue;
+    const t = tokText(doc, k);
+    if (!/^\p{L}/u.test(t)) continue;
+    if (!isCap(doc, k) && !TITLE_SMALL_WORDS.has(t)) return false;
+    words++;
+  }
+  return words >= MIN_HEADLINE_WORDS;
 }
 
 /** "the newly appointed commander", "a widely reported remark": a word between a determiner and its noun, no verb. */
@@ -2143,6 +2165,7 @@ function frameFacts(doc: Doc, units: readonly Unit[], frames: readonly Frame[], 
     afterCue,
     weak: f.weak === true,
     cueScore: f.cueTokens && CUE_DETECTOR.size > 0 ? frameCueScore(doc, f) : Number.NaN,
+    headline: unit !== undefined && f.cueTokens !== null && f.cueTokens[0] > firstWord(doc, unit) && isCap(doc, f.cueTokens[0]) && isHeadline(doc, unit),
   };
 }
 
