@@ -245,3 +245,11 @@ test('ids are stable for the same input', () => {
   const b = run(PEOPLE).entities;
   assert.deepEqual(a, b);
 });
+
+test('plural roles: "of France and Spain" is one object; "the foreign ministers" is not "the prime ministers"', () => {
+  const { entities, at } = run('The prime ministers of [[France|LOC]] and [[Spain|LOC]] signed the accord on Tuesday. The foreign ministers of both countries spoke by phone. The prime ministers later met again.');
+  const leaders = at('The prime ministers of France and Spain');
+  assert.ok(leaders, JSON.stringify(entities.map((e) => e.name)));
+  assert.notEqual(at('The foreign ministers'), leaders);
+  assert.equal(at('The prime ministers', 1), leaders, 'the same role again is the same group');
+});

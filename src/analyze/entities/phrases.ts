@@ -262,6 +262,26 @@ export function scanObject(ctx: Context, i: number, end: number): { start: numbe
   return { start: i, end: lastGood };
 }
 
+/**
+ * "the prime ministers of France and Spain": a plural role's object goes on over further places or organisations
+ * joined by "and" or commas (never people: "the ministers of France and Ivo May" are two parties).
+ */
+function coordinatedObject(ctx: Context, obj: { start: number; end: number } | undefined, plural: boolean, end: number): { start: number; end: number } | undefined {
+  if (!obj || !plural) return obj;
+  let last = obj.end;
+  for (;;) {
+    const joiner = lowerAt(ctx, last);
+    if (joiner !== 'and' && joiner !== ',') break;
+    const serialAnd = joiner === ',' && lowerAt(ctx, last + 1) === 'and';
+    const next = serialAnd ? last + 2 : last + 1;
+    const m = ctx.ner[ctx.nerAt[next] ?? -1];
+    if (!m || m.type === 'PER' || m.type === 'MISC' || m.tokenStart !== next || m.tokenEnd > end) break;
+    last = m.tokenEnd;
+    if (joiner === 'and' || serialAnd) break;
+  }
+  return { start: obj.start, end: last };
+}
+
 /** The role/organisation phrase headed by token `head`, extended left (modifiers) and right (of/for/at/to object). */
 export function parsePhrase(ctx: Context, head: number, lowerBound: number, upperBound: number, allowCapitalised = false): RolePhrase {
   const headLower = lowerAt(ctx, head);
@@ -276,7 +296,7 @@ export function parsePhrase(ctx: Context, head: number, lowerBound: number, uppe
   let placeTokenEnd = left.placeTokenEnd;
   const prep = lowerAt(ctx, head + 1);
   if (head + 2 < upperBound && ROLE_PREPOSITIONS.has(prep)) {
-    const obj = scanObject(ctx, head + 2, upperBound);
+    const obj = coordinatedObject(ctx, scanObject(ctx, head + 2, upperBound), PLURAL_ROLE_HEADS.has(headLower), upperBound);
     if (obj) {
       objectStart = obj.start;
       objectEnd = obj.end;

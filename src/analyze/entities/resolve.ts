@@ -748,7 +748,15 @@ class Resolver {
       const countable = p.determiner !== undefined || p.place !== undefined || this.verbFollows(p.tokenEnd)
         || (lowerAt(ctx, p.tokenStart - 1) === 'to' && lowerAt(ctx, p.tokenStart - 2) === 'according') || /^\d/.test(tokenText(ctx, p.tokenStart - 1));
       if (!countable) return;
-      let c = definite ? this.latest(p.tokenStart, (x) => x.kind === 'group' && x.groupHead === singular) : undefined;
+      // "the foreign ministers" is not "the prime ministers of Vellmark": every modifier of the later phrase must
+      // be a word of the group's roles ("the ministers", "the defence chiefs" after "defence chiefs from …" do match).
+      const modifiers: string[] = [];
+      for (let k = p.roleStart; k < p.head; k++) modifiers.push(lowerAt(ctx, k));
+      const fits = (x: Cluster): boolean => {
+        const words = new Set([...x.roleKeys].flatMap((key) => key.split(' ')));
+        return modifiers.every((m) => words.has(m));
+      };
+      let c = definite ? this.latest(p.tokenStart, (x) => x.kind === 'group' && x.groupHead === singular && fits(x)) : undefined;
       const kind: MentionKind = c ? 'nominal' : 'role';
       if (!c) {
         c = this.newCluster('group');

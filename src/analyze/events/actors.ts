@@ -15,6 +15,8 @@ export interface Actor {
   readonly name: string;
   readonly kind: ActorKind;
   readonly entityId?: string;
+  /** Countries named inside a group's own phrase ("the prime ministers of France and Spain"): they take part too. */
+  readonly members?: readonly Actor[];
 }
 
 /** The parts of an entities-stage entity this stage reads (structurally compatible with `entities/types.ts`). */
@@ -226,7 +228,10 @@ export function findActors(text: string, tokenized: Tokenized, input: ActorInput
   const kept: Actor[] = [];
   for (const a of actors) {
     const last = kept[kept.length - 1];
-    if (last && a.start < last.end) continue;
+    if (last && a.start < last.end) {
+      if (last.kind === 'group' && a.kind === 'country' && a.end <= last.end) kept[kept.length - 1] = { ...last, members: [...(last.members ?? []), a] };
+      continue;
+    }
     kept.push(a);
   }
   return kept;

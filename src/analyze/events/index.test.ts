@@ -349,3 +349,19 @@ test('a topic that only points at another event ("to prepare the discussion") is
   assert.ok(meeting, 'the meeting is found');
   assert.equal(meeting.topic, undefined);
 });
+
+test('countries inside a group\'s phrase take part: "the prime ministers of France and Spain signed"', () => {
+  const text = 'The prime ministers of France and Spain signed an agreement on Tuesday to reopen the ferry route.';
+  const mentions: MentionLike[] = [{ start: text.indexOf('France'), end: text.indexOf('France') + 6, type: 'LOC' }, { start: text.indexOf('Spain'), end: text.indexOf('Spain') + 5, type: 'LOC' }];
+  const agreement = run(text, { mentions }).find((e) => e.type === 'agreement');
+  assert.ok(agreement);
+  assert.deepEqual(agreement.participants.map((p) => p.name), ['prime ministers', 'France', 'Spain']);
+  // With the entities stage the group is one entity whose phrase holds both countries; they are participants too.
+  const entities: EntityLike[] = [
+    { id: 'g', name: 'prime ministers of France and Spain', type: 'person', plural: true, mentions: [{ start: 0, end: text.indexOf(' signed') }] },
+    { id: 'f', name: 'France', type: 'gpe', mentions: [mentions[0] as MentionLike] },
+    { id: 's', name: 'Spain', type: 'gpe', mentions: [mentions[1] as MentionLike] },
+  ];
+  const linked = run(text, { entities }).find((e) => e.type === 'agreement');
+  assert.deepEqual(linked?.participants.map((p) => [p.name, p.entityId]), [['prime ministers of France and Spain', 'g'], ['France', 'f'], ['Spain', 's']]);
+});

@@ -309,7 +309,8 @@ function participantActors(ctx: Context, from: number, to: number): Actor[] {
     !isExcluded(ctx, g.start, g.end) &&
     !named.some((a) => g.start < a.end && a.start < g.end) &&
     !counts.some((c) => g.start < c.span.end && c.span.start < g.end));
-  return [...kept, ...groups].sort((a, b) => a.start - b.start);
+  const withMembers = kept.flatMap((a) => [a, ...(a.members ?? [])]);
+  return [...withMembers, ...groups].sort((a, b) => a.start - b.start);
 }
 
 /** The subject of the clause that ends at `verbStart`: the antecedent of "who", the actors before the verb, or the sentence's first actor. */
