@@ -365,3 +365,15 @@ test('countries inside a group\'s phrase take part: "the prime ministers of Fran
   const linked = run(text, { entities }).find((e) => e.type === 'agreement');
   assert.deepEqual(linked?.participants.map((p) => [p.name, p.entityId]), [['prime ministers of France and Spain', 'g'], ['France', 'f'], ['Spain', 's']]);
 });
+
+test('an attack "on the port of Harlan" happened in Harlan; its target is no topic', () => {
+  const text = 'A drone attack on the port of Harlan killed three people on Friday.';
+  const mentions: MentionLike[] = [{ start: text.indexOf('Harlan'), end: text.indexOf('Harlan') + 6, type: 'LOC' }];
+  const attack = run(text, { mentions }).find((e) => e.type === 'attack');
+  assert.ok(attack);
+  assert.equal(attack.place?.name, 'Harlan');
+  assert.equal(attack.topic, undefined);
+  // A meeting "on" something still has that topic.
+  const talks = run('The ministers met in Harlan on Friday to discuss the ferry route.', { mentions: [{ start: 20, end: 26, type: 'LOC' }] });
+  assert.equal(talks.find((e) => e.type === 'meeting')?.topic?.text, 'the ferry route');
+});

@@ -92,6 +92,8 @@ const ORGANISER_BY = /\b(?:chaired|hosted|convened|organi[sz]ed|led|called)\s+by
 const TOPIC_RE = /\b(?:to (?:discuss|consider|review|prepare|debate|address|coordinate|agree on|examine|plan|assess|talk about)|on|about|over|regarding|concerning)\s+/g;
 const TOPIC_END = /[,;:.!?(]|\s[—–-]\s|\s+(?:with|as|after|before|while|when|which|where|but)\s/;
 const TOPIC_BRIDGE_WORDS = new Set(['in', 'at', 'on', 'by', 'the', 'video', 'link', 'conference', 'call', 'phone', 'telephone', 'again', 'via', 'virtually', 'online', 'person', 'in-person']);
+/** "the port of Sarnova", "the southern city of Harlan": the place an attack hit. */
+const TARGET_OF_RE = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:port|city|town|village|base|region|province|district|capital|airport|harbour|harbor|outskirts)\s+of\s+$/u;
 const VENUE_RE = /^(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:headquarters|offices?|building|palace|residence|embassy|base|centre|center|hotel|ministry|hall|chancellery)\s+in\s+$/u;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -441,7 +443,9 @@ function placeActorAt(ctx: Context, at: number): Actor | undefined {
 function findPlace(ctx: Context, m: Mention): void {
   const { text } = ctx;
   const region = text.slice(m.end, m.postEnd);
-  const prepRe = m.type === 'deployment' ? /\b(?:to|in|into)\s+/g : m.type === 'visit' ? /\b(?:to|in|at)\s+|^\s+/g : /\b(?:in|at)\s+/g;
+  // An attack "on the port of Sarnova" names its target, which is where it happened.
+  const prepRe = m.type === 'deployment' ? /\b(?:to|in|into)\s+/g : m.type === 'visit' ? /\b(?:to|in|at)\s+|^\s+/g :
+    m.type === 'attack' ? /\b(?:in|at|on)\s+/g : /\b(?:in|at)\s+/g;
   for (const p of region.matchAll(prepRe)) {
     if ((p.index ?? 0) > ATTRIBUTE_REACH) break;
     let at = m.end + (p.index ?? 0) + p[0].length;
@@ -453,7 +457,8 @@ function findPlace(ctx: Context, m: Mention): void {
     }
     // "at the alliance's headquarters in Brussels": the venue's span, the city's name.
     const rest = text.slice(at, m.postEnd);
-    const cityAt = ctx.actors.find((a) => a.start > at && a.start - at <= 60 && (a.kind === 'country' || a.kind === 'location') && VENUE_RE.test(text.slice(at, a.start)));
+    const cityAt = ctx.actors.find((a) => a.start > at && a.start - at <= 60 && (a.kind === 'country' || a.kind === 'location') &&
+      (VENUE_RE.test(text.slice(at, a.start)) || (m.type === 'attack' && TARGET_OF_RE.test(text.slice(at, a.start)))));
     if (cityAt && rest.length > 0) {
       m.place = { name: cityAt.name, span: spanText(text, at, cityAt.end), ...(cityAt.entityId !== undefined ? { entityId: cityAt.entityId } : {}) };
       return;
@@ -500,6 +505,8 @@ function findTopic(ctx: Context, m: Mention, claimedTimes: ReadonlySet<number>):
   re.lastIndex = 0;
   for (const t of region.matchAll(re)) {
     const lead = t[0].trim().toLowerCase();
+    // "an attack on the port": the target, not what the attack was about.
+    if (m.type === 'attack' && lead === 'on') continue;
     const start = m.end + (t.index ?? 0) + t[0].length;
     if (ctx.times.some((x, i) => (ctx.usableTimes.has(i) || claimedTimes.has(i)) && x.start === start)) continue;
     if (/^(?:the ground|paper|X|Twitter|Facebook|Telegram|condition|behalf|top|track)\b/.test(text.slice(start, start + 20))) continue;
