@@ -694,6 +694,7 @@ function invertedSourceEnd(doc: Doc, inv: [number, number], tailEnd: number): nu
   }
   return null;
 }
+
 /**
  * Does the comma at `comma` close an appositive subject ("Minyon Moore, a senior adviser to the campaign, called …",
  * also after an opening phrase: "With 50 days to go, Minyon Moore, a senior adviser, …")? Either all before it is
