@@ -681,18 +681,16 @@ function invertedSourceEnd(doc: Doc, inv: [number, number], tailEnd: number): nu
   if (inv[1] >= tailEnd) return inv[1];
   const next = low(doc, inv[1]);
   if (next === 'that' || next === 'who' || next === 'whose') return tailEnd;
+  if (!PLACE_PREPOSITIONS.has(next) && !ADJUNCT_OPENERS.has(next)) return null;
   // A speaker of a few plain words: a longer run is more likely a clause of its own ("…, said Clinton reached out to …").
-  let plainSpeaker = inv[1] - inv[0] <= 6;
-  for (let k = inv[0]; k < inv[1] && plainSpeaker; k++) {
+  if (inv[1] - inv[0] > 6) return null;
+  for (let k = inv[0]; k < inv[1]; k++) {
     const l = low(doc, k);
-    if (!isCap(doc, k) && (/(?:ed|ing)$/.test(l) || cueHeadScore(l) > 0 || l === 'to')) plainSpeaker = false;
+    if (!isCap(doc, k) && (/(?:ed|ing)$/.test(l) || cueHeadScore(l) > 0 || l === 'to')) return null;
   }
-  if (plainSpeaker && (PLACE_PREPOSITIONS.has(next) || ADJUNCT_OPENERS.has(next))) {
-    // Only a plain phrase ("in the room", "in an interview"), not a clause ("in which case the deal fails").
-    for (let k = inv[1] + 1; k < tailEnd; k++) if (cueHeadScore(low(doc, k)) > 0 || FINITE_CLAUSE_WORDS.test(low(doc, k))) return null;
-    return inv[1];
-  }
-  return null;
+  // Only a plain phrase after it ("in the room", "in an interview"), not a clause ("in which case the deal fails").
+  for (let k = inv[1] + 1; k < tailEnd; k++) if (cueHeadScore(low(doc, k)) > 0 || FINITE_CLAUSE_WORDS.test(low(doc, k))) return null;
+  return inv[1];
 }
 
 /**
