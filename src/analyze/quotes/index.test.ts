@@ -123,6 +123,13 @@ test('reported speech with the cue at the end and inverted', () => {
   ]);
 });
 
+test('a clause set off after the cue and a time adjunct is no content: the words before the source are', () => {
+  const seen = run('The closure of the pier is an insult to the fishermen, harbour officials said Friday afternoon, as they met the union.');
+  assert.deepEqual(seen.map((s) => [s.source, s.cue, s.content[0]]), [
+    ['harbour officials', 'said', 'The closure of the pier is an insult to the fishermen'],
+  ]);
+});
+
 test('beliefs and claims: argued, denied, believes', () => {
   const seen = run('Tom Keel argued the plan was too costly. Ada Marlow denied that the money was lost.');
   assert.equal(find(seen, 'argued').content[0], 'the plan was too costly');

@@ -1363,8 +1363,11 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     // Before a speaker that an adjunct or a relative clause follows, the comma must end a clause, not an appositive
     // subject ("Minyon Moore, a senior adviser, called Mr. Obama's remarks on Saturday …": the remarks are its object).
     (speakerAfter[1] >= tailEnd || !endsAppositiveSubject(doc, unit, ca - 1));
-  // "…, Marlow said after the vote": an adjunct after the cue is not content of its own.
-  const adjunctEnds = afterCue < tailEnd && ADJUNCT_OPENERS.has(low(doc, afterCue));
+  // "…, Marlow said after the vote": an adjunct after the cue is not content of its own; nor is a subordinate clause
+  // set off by a comma after a time adjunct ("…, top lawmakers said Friday, as they bristled at …"). (Right after the
+  // cue it goes on with the words before it: "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt".)
+  const adjunctEnds = afterCue < tailEnd && (ADJUNCT_OPENERS.has(low(doc, afterCue)) ||
+    (afterCue - 1 > cb && tokText(doc, afterCue - 1) === ',' && SUBORDINATORS_AFTER_QUOTE.has(low(doc, afterCue))));
   const endsHere = afterCue >= tailEnd || invertedEnds || adjunctEnds;
   if (endsHere) {
     let comma = ca - 1;
