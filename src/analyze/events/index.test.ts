@@ -179,6 +179,30 @@ test('phone call: "spoke by phone" with participants and topic', () => {
   assert.deepEqual(e?.participants.map((p) => p.name), ['prime ministers', 'Italy', 'Spain']);
 });
 
+test('an event named only to date another is no antecedent of a generic anaphor; whoever reports a participation is no participant', () => {
+  const text = 'Defence chiefs from 24 countries agreed on Wednesday to draw up plans, a day after their ministers met in Riga ' +
+    'and a week after a summit of presidents in Oslo.\n\nMarlow spoke to reporters after the video conference.\n\n' +
+    'According to the ministry, delegations from France, Spain and 19 other countries took part.';
+  const at = text.indexOf('the ministry');
+  const entities: EntityLike[] = [{ id: 'o1', name: 'Karelian defence ministry', type: 'organisation', mentions: [{ start: at, end: at + 12, kind: 'nominal' }] }];
+  const events = run(text, { entities });
+  const agreement = only(events, (e) => e.type === 'agreement', 'agreement');
+  assert.deepEqual(agreement.participantCounts.map((c) => [c.value, c.unit]), [[24, 'countries']]);
+  const summit = only(events, (e) => e.type === 'summit', 'Oslo summit');
+  assert.equal(summit.format, undefined, '"the video conference" is not the summit in Oslo');
+  assert.deepEqual(names(summit), ['presidents']);
+  const call = only(events, (e) => e.trigger.text === 'video conference', 'video conference');
+  assert.equal(call.format?.value, 'virtual');
+  assert.deepEqual(call.participantCounts.map((c) => [c.value, c.derivation]), [[21, 'list']]);
+  assert.ok(!names(call).some((n) => /ministry/.test(n)), 'the ministry reports the participation');
+});
+
+test('a background event named again by its own word is its antecedent', () => {
+  const events = run('Leaders agreed on a ceasefire on Friday, a week after talks in Geneva. The talks had ended without a deal.');
+  const geneva = only(events, (e) => e.place?.name === 'Geneva', 'Geneva talks');
+  assert.equal(geneva.evidence.length, 2);
+});
+
 test('in person, a venue in a city, "for talks on", and a later "Thursday\'s talks" merged', () => {
   const text = "Ministers gathered at the alliance's headquarters in Brussels on Thursday for talks on the ammunition shortage. Thursday's talks ended late.";
   const events = run(text);

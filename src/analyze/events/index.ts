@@ -645,6 +645,8 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
       if (host) speaker = [...speaker, host];
     }
     addParticipants(m, speaker, 'participants');
+    // "Defence chiefs from 24 countries agreed …", "all 27 member states voted …": who decided, counted.
+    if ((m.type === 'agreement' || m.type === 'vote') && m.cls === 'verb') m.counts.push(...findCounts(text, clauseStart, raw.start));
   }
   return m;
 }
@@ -660,6 +662,11 @@ interface Building extends EventParts {
   format?: Mention['format'];
   readonly evidence: Set<number>;
   id?: string;
+  /**
+   * Every mention so far only dates another event ("a day after their ministers met in Riga", "a week after a summit
+   * in Oslo"): a background event, which a generic anaphor ("the talks", "the video conference") does not refer to.
+   */
+  background: boolean;
 }
 
 function sameValue(a: string, b: string): boolean {
@@ -701,6 +708,7 @@ function addUnique(list: EventParticipant[], p: EventParticipant): void {
 
 function mergeInto(e: Building, m: Mention): void {
   e.mentions.push(m);
+  if (m.relative?.mode !== 'connector') e.background = false;
   e.evidence.add(m.sentence);
   if (m.date && (!e.date || e.date.relativeTo !== undefined)) e.date = m.date;
   if (m.place && !e.place) e.place = m.place;
@@ -713,7 +721,7 @@ function mergeInto(e: Building, m: Mention): void {
 }
 
 function newEvent(m: Mention): Building {
-  const e: Building = { type: m.type, mentions: [], participants: [], nonParticipants: [], counts: [], modality: m.modality, evidence: new Set() };
+  const e: Building = { type: m.type, mentions: [], participants: [], nonParticipants: [], counts: [], modality: m.modality, evidence: new Set(), background: true };
   mergeInto(e, m);
   return e;
 }
@@ -731,7 +739,10 @@ function resolveMention(events: Building[], m: Mention, text: string): Building 
       return positive[positive.length - 1];
     }
     let best: Building | undefined;
-    for (const e of candidates) if (!best || e.mentions.length > best.mentions.length) best = e;
+    for (const e of candidates) {
+      if (e.background && !namesAgain(e, m, text)) continue;
+      if (!best || e.mentions.length > best.mentions.length) best = e;
+    }
     return best;
   }
   // A second indefinite report of a gathering on the same day, at a compatible place, is the same gathering.
@@ -739,6 +750,13 @@ function resolveMention(events: Building[], m: Mention, text: string): Building 
     return candidates.find((e) => e.date !== undefined && e.date.value === m.date?.value && e.type === m.type);
   }
   return undefined;
+}
+
+/** Does anaphor m repeat the word of one of e's mentions ("a week after talks in Geneva … The talks")? */
+function namesAgain(e: Building, m: Mention, text: string): boolean {
+  const head = (x: { start: number; end: number }): string => (/([\p{L}-]+)$/u.exec(text.slice(x.start, x.end))?.[1] ?? '').toLowerCase().replace(/s$/, '');
+  const word = head(m);
+  return e.mentions.some((k) => head(k) === word);
 }
 
 function shiftDate(value: string, amount: number, unit: RelativeFound['unit']): string | undefined {
@@ -806,13 +824,16 @@ function attachLoneParticipation(ctx: Context, sentencesWithMentions: ReadonlySe
       if (e && GATHERING.has(e.type)) target = e;
     }
     if (!target) return;
+    // Whoever reports the participation is not a participant: "…, the ministry said." / "According to the ministry, …".
     const attribution = /,\s+[^,]*\b(?:said|says|added)\s*[.]?\s*$/.exec(s);
     const end = attribution ? sent.start + attribution.index : sent.end;
+    const lead = /^\s*(?:according to|as reported by|citing)\s[^,]{1,80},\s*/i.exec(s);
+    const start = lead && lead[0].length <= p.index ? sent.start + lead[0].length : sent.start;
     const negated = /\b(?:did not|didn't|didn’t|never|not)\s+(?:\w+\s+)?$/.test(s.slice(0, p.index));
-    const actors = participantActors(ctx, sent.start, end);
+    const actors = participantActors(ctx, start, end);
     if (actors.length === 0) return;
     for (const a of actors) addUnique(negated ? target.nonParticipants : target.participants, toParticipant(a));
-    if (!negated) for (const c of findCounts(text, sent.start, end)) if (!target.counts.some((k) => k.span.start === c.span.start)) target.counts.push(c);
+    if (!negated) for (const c of findCounts(text, start, end)) if (!target.counts.some((k) => k.span.start === c.span.start)) target.counts.push(c);
     target.evidence.add(si);
   });
 }
