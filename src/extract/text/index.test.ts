@@ -237,6 +237,15 @@ describe('extractFlattenedText headline, outlet and caption', () => {
     assert.deepEqual(metadata.outlet, { value: 'The Evening Dispatch', source: 'byline-text' });
   });
 
+  it('reads the outlet between separators when a date follows it on the byline line', () => {
+    for (const byline of ['By Nora Quist | Baltic Wire | December 2, 2026', 'By Nora Quist, Baltic Wire, Dec. 2, 2026']) {
+      const { metadata } = extractFlattenedText(PAGE.replace('By Farah LindqvistThe Evening Dispatch\nThursday, November 19, 2026', byline));
+      assert.deepEqual(metadata.authors?.value, ['Nora Quist'], byline);
+      assert.deepEqual(metadata.outlet, { value: 'Baltic Wire', source: 'byline-text' }, byline);
+      assert.equal(metadata.published?.value, '2026-12-02', byline);
+    }
+  });
+
   it('drops an image caption that ends in its credit', () => {
     const { text } = extractFlattenedText(PAGE);
     assert.doesNotMatch(text, /Photo: Dispatch archive/);

@@ -208,7 +208,11 @@ export function outletOfByline(line: string, authors: readonly string[]): string
   if (last === undefined) return undefined;
   const at = line.lastIndexOf(last);
   if (at < 0) return undefined;
-  const rest = line.slice(at + last.length).replace(/^\s*(?:[,|\u2013\u2014-]|for)\s*/u, '').trim();
+  const after = line.slice(at + last.length).replace(/^\s*(?:[,|\u2013\u2014-]|for)\s*/u, '').trim();
+  // A date or a time may follow the outlet after another separator ("By Jane Doe | Baltic Wire | December 2, 2026").
+  const field = after.split(/\s+(?:[|\u2013\u2014\u00b7\u2022]|-)\s+/u)[0] ?? '';
+  const dated = /^([^,]+),\s*(.*\d.*)$/u.exec(field);
+  const rest = (dated ? dated[1] ?? '' : field).trim();
   if (rest === '' || /\d/.test(rest) || !OUTLET_NAME.test(rest)) return undefined;
   return ORGANISATION_WORD.test(rest) ? undefined : rest;
 }
