@@ -244,6 +244,11 @@ test('a subject with a relative clause before the cue is the source, not inverte
   assert.deepEqual(a.content, ['the repairs were cheap']);
 });
 
+test('the learned source choice leaves a sentence adverb and an interrupting participle out of the source', () => {
+  assert.equal(find(run('Meanwhile Keel said the ferry would run again.'), 'said').source, 'Keel');
+  assert.equal(find(run('Marlow, speaking to a veterans group in Vell, said the pier was safe.'), 'said').source, 'Marlow');
+});
+
 test('the learned source choice keeps a channel phrase out of the source', () => {
   const text = 'In a statement on Tuesday, the port authority said the ferry would return.';
   const a = find(run(text), 'said');

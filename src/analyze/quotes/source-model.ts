@@ -235,6 +235,7 @@ const TEMPLATES = {
     gapVerb: 'L.gapVerb', gapWho: 'L.gapWho', commas: 'L.commas', capShare: 'L.capShare', cueInside: 'L.cueInside',
     verbInside: 'L.verbInside', prepInside: 'L.prepInside', and: 'L.and', rule: 'L.rule', head: 'L.head', match: 'L.match',
     matchRule: 'L.match.rule', start: 'L.sentenceStart', startGapVerb: 'L.sentenceStart.gapVerb', clauseVerb: 'L.clauseVerb',
+    afterComma: 'L.afterComma', opener: 'L.opener', endsTime: 'L.endsTime', nameVerb: 'L.nameVerb',
   },
   R: {
     dir: 'R', dist: 'R.dist', len: 'R.len', distLen: 'R.dist.len', first: 'R.first', last: 'R.last', prev: 'R.prev', next: 'R.next',
@@ -242,6 +243,7 @@ const TEMPLATES = {
     gapVerb: 'R.gapVerb', gapWho: 'R.gapWho', commas: 'R.commas', capShare: 'R.capShare', cueInside: 'R.cueInside',
     verbInside: 'R.verbInside', prepInside: 'R.prepInside', and: 'R.and', rule: 'R.rule', head: 'R.head', match: 'R.match',
     matchRule: 'R.match.rule', start: 'R.sentenceStart', startGapVerb: 'R.sentenceStart.gapVerb', clauseVerb: 'R.clauseVerb',
+    afterComma: 'R.afterComma', opener: 'R.opener', endsTime: 'R.endsTime', nameVerb: 'R.nameVerb',
   },
 } as const;
 const yn = (x: boolean): string => (x ? 'y' : 'n');
@@ -311,6 +313,26 @@ function emitStart(v: SourceTokens, q: SourceQuery, left: boolean, a: number, em
   emit(T.prev, prev);
   emit(T.prevFirst, prev, first);
   emit(T.start, startsSentence(v, q, a));
+  // "Meanwhile Trump", "Last week Stumpf": a sentence adverb or time word opens the clause, not the source.
+  const l = v.lower[a] ?? '';
+  emit(T.opener, OPENERS.has(l) ? l : '-');
+}
+
+/** Words that open a clause before its subject; a closed list, so the ranker learns each without memorising names. */
+const OPENERS = new Set([
+  'meanwhile', 'last', 'yet', 'still', 'however', 'now', 'then', 'also', 'more', 'recently', 'earlier', 'later', 'today',
+  'yesterday', 'instead', 'separately', 'similarly', 'indeed', 'but', 'and', 'so', 'since', 'when', 'while', 'after',
+  'before', 'as', 'if', 'though', 'although', 'because', 'given', 'following', 'by', 'in', 'on', 'at',
+  'for', 'with', 'without', 'during', 'this', 'next', 'previously', 'finally', 'first', 'second', 'again', 'even',
+]);
+const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'ago',
+]);
+/** Does the candidate end in a time word ("… in April", "… in 2001", "… on Friday", "… last month")? */
+function endsInTime(v: SourceTokens, b: number): boolean {
+  const l = v.lower[b - 1] ?? '';
+  return MONTHS.has(l) || TIME_UNITS.has(l) || /^(?:1[89]|20)\d\d$/.test(l);
 }
 
 function startsSentence(v: SourceTokens, q: SourceQuery, a: number): string {
@@ -339,6 +361,7 @@ function emitEnd(v: SourceTokens, q: SourceQuery, left: boolean, b: number, emit
   emit(T.last, last);
   emit(T.next, next);
   emit(T.lastNext, last, next);
+  emit(T.endsTime, yn(endsInTime(v, b)));
   if (left) emitGap(v, q, left, b, emit);
 }
 
@@ -360,9 +383,18 @@ function emitJoint(v: SourceTokens, q: SourceQuery, left: boolean, a: number, b:
   let words = 0;
   let inside = 0;
   let clauseVerb = false;
+  let afterComma = 'none';
+  let nameVerb = false;
   for (let k = a; k < b; k++) {
     const f = flags(v, k);
-    if (f & F_COMMA) commas++;
+    if (f & F_COMMA) {
+      commas++;
+      // What follows a comma inside the candidate: an apposition ("Dean, a medical doctor,") or an adjunct ("Clinton, at
+      // Monday's debate", "Trump, speaking to veterans").
+      afterComma = k + 1 < b ? cls(v, k + 1, q) : 'end';
+    }
+    // A name right before a verb form is a clause's subject and verb ("Trump unleashed a series of tweets").
+    if (k + 1 < b && f & F_CAP && !(f & F_COMMA) && (flags(v, k + 1) & (F_VERB | F_PAST)) !== 0) nameVerb = true;
     if (!(f & F_WORD)) continue;
     words++;
     if (f & F_CAP) caps++;
@@ -384,6 +416,8 @@ function emitJoint(v: SourceTokens, q: SourceQuery, left: boolean, a: number, b:
   emit(T.prepInside, yn((inside & F_PREP) !== 0));
   emit(T.and, yn((inside & F_AND) !== 0));
   emit(T.clauseVerb, yn(clauseVerb));
+  emit(T.afterComma, afterComma);
+  emit(T.nameVerb, yn(nameVerb));
   emit(T.match, match);
   emit(T.matchRule, match, q.rule);
   emit(T.startGapVerb, startsSentence(v, q, a), yn((gapFlags(v, q, left, left ? b : a) & F_VERB) !== 0));
