@@ -22,6 +22,8 @@ const PAST_WORDS = new Set([
   'threw', 'shot', 'fought', 'caught', 'taught', 'sought', 'stood', 'understood', 'heard', 'meant', 'built', 'ago', 'last',
   'earlier', 'yesterday', 'previously', 'ended', 'closed',
 ]);
+/** Past forms that are never participles, and time words: past whatever precedes them. */
+const FINITE_PAST = new Set(['was', 'were', 'did', 'ago', 'last', 'earlier', 'yesterday', 'previously']);
 /** Words before a participle that make it passive or perfect rather than simple past ("will be released"). */
 const AUX_BEFORE_PARTICIPLE = new Set(['be', 'been', 'being', 'to', 'will', 'would', "'ll", 'is', 'are', 'not', 'get']);
 
@@ -38,7 +40,8 @@ function classify(ws: string[], i: number): Tense {
   const w = ws[i] ?? '';
   const future = FUTURE_WORDS.has(w) || (FUTURE_BEFORE_TO.has(w) && ws[i + 1] === 'to');
   if (future) return PAST_PLAN.has(ws[i - 1] ?? '') ? 'past' : 'future';
-  if (PAST_WORDS.has(w)) return 'past';
+  // "to be paid", "will be held": an irregular participle after an auxiliary is no past tense of its own.
+  if (PAST_WORDS.has(w)) return FINITE_PAST.has(w) || !AUX_BEFORE_PARTICIPLE.has(ws[i - 1] ?? '') ? 'past' : 'unknown';
   if (w.length > 3 && w.endsWith('ed') && !AUX_BEFORE_PARTICIPLE.has(ws[i - 1] ?? '') && !DETERMINERS.has(ws[i - 1] ?? '')) return 'past';
   return 'unknown';
 }

@@ -39,6 +39,11 @@ describe('weekdays in news tense', () => {
     assert.equal(t.type, 'TIME');
     assert.equal(t.value, '2026-11-16TNI');
   });
+  it('an irregular participle after an auxiliary is no past tense ("will be held", "would be paid")', () => {
+    assert.equal(valueOf('The talks will be held on Wednesday.', 'Wednesday'), '2026-11-25');
+    assert.equal(valueOf('The dividend would be paid in January.', 'January', '1989-10-30'), '1990-01');
+    assert.equal(valueOf('The dividend was paid on Wednesday.', 'Wednesday'), '2026-11-18');
+  });
   it('"a plan announced" is not a future marker', () => {
     assert.equal(valueOf('The thrift announced the plan Aug. 21.', 'Aug. 21', '1989-10-27'), '1989-08-21');
   });
