@@ -197,6 +197,16 @@ test('an event named only to date another is no antecedent of a generic anaphor;
   assert.ok(!names(call).some((n) => /ministry/.test(n)), 'the ministry reports the participation');
 });
 
+test('who reports an agreement or a meeting in speech is no participant; a topic ends before a second verb', () => {
+  const events = run('The chair of the committee said the chiefs had agreed on new guarantees and would meet again in January.');
+  const agreement = only(events, (e) => e.type === 'agreement', 'agreement');
+  assert.deepEqual(names(agreement), ['chiefs']);
+  assert.equal(agreement.topic?.text, 'new guarantees');
+  const planned = only(events, (e) => e.modality === 'planned', 'next meeting');
+  assert.deepEqual(names(planned), ['chiefs']);
+  assert.equal(planned.date?.value, '2027-01');
+});
+
 test('a background event named again by its own word is its antecedent', () => {
   const events = run('Leaders agreed on a ceasefire on Friday, a week after talks in Geneva. The talks had ended without a deal.');
   const geneva = only(events, (e) => e.place?.name === 'Geneva', 'Geneva talks');

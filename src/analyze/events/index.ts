@@ -90,7 +90,8 @@ const DATELINE_RE = /^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}
 const POST_MARKERS = /\b(?:of|with|between|among|brought together|bringing together|attended by|involving|including)\s+/g;
 const ORGANISER_BY = /\b(?:chaired|hosted|convened|organi[sz]ed|led|called)\s+by\s+/g;
 const TOPIC_RE = /\b(?:to (?:discuss|consider|review|prepare|debate|address|coordinate|agree on|examine|plan|assess|talk about)|on|about|over|regarding|concerning)\s+/g;
-const TOPIC_END = /[,;:.!?(]|\s[—–-]\s|\s+(?:with|as|after|before|while|when|which|where|but)\s/;
+/** Where a topic ends: punctuation, a dash, a clause word, or a second verb of the same subject ("… and would meet again"). */
+const TOPIC_END = /[,;:.!?(]|\s[—–-]\s|\s+(?:with|as|after|before|while|when|which|where|but)\s|\s+and\s+(?:would|will|could|should|might|must|also|then|had|have|has|was|were)\s/;
 const TOPIC_BRIDGE_WORDS = new Set(['in', 'at', 'on', 'by', 'the', 'video', 'link', 'conference', 'call', 'phone', 'telephone', 'again', 'via', 'virtually', 'online', 'person', 'in-person']);
 /** "the port of Sarnova", "the southern city of Harlan": the place an attack hit. */
 const TARGET_OF_RE = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:port|city|town|village|base|region|province|district|capital|airport|harbour|harbor|outskirts)\s+of\s+$/u;
@@ -316,17 +317,34 @@ function participantActors(ctx: Context, from: number, to: number): Actor[] {
 }
 
 /** The subject of the clause that ends at `verbStart`: the antecedent of "who", the actors before the verb, or the sentence's first actor. */
-function subjectActors(ctx: Context, sent: Sentence, clauseStart: number, verbStart: number, firstTrigger: number): Actor[] {
+function subjectActors(ctx: Context, sent: Sentence, clauseStart: number, verbStart: number, firstTrigger: number, reported = false): Actor[] {
   const region = ctx.text.slice(clauseStart, verbStart);
   if (/^\s*(?:who|which|that)\b/i.test(region)) {
     const before = participantActors(ctx, sent.start, clauseStart);
     const last = before[before.length - 1];
     return last ? [last] : [];
   }
-  const found = participantActors(ctx, clauseStart, verbStart);
+  const found = afterSpeaker(ctx, participantActors(ctx, clauseStart, verbStart), clauseStart, verbStart, reported);
   if (found.length > 0) return found;
-  const opening = participantActors(ctx, sent.start, Math.max(sent.start, firstTrigger));
+  const openingEnd = Math.max(sent.start, firstTrigger);
+  const opening = afterSpeaker(ctx, participantActors(ctx, sent.start, openingEnd), sent.start, openingEnd, reported);
   return opening[0] ? [opening[0]] : [];
+}
+
+/** A speech verb with a clause after it: "The chair said the chiefs had agreed …". */
+const SPEECH_BEFORE_CLAUSE = /\b(?:said|says|told\s+\w+|added|stated|noted|insisted|confirmed|announced)(?:\s+that)?\s+/gi;
+
+/**
+ * For an event reported in speech ("The chair said the chiefs had agreed … and would meet again"), the actors of the
+ * reported clause only: the speaker tells of the event, which does not make them take part in it.
+ */
+function afterSpeaker(ctx: Context, actors: Actor[], from: number, to: number, reported: boolean): Actor[] {
+  if (!reported || actors.length < 2) return actors;
+  let cut = -1;
+  for (const m of ctx.text.slice(from, to).matchAll(SPEECH_BEFORE_CLAUSE)) cut = from + (m.index ?? 0) + m[0].length;
+  if (cut < 0) return actors;
+  const after = actors.filter((a) => a.start >= cut);
+  return after.length > 0 ? after : actors;
 }
 
 function addParticipants(m: Mention, actors: readonly Actor[], list: 'participants' | 'nonParticipants', delegations = false): void {
@@ -602,7 +620,7 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
   if (GATHERING.has(m.type)) {
     findOrganiser(ctx, m);
     if (m.cls === 'verb' && m.rule !== 'phone-call-verb') {
-      const subject = subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger);
+      const subject = subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger, true);
       addParticipants(m, subject, 'participants');
       m.counts.push(...findCounts(text, clauseStart, raw.start));
       if (/\bwith\s+/.test(text.slice(raw.end, raw.end + 6))) findPostParticipants(ctx, m);
@@ -639,7 +657,7 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
         if (after) speaker = [after];
       }
     }
-    if (speaker.length === 0) speaker = subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger);
+    if (speaker.length === 0) speaker = subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger, m.type === 'agreement' || m.type === 'vote');
     if (m.type === 'visit') {
       const host = ctx.actors.find((a) => a.kind === 'person' && a.start >= raw.end && a.start - raw.end <= 4);
       if (host) speaker = [...speaker, host];
