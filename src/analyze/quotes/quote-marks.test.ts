@@ -22,3 +22,10 @@ test('a block quotation left open keeps the curly quotes inside it as quotes of 
   const text = '"Keel walked onto the quay, chanting “Ferry now! Ferry now!”\n\nThe crowd followed.';
   assert.deepEqual(quoted(text), ['“Ferry now! Ferry now!”']);
 });
+
+test('curly quotes inside a curly quote stay inside it when both close; a stray opening mark still restarts the quote', () => {
+  const nested = '“I would rather live in what he calls “hell” than in his world.” ― Ada Marlow';
+  assert.deepEqual(quoted(nested), ['“I would rather live in what he calls “hell” than in his world.”']);
+  const stray = 'The sign read “Closed. Keel said “we reopen on Monday.”';
+  assert.deepEqual(quoted(stray), ['“we reopen on Monday.”']);
+});

@@ -99,12 +99,24 @@ interface Paired {
   readonly nestedLeft: boolean;
 }
 
+/** Do two curly closing marks follow from marks[from] before any other opening one (an inner quote, then the outer)? */
+function closesTwice(text: string, marks: readonly Mark[], from: number): boolean {
+  let closes = 0;
+  for (let k = from; k < marks.length; k++) {
+    const m = marks[k] as Mark;
+    if (m.kind === 'open' || isStraightAt(text, m.pos)) return false;
+    if (++closes === 2) return true;
+  }
+  return false;
+}
+
 /** Pair one paragraph's marks, from a quote carried in (`open` ≥ 0) or none. */
 function pairMarks(text: string, marks: readonly Mark[], open: number, openedHere: boolean, multi: boolean, nesting: boolean): Paired {
   const segments: QuotedSegment[] = [];
   let nested = 0;
   let nestedOpen = -1;
-  for (const m of marks) {
+  for (let i = 0; i < marks.length; i++) {
+    const m = marks[i] as Mark;
     if (open < 0) {
       if (m.kind !== 'close') {
         open = m.pos;
@@ -122,7 +134,8 @@ function pairMarks(text: string, marks: readonly Mark[], open: number, openedHer
         nestedOpen = -1;
         nested = 0;
       }
-    } else if (nesting && m.kind === 'open' && isStraightAt(text, open) && !isStraightAt(text, m.pos)) {
+    } else if (nesting && m.kind === 'open' && !isStraightAt(text, m.pos) && (isStraightAt(text, open) || closesTwice(text, marks, i + 1))) {
+      // A curly quote inside a straight one, or inside a curly one that closes after it ("“… what he calls “hell” than …”").
       nestedOpen = m.pos;
     } else if (m.kind === 'open') {
       // Two openings in a row: the first was a stray mark; the quote starts again here.
