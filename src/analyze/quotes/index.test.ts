@@ -123,6 +123,15 @@ test('reported speech with the cue at the end and inverted', () => {
   ]);
 });
 
+test('the horizontal bar is a dash like the em dash: a speaker after it starts an attribution of its own', () => {
+  const text = 'When Marlow noted that the pier had been closed ― as was true for the last two winters ― Keel boasted, “That makes me smart.”';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'noted').content, ['that the pier had been closed ― as was true for the last two winters']);
+  const boasted = find(seen, 'boasted');
+  assert.equal(boasted.source, 'Keel');
+  assert.deepEqual(boasted.content, ['“That makes me smart.”']);
+});
+
 test('a clause set off after the cue and a time adjunct is no content: the words before the source are', () => {
   const seen = run('The closure of the pier is an insult to the fishermen, harbour officials said Friday afternoon, as they met the union.');
   assert.deepEqual(seen.map((s) => [s.source, s.cue, s.content[0]]), [

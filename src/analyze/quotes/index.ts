@@ -128,12 +128,12 @@ const WORDLIKE = /^[\p{L}\p{N}]/u;
  * included ("… darn it,’”", "… its brain,' \"").
  */
 const QUOTE_ENDS_SENTENCE = /[.!?…][\s"”»'’]*$/;
-const QUOTE_ENDS_CLAUSE = /[,!?—–…-][\s"”»'’]*$/;
+const QUOTE_ENDS_CLAUSE = /[,!?—–―…-][\s"”»'’]*$/;
 const QUOTE_ENDS_PUNCT = /[.,!?…:;][\s"”»'’]*$/;
 const UPPER = /^\p{Lu}/u;
 const OPEN_QUOTE_TOKEN = new Set(['“', '"', '«', '„', "''", '``']);
 const QUOTE_TOKEN = new Set(['“', '”', '"', '«', '»', '„', "''", '``']);
-const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']', '—', '–', '--', '-', '…', '?', '!']);
+const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']', '—', '–', '―', '--', '-', '…', '?', '!']);
 const LEADING_NOISE = new Set(['but', 'and', 'so', 'yet', 'however', 'also', 'meanwhile', 'now', 'then', 'still', 'or', 'instead', 'indeed', 'later', 'earlier', 'moreover']);
 const CHANNEL_NOUNS = /^(?:statement|interview|conference|briefing|release|post|tweet|speech|rally|appearance|call|email|e-mail|letter|op-ed|message|video|address|debate|event|hearing|meeting|session|show|broadcast|remarks|podcast|radio|television|tv|town)s?$/;
 
@@ -575,11 +575,11 @@ function sourceBefore(doc: Doc, end: number, floor: number): [number, number] | 
   // "Ada Marlow, the ministry's spokeswoman, said": skip over the appositive (which may hold commas of its own,
   // "Dean Roe, a salesman from Sumter, South Carolina, says") to the name before it.
   const closer = tokText(doc, j);
-  if (closer === ',' || closer === '—' || closer === '–') {
+  if (closer === ',' || closer === '—' || closer === '–' || closer === '―') {
     for (let k = j - 1; k > floor && j - k <= MAX_APPOSITIVE_TOKENS; k--) {
       const t = tokText(doc, k);
       if (inQuote(doc, k) || QUOTE_TOKEN.has(t) || t === ';' || t === ':') break;
-      if (t !== ',' && t !== '—' && t !== '–') continue;
+      if (t !== ',' && t !== '—' && t !== '–' && t !== '―') continue;
       const head = sourceBefore(doc, k, floor);
       if (head && isPlausibleHead(doc, head[0])) return [head[0], j];
     }
@@ -954,7 +954,7 @@ function contentEnd(doc: Doc, unit: Unit, from: number): number {
   let b = unit.last;
   while (b > from) {
     const t = tokText(doc, b - 1);
-    if ((t === '.' || t === ',' || t === ';' || t === ':' || t === '—' || t === '-' || t === '–') && !inQuote(doc, b - 1)) b--;
+    if ((t === '.' || t === ',' || t === ';' || t === ':' || t === '—' || t === '-' || t === '–' || t === '―') && !inQuote(doc, b - 1)) b--;
     else break;
   }
   return b;
@@ -1083,7 +1083,7 @@ function colonQuoteFrames(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: 
 }
 
 /** Clause breaks a colon's clause starts after ("Polls are problematic - Pew Research: “…”"). */
-const CLAUSE_BREAKS = new Set([';', '-', '—', '–', '--', ':']);
+const CLAUSE_BREAKS = new Set([';', '-', '—', '–', '―', '--', ':']);
 
 /**
  * The subject of the clause before a colon at token `colon`: a pronoun or a run of capitalised words (with "of",
@@ -1219,7 +1219,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     if (!src) return null;
     const content: Span[] = [];
     let before = ca;
-    while (before > unit.first && (tokText(doc, before - 1) === ',' || tokText(doc, before - 1) === '—')) before--;
+    while (before > unit.first && (tokText(doc, before - 1) === ',' || tokText(doc, before - 1) === '—' || tokText(doc, before - 1) === '―')) before--;
     if (!initial) {
       const span = spanOf(doc, firstWord(doc, unit), before);
       if (span) content.push(span);
@@ -1533,7 +1533,7 @@ function clauseEndsAfterCue(doc: Doc, unit: Unit, from: number): boolean {
   for (let k = from; k < unit.last; k++) {
     const t = tokText(doc, k);
     const l = low(doc, k);
-    if (t === ',' || t === '.' || t === ';' || t === '—' || inQuote(doc, k) || QUOTE_TOKEN.has(t)) return true;
+    if (t === ',' || t === '.' || t === ';' || t === '—' || t === '―' || inQuote(doc, k) || QUOTE_TOKEN.has(t)) return true;
     if (isCap(doc, k) || TIME_WORDS.has(l) || ADJUNCT_WORDS.has(l) || /^\d/.test(t)) continue;
     return false;
   }
@@ -1792,7 +1792,7 @@ function nestedQuotes(doc: Doc, frames: readonly Frame[]): Frame[] {
 }
 
 /** Cut reported content where a second attribution of the same sentence begins (", but Jones said …"). */
-const QUOTATION_AFTER_BREAK = /\s*[:;,—–]\s*$/u;
+const QUOTATION_AFTER_BREAK = /\s*[:;,—–―]\s*$/u;
 
 function splitCoordinated(doc: Doc, frames: Frame[]): void {
   for (const f of frames) {
@@ -1834,7 +1834,7 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
       const at = ownSource && g.source ? g.source.start : g.cue.start;
       if (at <= c.start || at >= c.end) continue;
       const before = doc.text.slice(c.start, at);
-      const m = /(?:[,—–](["”’]*)\s*(?:but|and|while|whereas|though|although)|;|\s[—–]|\s--)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before) ??
+      const m = /(?:[,—–―](["”’]*)\s*(?:but|and|while|whereas|though|although)|;|\s[—–―]|\s--)\s*(?:[\p{L}]+\s+){0,1}$/u.exec(before) ??
         (ownSource ? (g.kind !== 'reported' ? /,\s*$/u.exec(before) : null) : /\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$/u.exec(before));
       if (m) {
         // A quotation closing before the conjunction keeps its mark ("as “Mr. Marlow,” while Keel …").
@@ -1872,7 +1872,7 @@ function restoreCuts(kept: readonly Frame[]): void {
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /[\s,;:—–-]/.test(text[end - 1] ?? '')) end--;
+  while (end > start && /[\s,;:—–―-]/.test(text[end - 1] ?? '')) end--;
   return end;
 }
 
@@ -2309,7 +2309,7 @@ function foldIntoAccounts(text: string, frames: readonly Frame[]): Frame[] {
 /** The part of `span` before `at`, without the commas and spaces that led into what follows. */
 function cutBefore(text: string, span: Span, at: number): Span[] {
   let end = at;
-  while (end > span.start && /[\s,;—–-]/.test(text[end - 1] ?? '')) end--;
+  while (end > span.start && /[\s,;—–―-]/.test(text[end - 1] ?? '')) end--;
   return end > span.start ? [{ start: span.start, end }] : [];
 }
 

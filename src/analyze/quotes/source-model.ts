@@ -139,7 +139,7 @@ function plausibleLeftEnd(v: SourceTokens, e: number, q: SourceQuery): boolean {
   if (e === q.cueStart) return true;
   const t = v.texts[e] ?? '';
   const l = v.lower[e] ?? '';
-  if (t === ',' || t === '—' || t === '–' || t === '(' || t === '-') return true;
+  if (t === ',' || t === '—' || t === '–' || t === '―' || t === '(' || t === '-') return true;
   if (l === 'who' || l === 'which' || l === 'that') return true;
   if (CUE_MODIFIERS.has(l) || SOURCE_STOPS.has(l) || PREPOSITIONS.has(l) || IRREGULAR_PAST.has(l)) return true;
   return !isCapital(v, e) && isWord(v, e) && /(?:ed|ing|s)$/.test(l);
