@@ -123,6 +123,13 @@ test('reported speech with the cue at the end and inverted', () => {
   ]);
 });
 
+test('a participle cue whose subject opens the sentence ends the content of a cue inside a relative clause', () => {
+  const text = 'Keel defended not paying an architect who said he was stiffed, saying, “Maybe he did not do a good job.”';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'said').content, ['he was stiffed']);
+  assert.deepEqual(find(seen, 'saying').content, ['“Maybe he did not do a good job.”']);
+});
+
 test('the horizontal bar is a dash like the em dash: a speaker after it starts an attribution of its own', () => {
   const text = 'When Marlow noted that the pier had been closed ― as was true for the last two winters ― Keel boasted, “That makes me smart.”';
   const seen = run(text);

@@ -1813,8 +1813,10 @@ function splitCoordinated(doc: Doc, frames: Frame[]): void {
       }
       // A participle cue after a comma continues the same speaker with an attribution of its own ("Marlow said the
       // pier was safe, adding that …", "…, calling it “absurd”"): f's content ends at the comma, and g takes f's source.
+      // (So does a participle whose subject stands before f's content: "Keel was defensive about an architect who said
+      // he was stiffed, saying, “…”".)
       if (g.cue.start > c.start && g.cue.start < c.end && g.cueTokens && /ing$/.test(low(doc, g.cueTokens[1] - 1)) &&
-        (!g.source || g.source.start > g.cue.start)) {
+        (!g.source || g.source.start > g.cue.start || g.source.end <= c.start)) {
         // The comma stays in f's content when a quotation closes after it (“…,” adding).
         const lead = /(,["”’]+)?\s*,?\s*$/u.exec(doc.text.slice(c.start, g.cue.start));
         const cut = lead ? c.start + lead.index + (lead[1]?.length ?? 0) : -1;
