@@ -132,6 +132,13 @@ test('a participle cue whose subject opens the sentence ends the reported conten
   assert.ok(!seen.some((s) => s !== saying && s.content.some((c) => c.includes('saying'))), JSON.stringify(seen));
 });
 
+test('a passive cue with its agent: the agent is the source, the subject the content', () => {
+  const seen = run('The closure of the pier was first reported by the Vell Courier in an interview with Keel. The pier was built by the Romans.');
+  assert.deepEqual(seen.map((s) => [s.source, s.cue, s.content, s.rule]), [
+    ['the Vell Courier', 'was first reported by', ['The closure of the pier'], 'passive-by'],
+  ]);
+});
+
 test('the horizontal bar is a dash like the em dash: a speaker after it starts an attribution of its own', () => {
   const text = 'When Marlow noted that the pier had been closed ― as was true for the last two winters ― Keel boasted, “That makes me smart.”';
   const seen = run(text);

@@ -1400,6 +1400,19 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
   let end = contentEnd(doc, unit, start);
   if (start >= end || isTitleObject(doc, start, end)) return null;
   const src = leftSource();
+  // (D''') A passive cue with its agent: "The closure was first reported by the Vell Courier" (the subject is what was
+  // said or thought, the agent who said or thought it).
+  if (src && low(doc, start) === 'by' && isPassiveCue(doc, ca, cb)) {
+    const agentEnd = passiveAgentEnd(doc, start + 1, end);
+    let subjectEnd = src[1];
+    // "Trump, meanwhile, is supported by …": the adverb set off after the subject is the clause's.
+    if (subjectEnd - 2 > src[0] && tokText(doc, subjectEnd - 2) === ',' &&
+      (OPENING_ADVERBIAL_WORDS.has(low(doc, subjectEnd - 1)) || isLyAdverb(doc, subjectEnd - 1))) subjectEnd -= 2;
+    const subject = spanOf(doc, src[0], subjectEnd);
+    if (subject && agentEnd > start + 1 && looksLikeNounPhrase(doc, start + 1, agentEnd)) {
+      return makeFrame(doc, [subject], spanOf(doc, ca, start + 1), spanOf(doc, start + 1, agentEnd), [ca, start + 1], [], 'passive-by', unitIndex);
+    }
+  }
   // "After saying her foot was “so swollen …,” she was …": the subject after the opening clause ends its content.
   if (src && src[0] > start && src[0] < end) {
     end = src[0];
@@ -1417,6 +1430,41 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
   }
   return makeFrame(doc, lead ? [lead, content] : [content], cue, src ? spanOf(doc, src[0], src[1]) : null, [ca, cb], segs, lead ? 'parenthetical-cue' : 'cue-then-reported', unitIndex);
 }
+
+/** Forms of "be" that make a participle after them passive ("was reported", "has been endorsed"). */
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/** Does the cue [ca, cb) hold a form of "be" before its last word, a participle ("is supported", "was first reported")? */
+function isPassiveCue(doc: Doc, ca: number, cb: number): boolean {
+  if (!/(?:ed|en|wn|ld|lt|id|ne|ht)$/.test(low(doc, cb - 1))) return false;
+  for (let k = ca; k < cb - 1; k++) if (PASSIVE_AUXILIARIES.has(low(doc, k))) return true;
+  return false;
+}
+
+/**
+ * Where a passive's agent ends: before a comma that opens a clause of its own ("by The Daily Caller, which unearthed
+ * …", "by tax experts, as I did") or a time adjunct at its end ("by the council in 2015"); a list stays whole.
+ */
+function passiveAgentEnd(doc: Doc, from: number, end: number): number {
+  for (let k = from; k < end; k++) {
+    if (tokText(doc, k) === ',' && AGENT_CLAUSE_OPENERS.has(low(doc, k + 1))) return k;
+    if (inQuote(doc, k)) return k;
+    // "by Ivanka Trump in an interview with Cosmopolitan", "by President Nixon in the 1970s": where and when, not who.
+    if (k > from && AGENT_ADJUNCT_PREPOSITIONS.has(low(doc, k))) {
+      for (let j = k + 1; j < end && j - k <= 4; j++) {
+        const w = low(doc, j);
+        if (CHANNEL_NOUNS.test(w) || /^(?:1[89]|20)\d\ds?$/.test(w) || isWeekday(w)) return k;
+      }
+    }
+  }
+  let b = end;
+  const l = low(doc, b - 1);
+  if (b - 2 > from && (/^(?:1[89]|20)\d\d$/.test(l) || isWeekday(l)) && ['in', 'on', 'since'].includes(low(doc, b - 2))) b -= 2;
+  else if (b - 2 > from && /^(?:week|month|year)$/.test(l) && ['last', 'this'].includes(low(doc, b - 2))) b -= 2;
+  return b;
+}
+const AGENT_ADJUNCT_PREPOSITIONS = new Set(['in', 'at', 'during', 'on', 'since']);
+const AGENT_CLAUSE_OPENERS = new Set(['which', 'who', 'whose', 'as', 'after', 'before', 'when', 'while', 'where', 'because', 'although', 'though', 'since', 'but', 'and']);
 
 /** Most words after a quoted title for the title to be the whole object of a verb ("read “Harbour Nights” twice"). */
 const MAX_WORDS_AFTER_TITLE = 3;
@@ -1952,7 +2000,7 @@ const CLAUSE_WORDS = new Set(['who', 'which', 'that', 'and', 'or', 'but', 'not',
  * Rules whose source the ranker keeps nearly always (about 97% or more on PolNeAR train): their speaker is fixed by
  * the construction ("according to X", "Asked about it, X said"), so the ranker's time is better spent elsewhere.
  */
-const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'participle-clause', 'speaker-colon', 'transcript-turn', 'colon-quote', 'quote-then-dash']);
+const RULES_THE_RANKER_KEEPS = new Set(['according-to', 'passive-by', 'participle-clause', 'speaker-colon', 'transcript-turn', 'colon-quote', 'quote-then-dash']);
 
 /** Adverbs at the edges of a source belong to the clause, not the speaker ("Ali famously", "even critics"). */
 const SOURCE_EDGE_ADVERBS = new Set(['now', 'also', 'still', 'even', 'already', 'then', 'just', 'again', 'too']);
