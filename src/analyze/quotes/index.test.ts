@@ -374,6 +374,12 @@ test('a transcript speaker speaks to the end of the paragraph', () => {
   assert.deepEqual(a.content, ['I believe it will. The engineers are nearly done. We expect a date soon']);
 });
 
+test('an editorial label before a colon is no speaker', () => {
+  for (const text of ['Correction: An earlier version of this article gave the wrong date for the closure.', 'The Latest: Ferry service to Vell resumes on Monday.', 'Video: The pier reopens after two years.']) {
+    assert.deepEqual(run(text).filter((s) => s.cue === ':'), [], text);
+  }
+});
+
 test('a quote after a colon that closes a clause without a cue word belongs to the clause’s subject', () => {
   const seen = run('At the pier later that day, Ada Marlow went further: “If the levee fails, the town floods.”');
   const a = seen.find((s) => s.rule === 'colon-quote');

@@ -1154,6 +1154,8 @@ function colonFrame(doc: Doc, unit: Unit, unitIndex: number, claimedSegs: Set<nu
   let a = unit.first;
   while (a < colon && (!isWord(doc, a) || LEADING_NOISE.has(low(doc, a)))) a++;
   if (a >= colon || !isCap(doc, a)) return null;
+  // "Correction: An earlier version …", "Video: …", "The Latest: …": an editorial label, not a speaker.
+  if ((colon - a === 1 && EDITORIAL_LABELS.has(low(doc, a))) || (colon - a === 2 && low(doc, a) === 'the' && low(doc, a + 1) === 'latest')) return null;
   for (let k = a; k < colon; k++) {
     const l = low(doc, k);
     if (!isCap(doc, k) && !ROLE_GLUE.has(l) && !ROLE_NOUNS.has(l)) return null;
