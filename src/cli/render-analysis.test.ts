@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ArticleAnalysis } from '../analyze/analysis.js';
 import type { ArticleEvent } from '../analyze/events/types.js';
-import { eventLine, renderQuotes } from './render-analysis.js';
+import { eventLine, renderAnalysisMarkdown, renderQuotes } from './render-analysis.js';
 
 const analysis: ArticleAnalysis = { articleId: 'a', analyzer: 'test', sentences: [], entities: [], quotes: [], times: [], events: [] };
 
@@ -25,4 +25,15 @@ test('a quote the report has through another account says through whom', () => {
     { kind: 'direct', content: [at('"We will stay,"')], cue: at('said'), source: at('Ivo Rask'), rule: 'test', reportedBy: { cue: at('according to'), source: at('two aides') } },
   ];
   assert.match(renderQuotes({ ...analysis, quotes }, article), /^Ivo Rask — said \(direct\) \(through two aides\)/);
+});
+
+test('a passive attribution reads in its own order, its content first and its agent after the cue', () => {
+  const text = 'The closure of the pier was first reported by the Vell Courier.';
+  const article = { id: 'a', text, blocks: [], metadata: {} } as unknown as Parameters<typeof renderQuotes>[1];
+  const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const quotes: ArticleAnalysis['quotes'] = [
+    { kind: 'reported', content: [at('The closure of the pier')], cue: at('was first reported by'), source: at('the Vell Courier'), rule: 'passive-by' },
+  ];
+  assert.equal(renderQuotes({ ...analysis, quotes }, article).split('\n')[0], 'The closure of the pier — was first reported by the Vell Courier (reported, passive)');
+  assert.match(renderAnalysisMarkdown({ ...analysis, quotes }, article), /- _\(reported\)_ The closure of the pier was first reported by \*\*the Vell Courier\*\*/);
 });

@@ -47,11 +47,16 @@ export function quoteContent(quote: QuoteRecord, text: string): string {
   return quote.content.map((c) => text.slice(c.start, c.end)).join(' … ');
 }
 
+/** A passive cue with its agent ("was first reported by"), whose content is the subject before it. */
+const PASSIVE_CUE = /\sby$/;
+
 export function renderQuotes(analysis: ArticleAnalysis, article: Article): string {
   if (analysis.quotes.length === 0) return '(no quotes)';
   const line = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '—';
     const channel = q.channel ? ` [${q.channel.kind}]` : '';
+    // A passive cue reads in its own order: "The closure of the pier — was first reported by Vell Courier".
+    if (PASSIVE_CUE.test(cue)) return `${quoteContent(q, article.text)} — ${cue} ${speakerName(q, analysis, article.text)} (${q.kind}, passive)${channel}`;
     return `${speakerName(q, analysis, article.text)} — ${cue} (${q.kind})${channel}${relayedBy(q, article.text)}\n    ${quoteContent(q, article.text)}`;
   };
   const statements = analysis.quotes.filter((q) => isStatement(article.text, q));
@@ -92,6 +97,7 @@ export function renderAnalysisMarkdown(analysis: ArticleAnalysis, article: Artic
   out.push('', '## Who said what', '');
   const item = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '';
+    if (PASSIVE_CUE.test(cue)) return `- _(reported)_ ${quoteContent(q, article.text)} ${cue} **${speakerName(q, analysis, article.text)}**${q.channel ? ` _(${q.channel.kind})_` : ''}`;
     return `- **${speakerName(q, analysis, article.text)}** ${cue}${q.channel ? ` _(${q.channel.kind})_` : ''}${relayedBy(q, article.text)}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`;
   };
   const statements = analysis.quotes.filter((q) => isStatement(article.text, q));

@@ -105,9 +105,14 @@ function commonest(values: readonly string[]): string {
 }
 
 /** "Ada Marlow: “…”", "Jean Arnaud called the talks a “frank and useful exchange”", "According to two diplomats, …". */
+/** A passive cue with its agent ("was first reported by"): the quote's text is its subject. */
+const PASSIVE_CUE = /\sby$/;
+
 function quoteFact(q: DossierQuote): string {
   if (q.direct) return `${q.speaker}: “${q.text}”`;
   if (q.cue === 'according to') return `According to ${q.speaker}, ${sentenceInside(q.text)}`;
+  // A passive cue keeps its order: "The closure was first reported by the Vell Courier".
+  if (q.cue !== undefined && PASSIVE_CUE.test(q.cue)) return `${capitalise(q.text)} ${q.cue} ${q.speaker}`;
   // "told" needs its hearer, which the quote's text does not carry.
   const verb = q.cue === undefined || q.cue === 'told' || q.cue === 'tells' ? 'said' : q.cue;
   return `${q.speaker} ${verb} ${sentenceInside(q.text)}`;
