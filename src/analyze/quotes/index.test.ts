@@ -374,6 +374,11 @@ test('a transcript speaker speaks to the end of the paragraph', () => {
   assert.deepEqual(a.content, ['I believe it will. The engineers are nearly done. We expect a date soon']);
 });
 
+test('a present-tense weak cue between a name and "that" is a verb; after a determiner it is a noun', () => {
+  const seen = run('The Vell Courier reports that the pier will close. The reports that surfaced on Monday were wrong.');
+  assert.deepEqual(seen.map((s) => [s.source, s.cue, s.content[0]]), [['The Vell Courier', 'reports', 'that the pier will close']]);
+});
+
 test('an editorial label before a colon is no speaker', () => {
   for (const text of ['Correction: An earlier version of this article gave the wrong date for the closure.', 'The Latest: Ferry service to Vell resumes on Monday.', 'Video: The pier reopens after two years.']) {
     assert.deepEqual(run(text).filter((s) => s.cue === ':'), [], text);

@@ -347,11 +347,22 @@ function isCueHead(doc: Doc, i: number, unit: Unit): boolean {
   if (DOCUMENT_CUES.has(form)) {
     for (let k = i - 1; k >= unit.first && i - k <= 3; k--) if (DOCUMENT_NOUNS.has(low(doc, k))) return true;
   }
-  if (cueHeadScore(form) === 0) return isQuoteFramingVerb(doc, i, unit);
+  if (cueHeadScore(form) === 0) return isQuoteFramingVerb(doc, i, unit) || isNamedSubjectVerbThat(doc, i, unit);
   if (isCap(doc, i) && i !== unit.first && !(i === unit.first + 1 && !isWord(doc, unit.first)) && !isHeadline(doc, unit)) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
   if (DETERMINERS.has(prev) && !(prev === 'to' && !form.endsWith('ed'))) return false;
   return !isAttributiveParticiple(doc, i, unit);
+}
+
+/**
+ * A weak cue in the present tense between a name or a subject pronoun and "that" ("The New York Post reports that …",
+ * "Trump charges that …"): a verb with its clause, not the noun it can also be ("the reports that surfaced").
+ */
+function isNamedSubjectVerbThat(doc: Doc, i: number, unit: Unit): boolean {
+  const form = low(doc, i);
+  if (!form.endsWith('s') || weakCueScore(form) === 0 || isCap(doc, i) || low(doc, i + 1) !== 'that' || i <= unit.first) return false;
+  const prev = low(doc, i - 1);
+  return (isCap(doc, i - 1) && isWord(doc, i - 1) && !DETERMINERS.has(prev)) || SUBJECT_PRONOUNS.has(prev);
 }
 
 /** Fewest words of a headline ("Marlow Says Talks Failed"). */
