@@ -63,6 +63,7 @@ const FUNCTION_WORDS = new Set([
 
 const DANGLING_ENDS = new Set(['and', 'or', 'but', 'nor', 'of', 'the', 'a', 'an', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
+const NO_SOURCE_OPENERS = new Set(['there', 'given', 'rather', 'following', 'despite', 'if', 'unless', 'whether', 'although', 'though']);
 
 // Word and capital tests read the per-token flags memo (flags() below): candidate generation asks about the same
 // tokens for every frame of a sentence, and the Unicode patterns cost far more than a memo read.
@@ -174,6 +175,9 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
   const push = (a: number, b: number): void => {
     const key = a * 100003 + b;
     if (seen.has(key) || isTimeAdjunct(v, a, b)) return;
+    // No noun phrase ends in an article, a preposition or a conjunction ("the", "Rather than"), nor opens with an
+    // existential "there" or a clause opener ("Given the …", "Following initial …").
+    if (DANGLING_ENDS.has(v.lower[b - 1] ?? '') || v.lower[b - 1] === 'than' || NO_SOURCE_OPENERS.has(v.lower[a] ?? '')) return;
     seen.add(key);
     out.push([a, b]);
   };

@@ -164,3 +164,13 @@ test('an infinitive after a cue is content, not an inverted speaker; a participl
   const citing = 'The court blocked the sale of the ferry, citing a threat to public safety.';
   assert.ok(!parts(citing).some((p) => p.source === 'a threat to public safety'));
 });
+
+test('source candidates: none ends in an article, a preposition or "than", none opens with "there" or "given"', () => {
+  const texts = ['Given', 'the', 'criticism', 'of', 'the', 'plan', ',', 'there', 'are', 'critics', 'rather', 'than', 'fans', 'who', 'said', 'it', 'failed', '.'];
+  const cue = texts.indexOf('said');
+  const v = { texts, lower: texts.map((t) => t.toLowerCase()), blocked: (i: number) => i < 0 || i >= texts.length || i >= cue, classes: [], flags: new Uint16Array(texts.length) };
+  const q = { first: 0, last: texts.length, cueStart: cue, cueEnd: cue + 1, rule: 'cue-then-reported', ruleSource: [1, 2] as const };
+  const words = sourceCandidates(v, q).flatMap((c) => (c ? [texts.slice(c[0], c[1]).join(' ')] : []));
+  assert.ok(words.length > 0);
+  for (const w of words) assert.ok(!/^(?:there|given)\b/i.test(w) && !/\b(?:the|of|than)$/.test(w), `${w} in ${JSON.stringify(words)}`);
+});
