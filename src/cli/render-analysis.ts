@@ -2,7 +2,7 @@
 import type { ArticleAnalysis, QuoteRecord } from '../analyze/analysis.js';
 import type { Entity } from '../analyze/entities/index.js';
 import type { ArticleEvent } from '../analyze/events/types.js';
-import { isStatement } from '../analyze/quotes/speech-acts.js';
+import { isPassiveCue, isStatement } from '../analyze/quotes/speech-acts.js';
 import type { Article } from '../model/index.js';
 import { truncate } from './render.js';
 
@@ -47,16 +47,13 @@ export function quoteContent(quote: QuoteRecord, text: string): string {
   return quote.content.map((c) => text.slice(c.start, c.end)).join(' … ');
 }
 
-/** A passive cue with its agent ("was first reported by"), whose content is the subject before it. */
-const PASSIVE_CUE = /\sby$/;
-
 export function renderQuotes(analysis: ArticleAnalysis, article: Article): string {
   if (analysis.quotes.length === 0) return '(no quotes)';
   const line = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '—';
     const channel = q.channel ? ` [${q.channel.kind}]` : '';
     // A passive cue reads in its own order: "The closure of the pier — was first reported by Vell Courier".
-    if (PASSIVE_CUE.test(cue)) return `${quoteContent(q, article.text)} — ${cue} ${speakerName(q, analysis, article.text)} (${q.kind}, passive)${channel}`;
+    if (isPassiveCue(cue)) return `${quoteContent(q, article.text)} — ${cue} ${speakerName(q, analysis, article.text)} (${q.kind}, passive)${channel}`;
     return `${speakerName(q, analysis, article.text)} — ${cue} (${q.kind})${channel}${relayedBy(q, article.text)}\n    ${quoteContent(q, article.text)}`;
   };
   const statements = analysis.quotes.filter((q) => isStatement(article.text, q));
@@ -97,7 +94,7 @@ export function renderAnalysisMarkdown(analysis: ArticleAnalysis, article: Artic
   out.push('', '## Who said what', '');
   const item = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '';
-    if (PASSIVE_CUE.test(cue)) return `- _(reported)_ ${quoteContent(q, article.text)} ${cue} **${speakerName(q, analysis, article.text)}**${q.channel ? ` _(${q.channel.kind})_` : ''}`;
+    if (isPassiveCue(cue)) return `- _(reported)_ ${quoteContent(q, article.text)} ${cue} **${speakerName(q, analysis, article.text)}**${q.channel ? ` _(${q.channel.kind})_` : ''}`;
     return `- **${speakerName(q, analysis, article.text)}** ${cue}${q.channel ? ` _(${q.channel.kind})_` : ''}${relayedBy(q, article.text)}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`;
   };
   const statements = analysis.quotes.filter((q) => isStatement(article.text, q));

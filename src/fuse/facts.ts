@@ -4,6 +4,7 @@
  * Nothing is built from headlines, titles or headline-like lines, and no fact is a bare sentence: each one has an
  * event, a quote, a role or a counted noun behind it.
  */
+import { isPassiveCue } from '../analyze/quotes/speech-acts.js';
 import type { FusionContext } from './context.js';
 import type { EntityIndex } from './entities.js';
 import { describeEvent } from './events.js';
@@ -105,14 +106,11 @@ function commonest(values: readonly string[]): string {
 }
 
 /** "Ada Marlow: “…”", "Jean Arnaud called the talks a “frank and useful exchange”", "According to two diplomats, …". */
-/** A passive cue with its agent ("was first reported by"): the quote's text is its subject. */
-const PASSIVE_CUE = /\sby$/;
-
 function quoteFact(q: DossierQuote): string {
   if (q.direct) return `${q.speaker}: “${q.text}”`;
   if (q.cue === 'according to') return `According to ${q.speaker}, ${sentenceInside(q.text)}`;
   // A passive cue keeps its order: "The closure was first reported by the Vell Courier".
-  if (q.cue !== undefined && PASSIVE_CUE.test(q.cue)) return `${capitalise(q.text)} ${q.cue} ${q.speaker}`;
+  if (q.cue !== undefined && isPassiveCue(q.cue)) return `${capitalise(q.text)} ${q.cue} ${q.speaker}`;
   // "told" needs its hearer, which the quote's text does not carry.
   const verb = q.cue === undefined || q.cue === 'told' || q.cue === 'tells' ? 'said' : q.cue;
   return `${q.speaker} ${verb} ${sentenceInside(q.text)}`;

@@ -59,3 +59,11 @@ export function isStatement(text: string, attribution: { readonly kind: string; 
   if (cue === null) return attribution.kind === 'direct';
   return speechActOf(text.slice(cue.start, cue.end), text.slice(Math.max(0, cue.start - 12), cue.start)) === 'speech';
 }
+
+/**
+ * Is the cue a passive with its agent ("was first reported by")? Its attribution's content is then the subject before
+ * it, which readers expect first: "The closure was first reported by the Vell Courier".
+ */
+export function isPassiveCue(cue: string): boolean {
+  return /\sby$/.test(cue);
+}
