@@ -2035,12 +2035,18 @@ const SOURCE_PARTICIPLES = new Set(['including', 'according', 'representing', 'a
  * The last comma of source tokens [a, b) when it opens a participle or an adjunct that runs to the source's end (not
  * when another comma follows: "On Tuesday, after winning the primary, Gov. Ada Marlow" ends in the name).
  */
+const RELATIVE_WORDS = new Set(['who', 'which', 'whose', 'whom']);
 function interrupterComma(doc: Doc, a: number, b: number): number | undefined {
-  let k = b - 2;
-  while (k > a && tokText(doc, k) !== ',') k--;
-  if (k <= a) return undefined;
-  const next = tokText(doc, k + 1);
-  return INTERRUPTING_PREPOSITIONS.has(next) || (/^[a-z]{3,}ing$/.test(next) && !SOURCE_PARTICIPLES.has(next)) ? k : undefined;
+  // The first such comma: an adjunct may hold commas of its own ("…, said Tusk, summing up talks on security,
+  // migration and trade").
+  for (let k = a + 1; k < b - 1; k++) {
+    // Commas inside a relative clause are the clause's ("Fowler, who led the party from 1995, during …").
+    if (RELATIVE_WORDS.has(low(doc, k))) break;
+    if (tokText(doc, k) !== ',') continue;
+    const next = tokText(doc, k + 1);
+    if (INTERRUPTING_PREPOSITIONS.has(next) || (/^[a-z]{3,}ing$/.test(next) && !SOURCE_PARTICIPLES.has(next))) return k;
+  }
+  return undefined;
 }
 
 /** Most words of a sentence adverbial opening a source before its comma ("More recently,", "Several weeks ago,"). */

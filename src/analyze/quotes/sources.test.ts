@@ -82,6 +82,13 @@ test('a participle or adjunct set off after the name is not part of the source; 
   assert.equal(parts('Tom Keel, the harbour master, said that the ferry would stop.')[0]?.source, 'Tom Keel, the harbour master');
 });
 
+test('the first interrupting participle after the name ends the source, even when commas follow inside it; a relative clause keeps its commas', () => {
+  const tusk = '"It was a sad moment," said Council President Ada Tusk, summing up talks on security, migration and trade.';
+  assert.equal(parts(tusk)[0]?.source, 'Council President Ada Tusk');
+  const fowler = '"Now is the time," said Tom Fowler, who led the party from 1995 to 1997, during the war, and backs Keel.';
+  assert.match(parts(fowler)[0]?.source ?? '', /^Tom Fowler, who led the party from 1995 to 1997, during the war/);
+});
+
 test('the subject taken for a coordinated cue keeps its apposition', () => {
   const text = 'Tim Vane, a former party chairman, became a delegate and said he is leaning toward Keel.';
   assert.equal(parts(text).find((a) => a.content[0] === 'he is leaning toward Keel')?.source, 'Tim Vane, a former party chairman');
