@@ -2086,8 +2086,23 @@ function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   // An opening sentence adverbial before a comma ("More recently, federal prosecutors", "Apparently, the police").
   const comma = openingAdverbialComma(doc, a, b);
   if (comma !== undefined) a = comma + 1;
+  // A speech verb inside is a clause of its own ("Rendell, a Clinton surrogate, said he'd battled …"), and one opening
+  // the source is an inverted cue ("Said Ellis").
+  for (let k = a + 1; k < b; k++) {
+    if (SPEECH_VERBS_IN_SOURCE.has(tokText(doc, k))) {
+      b = k;
+      while (b > a + 1 && tokText(doc, b - 1) === ',') b--;
+      break;
+    }
+  }
+  if (b - a > 1 && SPEECH_VERBS_IN_SOURCE.has(low(doc, a)) && isCap(doc, a + 1)) a++;
+  // An auxiliary at the end is the clause's ("They can").
+  if (b - a > 1 && FINITE_AUXILIARIES.has(tokText(doc, b - 1))) b--;
   if (a !== range[0] || b !== range[1]) f.source = spanOf(doc, a, b);
 }
+
+const SPEECH_VERBS_IN_SOURCE = new Set(['said', 'says', 'told', 'added', 'asked']);
+const FINITE_AUXILIARIES = new Set(['can', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'did', 'does', 'do']);
 
 /** Replace each frame's source by the learned ranker's choice. */
 function rerankSources(doc: Doc, units: readonly Unit[], frames: Frame[]): void {

@@ -181,3 +181,7 @@ test('source candidates: none ends in an article, a preposition or "than", none 
   assert.ok(words.length > 0);
   for (const w of words) assert.ok(!/^(?:there|given)\b/i.test(w) && !/\b(?:the|of|than)$/.test(w), `${w} in ${JSON.stringify(words)}`);
 });
+
+test('a speech verb opening a source is an inverted cue, not part of the name', () => {
+  assert.deepEqual(parts('“We won,” said Ellis. Said Keel: “We lost.”').map((p) => p.source), ['Ellis', 'Keel']);
+});
