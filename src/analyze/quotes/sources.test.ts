@@ -185,3 +185,7 @@ test('source candidates: none ends in an article, a preposition or "than", none 
 test('a speech verb opening a source is an inverted cue, not part of the name', () => {
   assert.deepEqual(parts('“We won,” said Ellis. Said Keel: “We lost.”').map((p) => p.source), ['Ellis', 'Keel']);
 });
+
+test('an opening time phrase or conjunction is not part of the source', () => {
+  assert.deepEqual(parts('Last week Keel said the pier was safe. Two days ago the ministry said it would close. And Marlow said it would not.').map((p) => p.source), ['Keel', 'the ministry', 'Marlow']);
+});
