@@ -2031,16 +2031,17 @@ const INTERRUPTING_PREPOSITIONS = new Set(['in', 'during', 'after', 'before', 'o
 /** Participles after a comma that belong to the source ("officials, including the mayor,"). */
 const SOURCE_PARTICIPLES = new Set(['including', 'according', 'representing', 'acting']);
 
-/**
- * The last comma of source tokens [a, b) when it opens a participle or an adjunct that runs to the source's end (not
- * when another comma follows: "On Tuesday, after winning the primary, Gov. Ada Marlow" ends in the name).
- */
 const RELATIVE_WORDS = new Set(['who', 'which', 'whose', 'whom']);
+
+/**
+ * The first comma of source tokens [a, b) that opens a participle or an adjunct after the name, which runs to the
+ * source's end even when it holds commas of its own ("…, said Tusk, summing up talks on security, migration and
+ * trade"). Not in a source that opens with such an adjunct itself ("On Tuesday, after winning the primary, Gov. Ada
+ * Marlow" ends in the name), nor inside a relative clause ("Fowler, who led the party from 1995, during …").
+ */
 function interrupterComma(doc: Doc, a: number, b: number): number | undefined {
-  // The first such comma: an adjunct may hold commas of its own ("…, said Tusk, summing up talks on security,
-  // migration and trade").
+  if (INTERRUPTING_PREPOSITIONS.has(low(doc, a)) || OBJECT_PREPOSITIONS.has(low(doc, a))) return undefined;
   for (let k = a + 1; k < b - 1; k++) {
-    // Commas inside a relative clause are the clause's ("Fowler, who led the party from 1995, during …").
     if (RELATIVE_WORDS.has(low(doc, k))) break;
     if (tokText(doc, k) !== ',') continue;
     const next = tokText(doc, k + 1);

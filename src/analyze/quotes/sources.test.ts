@@ -87,6 +87,7 @@ test('the first interrupting participle after the name ends the source, even whe
   assert.equal(parts(tusk)[0]?.source, 'Council President Ada Tusk');
   const fowler = '"Now is the time," said Tom Fowler, who led the party from 1995 to 1997, during the war, and backs Keel.';
   assert.match(parts(fowler)[0]?.source ?? '', /^Tom Fowler, who led the party from 1995 to 1997, during the war/);
+  assert.equal(parts('On Tuesday, after winning the primary, Gov. Ada Marlow said the pier was safe.')[0]?.source, 'Gov. Ada Marlow');
 });
 
 test('the subject taken for a coordinated cue keeps its apposition', () => {
