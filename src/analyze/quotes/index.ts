@@ -2089,9 +2089,12 @@ function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   if (comma !== undefined) a = comma + 1;
   // A speech verb inside is a clause of its own ("Rendell, a Clinton surrogate, said he'd battled …"), and one opening
   // the source is an inverted cue ("Said Ellis").
+  // (One inside a relative clause takes the clause along: "the official who told him" is the official.)
+  let relative = -1;
   for (let k = a + 1; k < b; k++) {
+    if (relative < 0 && RELATIVE_WORDS.has(low(doc, k))) relative = k;
     if (SPEECH_VERBS_IN_SOURCE.has(tokText(doc, k))) {
-      b = k;
+      b = relative >= 0 ? relative : k;
       while (b > a + 1 && tokText(doc, b - 1) === ',') b--;
       break;
     }
