@@ -183,8 +183,9 @@ test('source candidates: none ends in an article, a preposition or "than", none 
   for (const w of words) assert.ok(!/^(?:there|given)\b/i.test(w) && !/\b(?:the|of|than)$/.test(w), `${w} in ${JSON.stringify(words)}`);
 });
 
-test('a speech verb opening a source is an inverted cue, not part of the name', () => {
+test('a speech verb opening a source is an inverted cue, not part of the name; one in its relative clause goes with the clause', () => {
   assert.deepEqual(parts('“We won,” said Ellis. Said Keel: “We lost.”').map((p) => p.source), ['Ellis', 'Keel']);
+  assert.equal(parts('“It is over,” said the official who told him about the plan.')[0]?.source, 'the official');
 });
 
 test('an opening time phrase or conjunction is not part of the source', () => {
