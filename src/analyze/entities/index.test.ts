@@ -253,3 +253,8 @@ test('plural roles: "of France and Spain" is one object; "the foreign ministers"
   assert.notEqual(at('The foreign ministers'), leaders);
   assert.equal(at('The prime ministers', 1), leaders, 'the same role again is the same group');
 });
+
+test('the agency in a dateline’s parentheses is an organisation, whatever the NER said', () => {
+  const { find } = run('[[VELL|LOC]], Dec. 2 ([[Courier|PER]]) — The ferry company and the union resumed talks on Wednesday.\n\n[[Ada Courier|PER]] said so.');
+  assert.equal(find('Courier').type, 'organisation');
+});
