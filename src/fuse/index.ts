@@ -12,13 +12,14 @@
  *
  * Pure and deterministic: the same reports in any order give the same dossier.
  */
+import { DATELINE } from '../analyze/dateline.js';
 import { FusionContext, type StoryInput } from './context.js';
 import { findDisagreements } from './disagreements.js';
 import { mergeEntities } from './entities.js';
 import { buildEvents, buildTimeline, candidatesOf, clusterEvents, inferReferenceDates } from './events.js';
 import { buildFacts } from './facts.js';
 import { findQuantities } from './numbers.js';
-import { DATELINE, mergeQuotes } from './quotes.js';
+import { mergeQuotes } from './quotes.js';
 import { DOSSIER_SCHEMA_VERSION, FUSER_VERSION, type Dossier, type DossierEvent, type Disagreement, type Fact } from './types.js';
 
 export { DOSSIER_SCHEMA_VERSION, FUSER_VERSION } from './types.js';

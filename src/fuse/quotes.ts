@@ -5,6 +5,7 @@
  * partial quote ("backed by troops on the ground") of a full one.
  */
 import type { QuoteRecord } from '../analyze/analysis.js';
+import { datelineAt } from '../analyze/dateline.js';
 import { isStatement } from '../analyze/quotes/speech-acts.js';
 import type { Block } from '../model/article.js';
 import type { Span } from '../model/span.js';
@@ -257,8 +258,8 @@ function trimTrailingAttribution(text: string, span: Span, self: QuoteRecord, al
 
 /** A dateline opening the content ("PARIS, Nov 18 (Globe Wire) - ") is where the wire filed from, not what was said. */
 function stripDateline(text: string, span: Span): Span {
-  const m = DATELINE.exec(text.slice(span.start, span.end));
-  return m && m[0].length < span.end - span.start ? { start: span.start + m[0].length, end: span.end } : span;
+  const d = datelineAt(text, span.start);
+  return d && d.end < span.end ? { start: d.end, end: span.end } : span;
 }
 
 /** Does this reported speech contain another statement whole (its source, cue and words)? */
@@ -267,9 +268,6 @@ function wrapsAnother(q: QuoteRecord, content: readonly Span[], all: readonly { 
     o !== q && o.source !== null && o.cue !== null && oc.length > 0 &&
     content.some((c) => o.source !== null && o.cue !== null && within(o.source, c) && within(o.cue, c) && oc.every((x) => within(x, c))));
 }
-
-/** A dateline: "PARIS, Nov 18 (Globe Wire) - ". */
-export const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[\p{L}]{3,9}\.?\s+\d{1,2}\s*(?:\([^)]*\))?\s*[-–—]+\s*/u;
 
 /** Relative words and bare determiners are not speakers; a source with a clause in it ("…, and came …") is a misparse. */
 const NOT_A_SPEAKER = /^(?:which|that|who|whom|whose|what|the|a|an|this|these|those|there|here|it's)$/i;

@@ -6,6 +6,7 @@
  *
  * Deterministic and linear in the article length apart from the small per-mention cluster lookups.
  */
+import { datelinesOf } from '../dateline.js';
 import type { Token } from '../tokens/index.js';
 import {
   buildContext, countryOfCapital, demonymPlace, isCapitalised, isLowerWord, isPossessiveToken, lowerAt, placeRefForName,
@@ -123,17 +124,12 @@ function normaliseNer(text: string, tokens: readonly Token[], mentions: readonly
   return retypeDatelineAgency(text, retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept))));
 }
 
-/** A wire dateline opening a paragraph, with the agency in parentheses: "VELL, Dec. 2 (Courier) —". */
-const DATELINE_AGENCY = /(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^)\n]{1,40})\)\s*[-–—]{1,2}\s/g;
-
-/** The agency named in a dateline's parentheses is an organisation (a news agency or outlet), whatever the NER said. */
+/**
+ * The agency named in a dateline's parentheses ("VELL, Dec. 2 (Courier) —") is an organisation (a news agency or
+ * outlet), whatever the NER said.
+ */
 function retypeDatelineAgency(text: string, ner: readonly NerSpan[]): NerSpan[] {
-  const agencies: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(DATELINE_AGENCY)) {
-    const inner = m[1] ?? '';
-    const start = (m.index ?? 0) + m[0].indexOf(`(${inner})`) + 1;
-    agencies.push({ start, end: start + inner.length });
-  }
+  const agencies = datelinesOf(text).flatMap((d) => (d.agency ? [d.agency] : []));
   if (agencies.length === 0) return [...ner];
   return ner.map((m) => (m.type !== 'ORG' && agencies.some((a) => a.start <= m.start && m.end <= a.end) ? { ...m, type: 'ORG' as const } : m));
 }

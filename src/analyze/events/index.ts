@@ -13,6 +13,7 @@
  * "a day after", the next trigger), and its attributes are read from that clause. Pure and deterministic.
  */
 import type { Span } from '../../model/index.js';
+import { datelinesOf } from '../dateline.js';
 import { findQuotedSegments } from '../quotes/index.js';
 import type { TimeExpression } from '../time/index.js';
 import type { Tokenized } from '../tokens/index.js';
@@ -85,7 +86,6 @@ const BOUNDARY_RE = new RegExp(
   `|\\b(?:${NUMBER_WORD}\\s+(?:day|week|month|year)s?\\s+)?(?:after|before|followed|following|when|while)\\s+`,
   'gi',
 );
-const DATELINE_RE = /^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+/;
 
 const POST_MARKERS = /\b(?:of|with|between|among|brought together|bringing together|attended by|involving|including)\s+/g;
 const ORGANISER_BY = /\b(?:chaired|hosted|convened|organi[sz]ed|led|called)\s+by\s+/g;
@@ -904,8 +904,8 @@ function finalise(ctx: Context, events: Building[]): ArticleEvent[] {
 
 function buildContext(text: string, input: EventInput): Context {
   const excluded: Array<readonly [number, number]> = findQuotedSegments(text).map((q) => [q.start, q.end] as const);
-  const dateline = DATELINE_RE.exec(text);
-  if (dateline) excluded.push([0, dateline[0].length]);
+  const datelines = datelinesOf(text).map((d) => [d.start, d.end] as const);
+  excluded.push(...datelines);
   const relativePhrases: Array<[number, number]> = [];
   for (const m of text.matchAll(CONNECTOR_GLOBAL)) relativePhrases.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of text.matchAll(POSTPOSED_RE)) relativePhrases.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
@@ -913,7 +913,7 @@ function buildContext(text: string, input: EventInput): Context {
   input.times.forEach((t, i) => {
     if (t.type !== 'DATE' && t.type !== 'TIME') return;
     if (/^P|_REF$/.test(t.value)) return;
-    if (dateline && t.start < dateline[0].length) return;
+    if (datelines.some(([s, e]) => t.start >= s && t.start < e)) return;
     if (excluded.some(([s, e]) => t.start < e && s < t.end)) return;
     if (relativePhrases.some(([s, e]) => t.start < e && s < t.end)) return;
     usableTimes.add(i);

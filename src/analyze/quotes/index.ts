@@ -9,6 +9,7 @@
  * keep/drop model (frame-model.ts) judges before a learned ranker (source-model.ts) picks their sources.
  */
 import type { Span } from '../../model/span.js';
+import { datelineAt } from '../dateline.js';
 import { tokenize, type Token, type Tokenized } from '../tokens/index.js';
 import {
   CUE_MODIFIERS, CUE_PARTICLES, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, HEARER_VERBS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, TIME_WORDS, LY_NOUNS, cueHeadScore,
@@ -2554,12 +2555,10 @@ const ANTECEDENT_PREPOSITIONS = new Set(['for', 'to', 'with', 'from', 'by', 'at'
  * A wire dateline opening a paragraph ("PARIS, Nov 18 (Globe Wire) - ", "WASHINGTON (AP) — ") is the outlet's, not
  * part of what the source said (PolNeAR train leaves all nine it meets outside the content).
  */
-const DATELINE = /^\p{Lu}[\p{Lu}.'’ ]{2,}(?:, [\p{L}.]+(?: [\p{L}.]+)*?)?(?:,? \p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: ?\([^)\n]{2,40}\))? ?(?:—|–|-{1,2}) +/u;
-
 function withoutDateline(text: string, c: Span): Span {
   if (c.start > 0 && text[c.start - 1] !== '\n') return c;
-  const m = DATELINE.exec(text.slice(c.start, Math.min(c.end, c.start + 80)));
-  return m && c.start + m[0].length < c.end ? { start: c.start + m[0].length, end: c.end } : c;
+  const d = datelineAt(text, c.start);
+  return d && d.end < c.end ? { start: d.end, end: c.end } : c;
 }
 
 /**
