@@ -134,6 +134,8 @@ const QUOTE_ENDS_PUNCT = /[.,!?…:;][\s"”»'’]*$/;
 const UPPER = /^\p{Lu}/u;
 const OPEN_QUOTE_TOKEN = new Set(['“', '"', '«', '„', "''", '``']);
 const QUOTE_TOKEN = new Set(['“', '”', '"', '«', '»', '„', "''", '``']);
+/** The long dashes: en, em and the horizontal bar (which some outlets print for an em dash). */
+const LONG_DASHES = new Set(['—', '–', '―']);
 const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']', '—', '–', '―', '--', '-', '…', '?', '!']);
 const LEADING_NOISE = new Set(['but', 'and', 'so', 'yet', 'however', 'also', 'meanwhile', 'now', 'then', 'still', 'or', 'instead', 'indeed', 'later', 'earlier', 'moreover']);
 const CHANNEL_NOUNS = /^(?:statement|interview|conference|briefing|release|post|tweet|speech|rally|appearance|call|email|e-mail|letter|op-ed|message|video|address|debate|event|hearing|meeting|session|show|broadcast|remarks|podcast|radio|television|tv|town)s?$/;
@@ -587,11 +589,11 @@ function sourceBefore(doc: Doc, end: number, floor: number): [number, number] | 
   // "Ada Marlow, the ministry's spokeswoman, said": skip over the appositive (which may hold commas of its own,
   // "Dean Roe, a salesman from Sumter, South Carolina, says") to the name before it.
   const closer = tokText(doc, j);
-  if (closer === ',' || closer === '—' || closer === '–' || closer === '―') {
+  if (closer === ',' || LONG_DASHES.has(closer)) {
     for (let k = j - 1; k > floor && j - k <= MAX_APPOSITIVE_TOKENS; k--) {
       const t = tokText(doc, k);
       if (inQuote(doc, k) || QUOTE_TOKEN.has(t) || t === ';' || t === ':') break;
-      if (t !== ',' && t !== '—' && t !== '–' && t !== '―') continue;
+      if (t !== ',' && !LONG_DASHES.has(t)) continue;
       const head = sourceBefore(doc, k, floor);
       if (head && isPlausibleHead(doc, head[0])) return [head[0], j];
     }
@@ -966,7 +968,7 @@ function contentEnd(doc: Doc, unit: Unit, from: number): number {
   let b = unit.last;
   while (b > from) {
     const t = tokText(doc, b - 1);
-    if ((t === '.' || t === ',' || t === ';' || t === ':' || t === '—' || t === '-' || t === '–' || t === '―') && !inQuote(doc, b - 1)) b--;
+    if ((t === '.' || t === ',' || t === ';' || t === ':' || t === '-' || LONG_DASHES.has(t)) && !inQuote(doc, b - 1)) b--;
     else break;
   }
   return b;
@@ -1233,7 +1235,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     if (!src) return null;
     const content: Span[] = [];
     let before = ca;
-    while (before > unit.first && (tokText(doc, before - 1) === ',' || tokText(doc, before - 1) === '—' || tokText(doc, before - 1) === '―')) before--;
+    while (before > unit.first && (tokText(doc, before - 1) === ',' || LONG_DASHES.has(tokText(doc, before - 1)))) before--;
     if (!initial) {
       const span = spanOf(doc, firstWord(doc, unit), before);
       if (span) content.push(span);
