@@ -1469,16 +1469,18 @@ function passiveAgentEnd(doc: Doc, from: number, end: number): number {
     if (k > from && AGENT_ADJUNCT_PREPOSITIONS.has(low(doc, k))) {
       for (let j = k + 1; j < end && j - k <= 4; j++) {
         const w = low(doc, j);
-        if (CHANNEL_NOUNS.test(w) || /^(?:1[89]|20)\d\ds?$/.test(w) || isWeekday(w)) return k;
+        if (CHANNEL_NOUNS.test(w) || YEAR_OR_DECADE.test(w) || isWeekday(w)) return k;
       }
     }
   }
   let b = end;
   const l = low(doc, b - 1);
-  if (b - 2 > from && (/^(?:1[89]|20)\d\d$/.test(l) || isWeekday(l)) && ['in', 'on', 'since'].includes(low(doc, b - 2))) b -= 2;
+  if (b - 2 > from && (YEAR_OR_DECADE.test(l) || isWeekday(l)) && ['in', 'on', 'since'].includes(low(doc, b - 2))) b -= 2;
   else if (b - 2 > from && /^(?:week|month|year)$/.test(l) && ['last', 'this'].includes(low(doc, b - 2))) b -= 2;
   return b;
 }
+/** "2015", "1970s". */
+const YEAR_OR_DECADE = /^(?:1[89]|20)\d\ds?$/;
 const AGENT_ADJUNCT_PREPOSITIONS = new Set(['in', 'at', 'during', 'on', 'since']);
 const AGENT_CLAUSE_OPENERS = new Set(['which', 'who', 'whose', 'as', 'after', 'before', 'when', 'while', 'where', 'because', 'although', 'though', 'since', 'but', 'and']);
 

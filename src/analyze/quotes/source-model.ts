@@ -329,14 +329,15 @@ const OPENERS = new Set([
   'before', 'as', 'if', 'though', 'although', 'because', 'given', 'following', 'by', 'in', 'on', 'at',
   'for', 'with', 'without', 'during', 'this', 'next', 'previously', 'finally', 'first', 'second', 'again', 'even',
 ]);
-const MONTHS = new Set([
+/** Month names and their abbreviations, and "ago": words that end a time adjunct. */
+const TIME_END_WORDS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'ago',
 ]);
 /** Does the candidate end in a time word ("… in April", "… in 2001", "… on Friday", "… last month")? */
 function endsInTime(v: SourceTokens, b: number): boolean {
   const l = v.lower[b - 1] ?? '';
-  return MONTHS.has(l) || TIME_UNITS.has(l) || /^(?:1[89]|20)\d\d$/.test(l);
+  return TIME_END_WORDS.has(l) || TIME_UNITS.has(l) || /^(?:1[89]|20)\d\d$/.test(l);
 }
 
 function startsSentence(v: SourceTokens, q: SourceQuery, a: number): string {
