@@ -130,13 +130,13 @@ export function findDisagreements(
 
     if (e.date?.disputed) {
       const raw = e.date.values.map((v) => ({ key: v.value, display: [displayDate(v.value)], sources: [...v.sources] }));
-      const values = withConflicts(ctx, raw, (a, b) => relateDates(a, b) === 'near');
+      const values = withConflicts(ctx, raw, (a, b) => relateDates(a, b) === 'near' || relateDates(a, b) === 'apart');
       if (values) {
         drafts.push({
           kind: 'date',
           topic: `Date of the ${describeEvent(e.type, e.format?.value, e.place?.value, undefined, e.topic, e.modality.value)}`,
           values,
-          note: `Reports put the same ${e.type} on different days: ${values.filter((v) => v.status === 'conflicting').map((v) => `${v.display} (${refs(ctx, v.support)})`).join(' vs ')}.`,
+          note: `Reports put the same ${e.type} on different ${values.every((v) => /^\d{4}-\d{2}-\d{2}$/.test(v.value)) ? 'days' : 'dates'}: ${values.filter((v) => v.status === 'conflicting').map((v) => `${v.display} (${refs(ctx, v.support)})`).join(' vs ')}.`,
           about: { eventId: e.id },
         });
       }

@@ -11,7 +11,7 @@
 import type { ArticleEvent, EventFormat, EventModality, EventType } from '../analyze/events/types.js';
 import { resolveTimex } from '../analyze/time/index.js';
 import type { FusionContext, Report, StoryInput } from './context.js';
-import { displayDate, isResolved, relateDates } from './dates.js';
+import { dateRange, displayDate, isResolved, relateDates } from './dates.js';
 import type { EntityIndex } from './entities.js';
 import type { Citation, DossierArticle, DossierCount, DossierEvent, DossierParticipant, Stated, Support, TimelineEntry } from './types.js';
 import { fold, normaliseWords, overlapRatio } from './text.js';
@@ -31,6 +31,12 @@ const TYPE_GROUPS: readonly (readonly EventType[])[] = [
 const MIN_MERGE_SCORE = 2;
 /** Evidence score needed to merge despite a conflicting place: the same day plus at least two more agreements. */
 const MIN_SCORE_DESPITE_PLACE_CONFLICT = 4;
+/**
+ * Planned events further apart than a disputed day may still be one: "the chiefs will meet again in January" and "…
+ * in February" in two reports are one next meeting whose date the reports dispute. Within this many days, two planned
+ * events of one kind from different reports are compared as one event with a date conflict.
+ */
+const MAX_DISPUTED_PLANNED_GAP_DAYS = 62;
 /** Topic word overlap (of the smaller topic) that counts as the same subject. */
 const SAME_TOPIC_OVERLAP = 0.5;
 
@@ -157,6 +163,18 @@ function sentenceKey(c: Citation): string {
   return `${c.start - c.sentence.start}:${c.end - c.start}:${c.sentence.text}`;
 }
 
+function bothPlanned(a: EventCandidate, b: EventCandidate): boolean {
+  return a.event.modality === 'planned' && b.event.modality === 'planned';
+}
+
+/** Days between the nearest ends of two date values' ranges (0 when they overlap). */
+function daysApart(a: string, b: string): number {
+  const ra = dateRange(a);
+  const rb = dateRange(b);
+  if (ra.from === undefined || ra.to === undefined || rb.from === undefined || rb.to === undefined) return Number.POSITIVE_INFINITY;
+  return Math.max(0, ra.from - rb.to, rb.from - ra.to);
+}
+
 function compare(a: EventCandidate, b: EventCandidate): Comparison {
   const no: Comparison = { compatible: false, score: 0, dateConflict: false, placeConflict: false };
   if (a.group !== b.group) return no;
@@ -165,7 +183,8 @@ function compare(a: EventCandidate, b: EventCandidate): Comparison {
   let placeConflict = false;
   if (a.date && b.date) {
     const relation = relateDates(a.date, b.date);
-    if (relation === 'apart') return no;
+    if (relation === 'apart' && !(bothPlanned(a, b) && daysApart(a.date, b.date) <= MAX_DISPUTED_PLANNED_GAP_DAYS)) return no;
+    if (relation === 'apart') dateConflict = true;
     if (relation === 'same') score += 2;
     else if (relation === 'contains') score += 1;
     else if (relation === 'near') dateConflict = true;
@@ -209,6 +228,9 @@ function link(c: EventCandidate, member: EventCandidate): { link: Link; score: n
   const sameArticle = c.report.article.id === member.report.article.id;
   if (cmp.dateConflict && cmp.placeConflict) return { link: 'no', score: 0 };
   if (sameArticle && (cmp.dateConflict || cmp.placeConflict)) return { link: 'no', score: 0 };
+  // Two reports' next meeting is one event whatever the date they give it, when nothing else sets them apart and they
+  // agree on enough (kind and format, or topic): one report cannot name the same planned meeting for two dates.
+  if (cmp.dateConflict && bothPlanned(c, member) && !cmp.placeConflict) return { link: cmp.score >= MIN_MERGE_SCORE ? 'merge' : 'no', score: cmp.score };
   if (cmp.dateConflict) return { link: c.placeKey !== undefined && c.placeKey === member.placeKey ? 'merge' : 'no', score: cmp.score };
   if (cmp.placeConflict) return { link: cmp.score >= MIN_SCORE_DESPITE_PLACE_CONFLICT ? 'merge' : 'conflict', score: cmp.score };
   return { link: cmp.score >= MIN_MERGE_SCORE ? 'merge' : 'weak', score: cmp.score };
@@ -273,7 +295,8 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
     const dateEntries = cluster.flatMap((c) => (c.date ? [{ value: c.date, key: c.date, citation: cite(c, c.event.date?.span ?? c.event.trigger) }] : []));
     const grain = (v: string): number => GRAIN_RANK[/^\d{4}-\d{2}-\d{2}/.test(v) ? 'day' : /W/.test(v) ? 'week' : /^\d{4}-\d{2}$/.test(v) ? 'month' : /^\d{4}$/.test(v) ? 'year' : 'unknown'] ?? 4;
     const dates = stated(ctx, dateEntries, (a, b) => grain(a) - grain(b)).values;
-    const dateDisputed = dates.some((a, ai) => dates.some((b, bi) => bi > ai && relateDates(a.value, b.value) === 'near'));
+    // Only a planned event's cluster holds dates further apart (see compare).
+    const dateDisputed = dates.some((a, ai) => dates.some((b, bi) => bi > ai && (relateDates(a.value, b.value) === 'near' || relateDates(a.value, b.value) === 'apart')));
     // The consensus date is the best-supported among the finest values given.
     const finest = dates.filter((d) => grain(d.value) === grain(dates[0]?.value ?? ''));
     const consensus = [...finest].sort((a, b) => b.support.independentSources - a.support.independentSources)[0];

@@ -194,6 +194,40 @@ describe('events and timeline', () => {
     assert.ok(!texts.some((t) => /took part/.test(t)), 'nobody has taken part in a planned visit yet');
   });
 
+  it('reads two reports that put the next meeting in different months as one planned meeting with a disputed date', () => {
+    const next = (id: string, outlet: string, month: string) =>
+      buildReport({
+        id,
+        outlet,
+        published: '2027-01-10',
+        text: `The defence chiefs agreed to meet again by video in ${month} to review the offers.`,
+        events: [{ type: 'meeting', trigger: 'meet', date: { timex: month }, format: { value: 'virtual', at: 'by video' }, topic: 'the offers', modality: 'planned' }],
+      });
+    const d = buildDossier({ storyId: 'next-meeting', reports: [next('a', 'Wire One', 'February'), next('b', 'Second Post', 'March')] });
+    const meetings = d.events.filter((e) => e.type === 'meeting');
+    assert.equal(meetings.length, 1, meetings.map((e) => e.description).join(' | '));
+    assert.equal(meetings[0]?.date?.disputed, true);
+    const dispute = d.disagreements.find((x) => x.kind === 'date');
+    assert.deepEqual(dispute?.values.map((v) => v.display).sort(), ['February 2027', 'March 2027']);
+    assert.match(dispute?.note ?? '', /different dates: February 2027 \(R\d Wire One\) vs March 2027/);
+
+    // One report naming two planned meetings months apart keeps them apart, as do two reports' planned meetings
+    // further apart than a next meeting's dispute.
+    const one = buildReport({
+      id: 'c',
+      published: '2027-01-10',
+      text: 'The chiefs will meet by video in February and again by video in March.',
+      events: [
+        { type: 'meeting', trigger: 'meet', date: { timex: 'February' }, format: { value: 'virtual', at: 'by video' }, modality: 'planned' },
+        { type: 'meeting', trigger: 'again', date: { timex: 'March' }, format: { value: 'virtual', at: 'by video@2' }, modality: 'planned' },
+      ],
+    });
+    assert.equal(buildDossier({ storyId: 'two-planned', reports: [one] }).events.length, 2);
+    const far = buildDossier({ storyId: 'far', reports: [next('a', 'Wire One', 'February'), next('b', 'Second Post', 'June')] });
+    assert.equal(far.events.length, 2);
+    assert.ok(!far.disagreements.some((x) => x.kind === 'date'));
+  });
+
   it('merges an undated event of a report with its syndicated copy, and events stating the same count', () => {
     const text = 'Officials said a force of about 600 troops could be deployed to the border.';
     const report = (id: string, outlet: string) =>
