@@ -258,3 +258,14 @@ test('the agency in a dateline’s parentheses is an organisation, whatever the 
   const { find } = run('[[VELL|LOC]], Dec. 2 ([[Courier|PER]]) — The ferry company and the union resumed talks on Wednesday.\n\n[[Ada Courier|PER]] said so.');
   assert.equal(find('Courier').type, 'organisation');
 });
+
+test('a dateline’s place in capitals is the place the article names elsewhere, or a place when the dateline is unmistakable', () => {
+  const named = run('[[VELL|ORG]] — The port of [[Vell|LOC]] reopened on Friday after a storm closed it.\n\nShips queued outside [[Vell|LOC]] overnight.');
+  assert.equal(named.at('VELL'), named.find('Vell'));
+  assert.equal(named.find('Vell').type, 'location');
+  const dated = run('[[TARROW|ORG]], Dec. 2 — The ferry company and the union resumed talks on Wednesday.');
+  assert.equal(dated.find('TARROW').type, 'location');
+  // A bare word in capitals before a dash, named nowhere else, may be an acronym: the NER's type stands.
+  const bare = run('[[NATO|ORG]] — The alliance said on Friday it would send more ships.');
+  assert.equal(bare.find('NATO').type, 'organisation');
+});

@@ -121,17 +121,28 @@ function normaliseNer(text: string, tokens: readonly Token[], mentions: readonly
     if (!looksLikeName(tokens, m)) continue;
     kept.push(m);
   }
-  return retypeDatelineAgency(text, retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept))));
+  return retypeDatelines(text, retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept))));
 }
 
 /**
  * The agency named in a dateline's parentheses ("VELL, Dec. 2 (Courier) —") is an organisation (a news agency or
- * outlet), whatever the NER said.
+ * outlet), whatever the NER said. The place in capitals that opens a dateline is a location when the article names
+ * the same place elsewhere as one ("VELL — The port of Vell …") or the dateline is unmistakably one (it carries a
+ * date, an agency or a ", State"): a bare word in capitals before a dash can as well be an acronym ("NATO — …").
  */
-function retypeDatelineAgency(text: string, ner: readonly NerSpan[]): NerSpan[] {
-  const agencies = datelinesOf(text).flatMap((d) => (d.agency ? [d.agency] : []));
-  if (agencies.length === 0) return [...ner];
-  return ner.map((m) => (m.type !== 'ORG' && agencies.some((a) => a.start <= m.start && m.end <= a.end) ? { ...m, type: 'ORG' as const } : m));
+function retypeDatelines(text: string, ner: readonly NerSpan[]): NerSpan[] {
+  const datelines = datelinesOf(text);
+  if (datelines.length === 0) return [...ner];
+  const locations = new Set(ner.filter((m) => m.type === 'LOC').map((m) => text.slice(m.start, m.end).toLowerCase()));
+  return ner.map((m) => {
+    const d = datelines.find((x) => x.start <= m.start && m.end <= x.end);
+    if (!d) return m;
+    if (d.agency && d.agency.start <= m.start && m.end <= d.agency.end) return m.type === 'ORG' ? m : { ...m, type: 'ORG' as const };
+    const name = text.slice(m.start, m.end);
+    if (m.type === 'LOC' || m.start !== d.start || name !== name.toUpperCase()) return m;
+    const plain = /^[\p{Lu} .'’-]*(?:—|–|―|-{1,2})\s+$/u.test(text.slice(m.end, d.end));
+    return locations.has(name.toLowerCase()) || !plain ? { ...m, type: 'LOC' as const } : m;
+  });
 }
 
 /** Most words of a quoted title of a work ("The Long Ceasefire"), to tell it from a quoted sentence. */
