@@ -216,7 +216,7 @@ test('a name filling a short Title Case quotation is the title of a work; a name
   assert.equal(find('Sarnova').type, 'location');
   assert.equal(find('Velgrad').type, 'location');
   const whole = run(`A think-tank paper, "The [[Long Ceasefire|LOC]]", argued otherwise.`);
-  assert.equal(whole.find('Long Ceasefire').type, 'misc');
+  assert.equal(whole.find('The Long Ceasefire').type, 'misc', 'a title keeps its article');
 });
 
 test('NER month mention without date context stays a name; no entity when nothing was mentioned', () => {

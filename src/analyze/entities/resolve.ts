@@ -167,7 +167,10 @@ function retypeQuotedTitles(text: string, ner: readonly NerSpan[]): NerSpan[] {
     const titleCase = words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w)));
     // The name must be the quotation, bar a leading article the name leaves out.
     const rest = inner.replace(text.slice(m.start, m.end), '').trim();
-    return titleCase && /^(?:|the|a|an)$/i.test(rest) ? { ...m, type: 'MISC' as const } : m;
+    if (!titleCase || !/^(?:|the|a|an)$/i.test(rest)) return m;
+    // The article belongs to a title ("The Long Ceasefire"), so the name takes it back.
+    const article = /^(?:The|A|An) $/.test(text.slice(region.start + 1, m.start));
+    return article ? { ...m, type: 'MISC' as const, start: region.start + 1, tokenStart: m.tokenStart - 1 } : { ...m, type: 'MISC' as const };
   });
 }
 
