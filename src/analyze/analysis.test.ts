@@ -54,3 +54,16 @@ describe('analyzeArticle speakers', () => {
     for (const q of analysis.quotes) for (const s of [...q.content, q.cue, q.source]) if (s) assert.ok(s.start >= 0 && s.end <= TEXT.length && s.start < s.end);
   });
 });
+
+describe('analyzeArticle: a quote inside a quote', () => {
+  it('gives "I" inside a speaker\'s quoted words to that speaker, not to the outlet named before', () => {
+    const text =
+      'The state news agency Velpress reported, as cited by Globe Wire, that troops had moved. ' +
+      '"As I have said before, \'these are hard times,\'" Karl Benn said in an interview.';
+    const analysis = analyzeArticle(article(text));
+    const nameOf = (id: string | undefined) => analysis.entities.find((e) => e.id === id)?.name;
+    const inner = analysis.quotes.find((q) => q.content.some((c) => text.slice(c.start, c.end) === "'these are hard times,'"));
+    assert.ok(inner, JSON.stringify(analysis.quotes.map((q) => q.content.map((c) => text.slice(c.start, c.end)))));
+    assert.equal(nameOf(inner.speakerEntityId), 'Karl Benn');
+  });
+});

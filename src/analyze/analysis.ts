@@ -23,7 +23,7 @@ import { recognizeTimeExpressions, type TimeExpression } from './time/index.js';
 import { tokenize } from './tokens/index.js';
 
 /** Bumped whenever any stage's output can change, so stored analyses can be recomputed. */
-export const ANALYZER_VERSION = 'triangulate-analyze@2';
+export const ANALYZER_VERSION = 'triangulate-analyze@3';
 
 /** A quote with the entity its speaker resolved to, when one did. */
 export interface QuoteRecord extends Attribution {
@@ -111,8 +111,20 @@ function outerSpeakerForPronoun(
   text: string,
 ): Entity | undefined {
   const source = quote.source;
-  if (quote.speaker?.via !== 'pronoun' || !source) return undefined;
+  if (!source) return undefined;
   const pronoun = text.slice(source.start, source.end).toLowerCase();
+  // "I" or "we" inside someone's quoted words is that speaker ("As I have said before, 'these are hard times'"; "we"
+  // the speaker on behalf of their side), however the outer speaker was found.
+  if (FIRST_PERSON.test(pronoun)) {
+    for (const [j, outer] of all.entries()) {
+      const speaker = speakers[j];
+      if (j === index || !speaker || outer.kind !== 'direct') continue;
+      if (!outer.content.some((c) => c.start < source.start && source.end < c.end)) continue;
+      return speaker;
+    }
+    return undefined;
+  }
+  if (quote.speaker?.via !== 'pronoun') return undefined;
   for (const [j, outer] of all.entries()) {
     const speaker = speakers[j];
     if (j === index || !speaker || outer.speaker?.via === 'pronoun') continue;
@@ -123,6 +135,8 @@ function outerSpeakerForPronoun(
   }
   return undefined;
 }
+
+const FIRST_PERSON = /^(?:i|we)$/;
 
 function isSpeaker(entity: Entity): boolean {
   return entity.type !== 'location' || entity.metonymy === 'government';

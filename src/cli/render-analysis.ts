@@ -43,6 +43,15 @@ function relayedBy(quote: QuoteRecord, text: string): string {
   return source ? ` (through ${text.slice(source.start, source.end)})` : '';
 }
 
+/** The channel's kind, and its words when they name it ("outlet: as cited by Globe Wire", "social-media: Twitter"). */
+function channelLabel(quote: QuoteRecord, text: string): string | undefined {
+  const channel = quote.channel;
+  if (!channel) return undefined;
+  const words = text.slice(channel.span.start, channel.span.end);
+  const source = quote.source ? text.slice(quote.source.start, quote.source.end) : '';
+  return /\p{Lu}/u.test(words) && !source.includes(words) ? `${channel.kind}: ${words}` : channel.kind;
+}
+
 export function quoteContent(quote: QuoteRecord, text: string): string {
   return quote.content.map((c) => text.slice(c.start, c.end)).join(' … ');
 }
@@ -51,7 +60,8 @@ export function renderQuotes(analysis: ArticleAnalysis, article: Article): strin
   if (analysis.quotes.length === 0) return '(no quotes)';
   const line = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '—';
-    const channel = q.channel ? ` [${q.channel.kind}]` : '';
+    const label = channelLabel(q, article.text);
+    const channel = label ? ` [${label}]` : '';
     // A passive cue reads in its own order: "The closure of the pier — was first reported by Vell Courier".
     if (isPassiveCue(cue)) return `${quoteContent(q, article.text)} — ${cue} ${speakerName(q, analysis, article.text)} (${q.kind}, passive)${channel}`;
     return `${speakerName(q, analysis, article.text)} — ${cue} (${q.kind})${channel}${relayedBy(q, article.text)}\n    ${quoteContent(q, article.text)}`;
@@ -94,8 +104,10 @@ export function renderAnalysisMarkdown(analysis: ArticleAnalysis, article: Artic
   out.push('', '## Who said what', '');
   const item = (q: QuoteRecord): string => {
     const cue = q.cue ? article.text.slice(q.cue.start, q.cue.end) : '';
-    if (isPassiveCue(cue)) return `- _(reported)_ ${quoteContent(q, article.text)} ${cue} **${speakerName(q, analysis, article.text)}**${q.channel ? ` _(${q.channel.kind})_` : ''}`;
-    return `- **${speakerName(q, analysis, article.text)}** ${cue}${q.channel ? ` _(${q.channel.kind})_` : ''}${relayedBy(q, article.text)}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`;
+    const label = channelLabel(q, article.text);
+    const channel = label ? ` _(${label})_` : '';
+    if (isPassiveCue(cue)) return `- _(reported)_ ${quoteContent(q, article.text)} ${cue} **${speakerName(q, analysis, article.text)}**${channel}`;
+    return `- **${speakerName(q, analysis, article.text)}** ${cue}${channel}${relayedBy(q, article.text)}: ${q.kind === 'direct' ? '' : '_(reported)_ '}${quoteContent(q, article.text)}`;
   };
   const statements = analysis.quotes.filter((q) => isStatement(article.text, q));
   const others = analysis.quotes.filter((q) => !isStatement(article.text, q));

@@ -13,6 +13,7 @@ interface Seen {
   via?: string;
   resolvedTo?: string | null;
   channel?: string;
+  channelText?: string;
 }
 
 function run(text: string): Seen[] {
@@ -23,7 +24,7 @@ function run(text: string): Seen[] {
     content: a.content.map((c) => text.slice(c.start, c.end)),
     rule: a.rule,
     ...(a.speaker ? { via: a.speaker.via, resolvedTo: slice(text, a.speaker.resolvedTo) } : {}),
-    ...(a.channel ? { channel: a.channel.kind } : {}),
+    ...(a.channel ? { channel: a.channel.kind, channelText: text.slice(a.channel.span.start, a.channel.span.end) } : {}),
   }));
 }
 
@@ -171,6 +172,10 @@ test('channel: statement, news conference, social media, outlet', () => {
   assert.equal(find(seen, 'wrote').channel, 'social-media');
   assert.equal(find(seen, 'reported').channel, 'outlet');
   assert.equal(find(seen, 'said').content[0], 'that the port was safe');
+  const relayed = find(run('The state news agency Velpress reported, as cited by Globe Wire, that troops had moved to the border.'), 'reported');
+  assert.deepEqual(relayed.content, ['that troops had moved to the border'], 'the relay is no content');
+  assert.equal(relayed.channel, 'outlet');
+  assert.equal(relayed.channelText, 'as cited by Globe Wire');
 });
 
 test('text quoted from a document is attributed to the document', () => {

@@ -876,6 +876,9 @@ function subjectAppositionEnd(doc: Doc, comma: number, limit: number): number | 
 // ---------------------------------------------------------------------------------------------------------------
 // Content
 
+/** Participles of an account relayed by another outlet ("as cited by", "as quoted by", "as reported by"). */
+const RELAY_PARTICIPLES = new Set(['cited', 'quoted', 'reported', 'relayed']);
+
 /**
  * Where reported content starts after a cue: at "that" when it comes within a few adjunct words, else after time
  * words, a channel phrase ("in a statement") and, for verbs of telling, the hearer ("told reporters").
@@ -890,6 +893,11 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
     // that object, not the content.
     if ((l === 'for' && DETERMINERS.has(low(doc, j + 1))) || (j === from && low(doc, j - 1) === 'for' && DETERMINERS.has(l))) break;
     if (inQuote(doc, j) || t === ':' || t === ';' || QUOTE_TOKEN.has(t)) break;
+    // "the state news agency reported, as cited by Globe Wire, that …": the relay is the channel, not the content.
+    if (l === 'as' && RELAY_PARTICIPLES.has(low(doc, j + 1)) && low(doc, j + 2) === 'by') {
+      j += 2;
+      continue;
+    }
     if (j > from && (SOURCE_STOPS.has(l) || cueHeadScore(l) > 0) && l !== 'about' && l !== 'to') break;
     // "have not said what that promise means": a question word opens the content, whose "that" is its own.
     if (WH_OPENERS.has(l)) break;

@@ -179,6 +179,8 @@ const CHANNELS: readonly (readonly [ChannelKind, RegExp])[] = [
   ['interview', /\binterview(?:s|ed)?\b/i],
   ['social-media', /\b(?:tweet(?:s|ed)?|twitter|facebook|instagram|posted on|social media|blog post|a post on)\b/i],
   ['statement', /\bstatements?\b|\bpress release\b|\bcommuniqu[eé]\b/i],
+  // The relaying outlet by name first ("reported, as cited by Globe Wire"), so that the channel's span names it.
+  ['outlet', /\bas (?:cited|quoted|reported|relayed) by (?:the )?\p{Lu}[\p{L}\p{N}.&'’-]*(?: \p{Lu}[\p{L}\p{N}.&'’-]*)*/u],
   ['outlet', /\b(?:reported|reports|cited by|as cited|news agency|newspaper|broadcaster)\b/i],
 ];
 
