@@ -37,3 +37,17 @@ test('a passive attribution reads in its own order, its content first and its ag
   assert.equal(renderQuotes({ ...analysis, quotes }, article).split('\n')[0], 'The closure of the pier — was first reported by the Vell Courier (reported, passive)');
   assert.match(renderAnalysisMarkdown({ ...analysis, quotes }, article), /- _\(reported\)_ The closure of the pier was first reported by \*\*the Vell Courier\*\*/);
 });
+
+test('a representative speaks for their side but is named as the report names them; a relaying outlet is named', () => {
+  const text = 'Lia Roth will visit Tarrow, her office said. Velpress reported, as cited by Globe Wire, that troops moved.';
+  const article = { id: 'a', text, blocks: [], metadata: {} } as unknown as Parameters<typeof renderQuotes>[1];
+  const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const roth = { id: 'e1', name: 'Lia Roth', type: 'person', mentions: [], roles: [], aliases: [] } as unknown as ArticleAnalysis['entities'][number];
+  const quotes: ArticleAnalysis['quotes'] = [
+    { kind: 'reported', content: [at('Lia Roth will visit Tarrow')], cue: at('said'), source: at('her office'), rule: 'test', speakerEntityId: 'e1' },
+    { kind: 'reported', content: [at('that troops moved')], cue: at('reported'), source: at('Velpress'), rule: 'test', channel: { kind: 'outlet', span: at('as cited by Globe Wire') } },
+  ];
+  const lines = renderQuotes({ ...analysis, entities: [roth], quotes }, article).split('\n');
+  assert.equal(lines[0], "Lia Roth's office — said (reported)");
+  assert.equal(lines[2], 'Velpress — reported (reported) [outlet: as cited by Globe Wire]');
+});

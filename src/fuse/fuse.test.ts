@@ -228,6 +228,31 @@ describe('events and timeline', () => {
     assert.ok(!far.disagreements.some((x) => x.kind === 'date'));
   });
 
+  it("names a representative's words as the report does, under the side they speak for", () => {
+    const entities = [{ name: 'Lia Roth', type: 'person' as const, mentions: ['Lia Roth', 'her'] }];
+    const office = buildReport({
+      id: 'a',
+      published: '2027-01-10',
+      text: 'Prime Minister Lia Roth will visit Tarrow on Friday, her office said.',
+      entities,
+      quotes: [{ kind: 'reported', content: 'Prime Minister Lia Roth will visit Tarrow on Friday', cue: 'said', source: 'her office', speaker: 'Lia Roth' }],
+    });
+    const alone = buildDossier({ storyId: 'office', reports: [office] });
+    assert.equal(alone.quotes[0]?.speaker, "Lia Roth's office");
+    assert.ok(alone.facts.some((f) => f.text.startsWith("Lia Roth's office said")), alone.facts.map((f) => f.text).join(' | '));
+    const herself = buildReport({
+      id: 'b',
+      outlet: 'Second Post',
+      published: '2027-01-10',
+      text: 'Lia Roth said she will visit Tarrow on Friday.',
+      entities: [{ name: 'Lia Roth', type: 'person', mentions: ['Lia Roth'] }],
+      quotes: [{ kind: 'reported', content: 'she will visit Tarrow on Friday', cue: 'said', source: 'Lia Roth', speaker: 'Lia Roth' }],
+    });
+    const both = buildDossier({ storyId: 'office', reports: [office, herself] });
+    const speakers = both.quotes.map((q) => q.speaker);
+    assert.ok(speakers.every((x) => x === 'Lia Roth' || x === "Lia Roth's office"), speakers.join(' | '));
+  });
+
   it('merges an undated event of a report with its syndicated copy, and events stating the same count', () => {
     const text = 'Officials said a force of about 600 troops could be deployed to the border.';
     const report = (id: string, outlet: string) =>

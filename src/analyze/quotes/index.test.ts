@@ -218,6 +218,12 @@ test('scare quotes, titles of works and nicknames are not speech', () => {
   assert.deepEqual(seen, []);
 });
 
+test('talks someone holds are a meeting, not speech', () => {
+  const seen = run('She held talks by phone with President Oren Dal last Friday. The two sides resumed talks in Velgrad. Roth hosts talks on Monday.');
+  assert.deepEqual(seen, []);
+  assert.equal(find(run('Roth talks about the border every week.'), 'talks').source, 'Roth');
+});
+
 test('a title in quotation marks before a cue is not the content', () => {
   const text = 'On the show “Harbour Nights,” Ada Marlow said the port would reopen.';
   const a = find(run(text), 'said');

@@ -354,8 +354,17 @@ function isCueHead(doc: Doc, i: number, unit: Unit): boolean {
   if (isCap(doc, i) && i !== unit.first && !(i === unit.first + 1 && !isWord(doc, unit.first)) && !isHeadline(doc, unit)) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
   if (DETERMINERS.has(prev) && !(prev === 'to' && !form.endsWith('ed'))) return false;
-  return !isAttributiveParticiple(doc, i, unit);
+  return !isMeetingNoun(doc, i, unit) && !isAttributiveParticiple(doc, i, unit);
 }
+
+/** "held talks with", "resumed talks": after a verb that takes a meeting noun, a cue form in -s is that noun. */
+function isMeetingNoun(doc: Doc, i: number, unit: Unit): boolean {
+  return i > unit.first && MEETING_NOUN_VERBS.has(low(doc, i - 1)) && low(doc, i).endsWith('s');
+}
+
+/** Verbs whose object is a meeting noun that is also a cue form ("held talks", "opened talks", "resumed talks"). */
+const MEETING_NOUN_VERBS = new Set(['hold', 'holds', 'held', 'holding', 'resume', 'resumes', 'resumed', 'resuming', 'open', 'opens', 'opened', 'opening',
+  'begin', 'begins', 'began', 'begun', 'conclude', 'concludes', 'concluded', 'end', 'ends', 'ended', 'join', 'joins', 'joined', 'joining', 'host', 'hosts', 'hosted', 'hosting']);
 
 /**
  * A weak cue in the present tense between a name or a subject pronoun and "that" ("The New York Post reports that …",
@@ -461,13 +470,9 @@ function isWeakCueHead(doc: Doc, i: number, unit: Unit): boolean {
   // The quote test first: it is an array read, and it spares the lexicon lookup for every quoted word.
   if (inQuote(doc, i) || weakCueScore(form) === 0 || isCap(doc, i)) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
-  return !(DETERMINERS.has(prev) && prev !== 'to') && !isAttributiveParticiple(doc, i, unit);
+  return !(DETERMINERS.has(prev) && prev !== 'to') && !isMeetingNoun(doc, i, unit) && !isAttributiveParticiple(doc, i, unit);
 }
 
-/**
- * Candidate attributions of the weak cue heads, found after the strong ones so they change none of them: each
- * may take only quotes no other frame holds, and not a strong frame's cue words.
- */
 /**
  * A weak cue whose own features (head word and the word after it) score below this in the keep/drop model is not
  * worth building a frame for: the rest of a frame's features rarely lift such a cue over the keep margin. At 0 the
@@ -476,6 +481,10 @@ function isWeakCueHead(doc: Doc, i: number, unit: Unit): boolean {
  */
 const MIN_WEAK_CUE_SCORE = 0;
 
+/**
+ * Candidate attributions of the weak cue heads, found after the strong ones so they change none of them: each
+ * may take only quotes no other frame holds, and not a strong frame's cue words.
+ */
 function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], claimed: Set<number>, gated: boolean): Frame[] {
   const usedCue = new Set<number>();
   for (const f of strong) if (f.cueTokens) for (let k = f.cueTokens[0]; k < f.cueTokens[1]; k++) usedCue.add(k);
@@ -488,7 +497,7 @@ function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], 
     for (let h = unit.first; h < unit.last; h++) {
       if (usedCue.has(h)) continue;
       const detected = !isWeakCueHead(doc, h, unit);
-      if (detected && !(detectedHeads?.[h] && isDetectedCueHead(doc, h) && !isAttributiveParticiple(doc, h, unit))) continue;
+      if (detected && !(detectedHeads?.[h] && isDetectedCueHead(doc, h) && !isMeetingNoun(doc, h, unit) && !isAttributiveParticiple(doc, h, unit))) continue;
       const cueEnd = cueRange(doc, h, unit)[1];
       if (gated && FRAME_MODEL.size > 0 && weakCueGate(FRAME_MODEL, low(doc, h), cueEnd < unit.last ? low(doc, cueEnd) : '') < MIN_WEAK_CUE_SCORE) continue;
       const frame = frameAt(doc, unit, u, h, claimed, local, units[u + 1]);

@@ -138,6 +138,24 @@ export function speakerVia(sourceText: string, isEntityPerson: boolean, isEntity
   return 'name';
 }
 
+/** Who speaks for someone else: "her office said", "Oren Dal's spokesman said". */
+const REPRESENTATIVE_NOUNS = /^(?:office|spokes(?:man|woman|person)|press (?:office|secretary)|aides?|advisers?|lawyers?|attorneys?|campaign|representatives?|envoy|team|staff)$/;
+const POSSESSIVE = /^(?:(?:the\s+)?\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?|her|his|its|their)\s+(.+)$/u;
+
+/**
+ * The representative a source names, when the source is someone's representative and nothing more ("her office",
+ * "Oren Dal's spokesman" → "office", "spokesman"): the speaker is the side they speak for, but the words are theirs.
+ */
+export function representativeNoun(sourceText: string): string | undefined {
+  const noun = POSSESSIVE.exec(sourceText.trim())?.[1];
+  return noun !== undefined && REPRESENTATIVE_NOUNS.test(noun.toLowerCase()) ? noun : undefined;
+}
+
+/** "Lia Roth" + "office" → "Lia Roth's office"; "Ross Harris' aide" for a name ending in s. */
+export function representativeLabel(name: string, noun: string): string {
+  return `${name}${/s$/.test(name) ? "'" : "'s"} ${noun}`;
+}
+
 /**
  * The antecedent for a pronoun / role noun / organisation source starting at `at`: the nearest earlier mention of
  * the right kind; for organisations one naming the same head noun ("the ministry" -> "Foreign Ministry") when there is one.
