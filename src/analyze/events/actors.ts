@@ -17,6 +17,8 @@ export interface Actor {
   readonly entityId?: string;
   /** Countries named inside a group's own phrase ("the prime ministers of France and Spain"): they take part too. */
   readonly members?: readonly Actor[];
+  /** A personal pronoun the entities stage resolved ("She held talks"): a participant only as a verb's subject. */
+  readonly pronoun?: boolean;
 }
 
 /** The parts of an entities-stage entity this stage reads (structurally compatible with `entities/types.ts`). */
@@ -37,7 +39,10 @@ export interface MentionLike {
   readonly type: 'PER' | 'ORG' | 'LOC' | 'MISC';
 }
 
-/** Mention kinds that never name a participant on their own: "he" and "Velorian" say nothing about who attended. */
+/**
+ * Mention kinds that never name a participant on their own: "Velorian" says nothing about who attended, nor does "he"
+ * except as the subject of the event's verb (kept as a pronoun actor, see `pronoun`).
+ */
 const SKIPPED_MENTION_KINDS = new Set(['pronoun', 'demonym']);
 
 /** Capitalised words that end an organisation's name. */
@@ -211,6 +216,7 @@ export function findActors(text: string, tokenized: Tokenized, input: ActorInput
       const kind = e.plural === true && e.type === 'person' ? 'group' : kindOfEntity(e.type, e.name, demonymWords);
       if (!kind) continue;
       for (const m of e.mentions) {
+        if (m.kind === 'pronoun' && kind === 'person') actors.push({ start: m.start, end: m.end, name: e.name, kind, entityId: e.id, pronoun: true });
         if (m.kind !== undefined && SKIPPED_MENTION_KINDS.has(m.kind)) continue;
         actors.push({ start: m.start, end: m.end, name: e.name, kind, entityId: e.id });
       }

@@ -301,8 +301,23 @@ test('entities give participants their ids', () => {
     { id: 'e3', name: 'Oslo', type: 'gpe', mentions: [{ start: 38, end: 42, kind: 'name' }] },
   ];
   const [e] = run(text, { entities });
-  assert.deepEqual(e?.participants.map((p) => p.entityId), ['e1']);
+  assert.deepEqual(e?.participants.map((p) => p.entityId), ['e1', 'e2'], 'whom she met took part too');
   assert.equal(e?.place?.entityId, 'e3');
+});
+
+test('a resolved pronoun is a participant as the subject or object of the event verb, not elsewhere', () => {
+  const text = 'Lia Roth arrived on Sunday. She held talks by phone with Oren Dal on Monday. He met her in Velgrad on Tuesday. Reporters said he was tired.';
+  const at = (words: string, from = 0) => text.indexOf(words, from);
+  const entities: EntityLike[] = [
+    { id: 'e1', name: 'Lia Roth', type: 'person', mentions: [{ start: 0, end: 8, kind: 'name' }, { start: at('She'), end: at('She') + 3, kind: 'pronoun' }, { start: at('her in'), end: at('her in') + 3, kind: 'pronoun' }] },
+    { id: 'e2', name: 'Oren Dal', type: 'person', mentions: [{ start: at('Oren Dal'), end: at('Oren Dal') + 8, kind: 'name' }, { start: at('He met'), end: at('He met') + 2, kind: 'pronoun' }, { start: at('he was'), end: at('he was') + 2, kind: 'pronoun' }] },
+  ];
+  const events = run(text, { entities });
+  const talks = events.find((e) => e.trigger.text === 'talks');
+  assert.deepEqual(talks?.participants.map((p) => [p.entityId, p.span.text]), [['e1', 'She'], ['e2', 'Oren Dal']]);
+  const met = events.find((e) => e.trigger.text === 'met');
+  assert.deepEqual(met?.participants.map((p) => [p.entityId, p.span.text]), [['e2', 'He'], ['e1', 'her']]);
+  assert.ok(!events.some((e) => e.participants.some((p) => p.span.text === 'he')), 'a pronoun outside an event takes part in nothing');
 });
 
 // ---------------------------------------------------------------------------------------------------------------

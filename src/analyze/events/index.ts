@@ -300,7 +300,7 @@ const GROUP_HEAD_BEFORE_FROM = new RegExp(`\\b(?:${GROUP_HEADS}|troops|forces|te
 /** Named actors and groups in [from, to) that can take part: no places, no countries named as a location. */
 function participantActors(ctx: Context, from: number, to: number): Actor[] {
   const { text } = ctx;
-  const named = ctx.actors.filter((a) => a.start >= from && a.end <= to && !isExcluded(ctx, a.start, a.end) && a.kind !== 'location');
+  const named = ctx.actors.filter((a) => a.start >= from && a.end <= to && !a.pronoun && !isExcluded(ctx, a.start, a.end) && a.kind !== 'location');
   const kept = named.filter((a) => {
     if (a.kind !== 'country') return true;
     const before = wordBefore(text, a.start);
@@ -326,10 +326,27 @@ function subjectActors(ctx: Context, sent: Sentence, clauseStart: number, verbSt
   }
   const found = afterSpeaker(ctx, participantActors(ctx, clauseStart, verbStart), clauseStart, verbStart, reported);
   if (found.length > 0) return found;
+  // "She held talks with …", "He later met …": the resolved pronoun right before the verb is its subject.
+  const pronoun = ctx.actors.find((a) => a.pronoun && a.start >= clauseStart && a.end <= verbStart && PRONOUN_TO_VERB.test(ctx.text.slice(a.end, verbStart)));
+  if (pronoun && !isExcluded(ctx, pronoun.start, pronoun.end)) return [pronoun];
   const openingEnd = Math.max(sent.start, firstTrigger);
   const opening = afterSpeaker(ctx, participantActors(ctx, sent.start, openingEnd), sent.start, openingEnd, reported);
   return opening[0] ? [opening[0]] : [];
 }
+
+/** Between a verb and its object: titles ("Adm.", "Foreign Minister") and an article. */
+const VERB_TO_OBJECT = /^\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\.?\s+){0,3}$/u;
+
+/** The actor right after a meeting verb, its object: a named actor or group, or a resolved "him", "her", "them". */
+function objectActor(ctx: Context, verbEnd: number, clauseEnd: number): Actor | undefined {
+  const pronoun = ctx.actors.find((a) => a.pronoun && a.start > verbEnd && /^\s+$/.test(ctx.text.slice(verbEnd, a.start)));
+  if (pronoun) return /^(?:him|her|them)$/i.test(ctx.text.slice(pronoun.start, pronoun.end)) ? pronoun : undefined;
+  const next = participantActors(ctx, verbEnd, clauseEnd)[0];
+  return next && VERB_TO_OBJECT.test(ctx.text.slice(verbEnd, next.start)) ? next : undefined;
+}
+
+/** What may stand between a subject pronoun and its verb: auxiliaries and adverbs ("she had also briefly met"). */
+const PRONOUN_TO_VERB = /^(?:\s+(?:has|have|had|will|would|is|was|also|then|later|again|first|already|briefly|\p{Ll}+ly))*\s+$/u;
 
 /** A speech verb with a clause after it: "The chair said the chiefs had agreed …". */
 const SPEECH_BEFORE_CLAUSE = /\b(?:said|says|told\s+\w+|added|stated|noted|insisted|confirmed|announced)(?:\s+that)?\s+/gi;
@@ -624,6 +641,9 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
       addParticipants(m, subject, 'participants');
       m.counts.push(...findCounts(text, clauseStart, raw.start));
       if (/\bwith\s+/.test(text.slice(raw.end, raw.end + 6))) findPostParticipants(ctx, m);
+      // "Marlow met Adm. Piet Holm", "He met her in Velgrad": whom the subject met took part too.
+      const object = objectActor(ctx, raw.end, clauseEnd);
+      if (object) addParticipants(m, [object], 'participants');
     } else if (m.cls === 'verb') {
       addParticipants(m, subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger), 'participants');
       findPostParticipants(ctx, m);
