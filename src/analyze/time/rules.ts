@@ -2,7 +2,7 @@
  * Recognition rules: each is a regular expression plus a function turning a match into a candidate
  * (type, stated value or relative meaning). Overlaps are settled later, longest first.
  */
-import { formatDay, pad } from './calendar.js';
+import { formatDay, formatWeek, pad } from './calendar.js';
 import { holidayDate } from './resolve.js';
 import {
   decadeWordDigit,
@@ -878,6 +878,22 @@ const RULES: Rule[] = [
       if (!/^(?:by|at|around|until|till|since|before|after|through|to|from|the)$/.test(before) && !m.groups?.det) return null;
       const offset = before === 'since' ? -1 : 0;
       return { type: 'DATE', granularity: 'year', relative: pub({ unit: 'year', offset, granularity: 'year' }) };
+    },
+  },
+  {
+    // "the week of March 8": the week holding that day (TIMEX3 gives weeks, so 2027-W10).
+    id: 'date-week-of',
+    triggers: ['week'],
+    re: rx(`the\\s+week\\s+of\\s+(?<mon>${RE_MONTH})\\s*${DAY_NUM}${YEAR_TAIL}?`),
+    make(m, env) {
+      const g = m.groups ?? {};
+      const month = monthNumber(g.mon ?? '');
+      const day = Number(g.day);
+      if (!month || !validDay(month, day)) return null;
+      const year = yearFromGroups(g);
+      if (year !== null) return { type: 'DATE', granularity: 'week', value: formatWeek({ y: year, m: month, d: day }) };
+      const direction = directionFromTense(env.tense(m.index, m.index + m[0].length), 'nearest');
+      return { type: 'DATE', granularity: 'week', relative: pub({ unit: 'year', offset: 0, month, day, direction, nearestWithinDays: NEAR_DATE_DAYS, granularity: 'week' }) };
     },
   },
   {

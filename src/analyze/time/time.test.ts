@@ -90,6 +90,11 @@ describe('anchored and relative dates', () => {
     assert.equal(valueOf('The treaty was signed on March 3.', 'March 3'), '2026-03-03');
     assert.equal(valueOf('He will retire in March.', 'March'), '2027-03');
   });
+  it('"the week of March 8" is the week holding that day, not the current week', () => {
+    assert.equal(valueOf('The next summit is planned for the week of March 8.', 'the week of March 8'), '2027-W10');
+    assert.equal(valueOf('Talks in the week of June 1, 2026 failed.', 'the week of June 1, 2026'), '2026-W23');
+    assert.equal(recognise('The next summit is planned for the week of March 8.').length, 1);
+  });
   it('a range gives both ends', () => {
     const all = recognise('The festival ran from March 3 to 5.');
     assert.deepEqual(
