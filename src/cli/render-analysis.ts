@@ -88,6 +88,8 @@ export function eventLine(event: ArticleEvent, analysis: ArticleAnalysis): strin
   const lines = [parts.join(' ')];
   if (who.length > 0) lines.push(`    participants: ${unique(who).join(', ')}`);
   if (counts.length > 0) lines.push(`    counts: ${counts.join('; ')}`);
+  const casualties = (event.casualties ?? []).map((c) => `${c.kind} ${c.qualifier === 'exact' ? '' : c.qualifier + ' '}${c.value} ${c.unit} ("${c.span.text}")`);
+  if (casualties.length > 0) lines.push(`    casualties: ${casualties.join('; ')}`);
   if (event.organiser) lines.push(`    organiser: ${event.organiser.name}`);
   if (event.topic) lines.push(`    topic: ${event.topic.text}`);
   void analysis;

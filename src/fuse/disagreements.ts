@@ -57,6 +57,12 @@ function withConflicts(ctx: FusionContext, raw: readonly RawValue[], conflict: (
   return values.some((v) => v.status === 'conflicting') ? values : undefined;
 }
 
+/** Casualty counts of "people" and "persons" compare with each other; soldiers, civilians or children (a part of them) are their own. */
+function casualtyGroup(unit: string): string {
+  const u = unit.toLowerCase();
+  return u === 'persons' || u === 'others' ? 'people' : u;
+}
+
 /** A report (or its copy) contradicting only itself is not a disagreement between sources. */
 function sameSourcesOnly(ctx: FusionContext, a: Support, b: Support): boolean {
   const ga = new Set(a.articleIds.map((id) => ctx.sourceGroup(id)));
@@ -124,6 +130,33 @@ export function findDisagreements(
         topic: `How many ${unit} took part in the ${e.description}`,
         values,
         note: numberNote(ctx, values, `the number of ${unit}`),
+        about: { eventId: e.id },
+      });
+    }
+
+    // Casualties: each report's highest figure per kind and counted group (tolls rise as a story goes on, so a
+    // report's earlier, lower figure is its own update, not a disagreement), compared across reports.
+    const byCasualty = new Map<string, Map<string, { key: string; value: number; display: string; citation: Citation }>>();
+    for (const c of e.casualties ?? []) {
+      const group = `${c.kind} ${casualtyGroup(c.unit)}`;
+      const perReport = byCasualty.get(group) ?? new Map();
+      const seen = perReport.get(c.source.articleId);
+      if (!seen || interval(c.value, c.qualifier)[0] > interval(seen.value, numberValue(seen.key).qualifier)[0]) {
+        perReport.set(c.source.articleId, { key: numberKey(c.value, c.qualifier), value: c.value, display: c.source.text, citation: c.source });
+      }
+      byCasualty.set(group, perReport);
+    }
+    for (const [group, perReport] of byCasualty) {
+      const values = withConflicts(ctx, groupValues([...perReport.values()]), numbersConflict);
+      if (!values) continue;
+      const [kind = 'killed', ...unitWords] = group.split(' ');
+      const unit = unitWords.join(' ');
+      const verb = kind === 'missing' ? 'are missing' : `were ${kind}`;
+      drafts.push({
+        kind: 'casualty-count',
+        topic: `How many ${unit} ${verb} in the ${e.description}`,
+        values,
+        note: numberNote(ctx, values, `the number of ${unit} ${kind}`),
         about: { eventId: e.id },
       });
     }
@@ -199,7 +232,7 @@ export function findDisagreements(
     });
   }
 
-  const rank: Record<DisagreementKind, number> = { 'participant-count': 0, date: 1, place: 2, format: 3, participants: 4, attribution: 5, quantity: 6 };
+  const rank: Record<DisagreementKind, number> = { 'participant-count': 0, 'casualty-count': 0, date: 1, place: 2, format: 3, participants: 4, attribution: 5, quantity: 6 };
   return drafts
     .map((d, i) => ({ d, i }))
     .sort((a, b) => rank[a.d.kind] - rank[b.d.kind] || a.i - b.i)

@@ -44,6 +44,15 @@ export function buildFacts(
     for (const c of byCount.values()) {
       drafts.push({ kind: 'event', text: `${capitalise(c.display)} ${c.unit} ${takePart(true)} ${event}`, sources: c.sources, about: { eventId: e.id } });
     }
+    const byCasualty = new Map<string, { text: string; sources: Citation[] }>();
+    for (const c of e.casualties ?? []) {
+      const key = `${c.kind} ${numberKey(c.value, c.qualifier)} ${c.unit}`;
+      const verb = c.kind === 'missing' ? (c.value === 1 ? 'is missing after' : 'are missing after') : `${c.value === 1 ? 'was' : 'were'} ${c.kind} in`;
+      const entry = byCasualty.get(key) ?? { text: `${capitalise(displayNumber(c.value, c.qualifier))} ${c.unit} ${verb} the ${e.description}`, sources: [] };
+      entry.sources.push(c.source);
+      byCasualty.set(key, entry);
+    }
+    for (const c of byCasualty.values()) drafts.push({ kind: 'quantity', text: c.text, sources: c.sources, about: { eventId: e.id } });
   }
   for (const q of quotes) {
     // Words nobody is named for state no fact about anyone.

@@ -253,6 +253,30 @@ describe('events and timeline', () => {
     assert.ok(speakers.every((x) => x === 'Lia Roth' || x === "Lia Roth's office"), speakers.join(' | '));
   });
 
+  it('compares the casualties of one attack across reports, each report by its highest figure', () => {
+    const attack = (id: string, outlet: string, text: string, tolls: readonly [string, number, 'exact' | 'at-least'][]) =>
+      buildReport({
+        id,
+        outlet,
+        published: '2027-01-15',
+        text,
+        entities: [{ name: 'Velgrad', type: 'gpe', mentions: ['Velgrad'] }],
+        events: [{ type: 'attack', trigger: 'struck', date: { timex: 'Friday' }, place: { name: 'Velgrad', at: 'Velgrad' }, casualties: tolls.map(([at, value, qualifier]) => ({ kind: 'killed' as const, value, qualifier, unit: 'people', at })) }],
+      });
+    const a = attack('a', 'Wire One', 'A drone struck Velgrad on Friday, killing 12 people. The toll later rose to 15 people killed.', [['killing 12 people', 12, 'exact'], ['15 people killed', 15, 'exact']]);
+    const b = attack('b', 'Second Post', 'A drone struck Velgrad on Friday. Nine people were killed.', [['Nine people were killed', 9, 'exact']]);
+    const c = attack('c', 'Third Post', 'A drone struck Velgrad on Friday. At least 10 people were killed.', [['At least 10 people were killed', 10, 'at-least']]);
+    const d = buildDossier({ storyId: 'toll', reports: [a, b, c] });
+    assert.equal(d.events.filter((e) => e.type === 'attack').length, 1);
+    const dispute = d.disagreements.find((x) => x.kind === 'casualty-count');
+    assert.ok(dispute, d.disagreements.map((x) => x.topic).join(' | '));
+    assert.match(dispute.topic, /^How many people were killed in the attack in Velgrad on Friday 15 January 2027/);
+    const status = Object.fromEntries(dispute.values.map((v) => [v.value, v.status]));
+    assert.deepEqual(status, { '=15': 'conflicting', '=9': 'conflicting', '>=10': 'conflicting' }, 'R1 counts with 15, its update; at least 10 contradicts 9 only');
+    assert.ok(!dispute.values.some((v) => v.value === '=12'), "a report's own earlier figure is no disagreement");
+    assert.ok(d.facts.some((f) => f.text === '15 people were killed in the attack in Velgrad on Friday 15 January 2027'), d.facts.map((f) => f.text).join(' | '));
+  });
+
   it('merges an undated event of a report with its syndicated copy, and events stating the same count', () => {
     const text = 'Officials said a force of about 600 troops could be deployed to the border.';
     const report = (id: string, outlet: string) =>

@@ -61,6 +61,8 @@ export function findQuantities(ctx: FusionContext): Quantity[] {
     // Counts the events stage attached to an event: states are compared per event, anything else (troops, ships)
     // story-wide like any other quantity.
     for (const e of r.analysis.events) {
+      // Casualties are compared per event (events.ts, disagreements.ts).
+      for (const c of e.casualties ?? []) taken.push(c.span);
       for (const c of e.participantCounts) {
         taken.push(c.span);
         const unit = singular(fold(c.unit.trim().split(/\s+/).at(-1) ?? ''));

@@ -7,11 +7,11 @@
  * copy (`duplicateOf`) is listed but adds nothing to `independentSources`.
  */
 import type { EntityType, MentionKind } from '../analyze/entities/types.js';
-import type { EventFormat, EventModality, EventType, ParticipantCount } from '../analyze/events/types.js';
+import type { CasualtyCount, EventFormat, EventModality, EventType, ParticipantCount } from '../analyze/events/types.js';
 
-export const DOSSIER_SCHEMA_VERSION = '1.1';
+export const DOSSIER_SCHEMA_VERSION = '1.2';
 /** Name and version of the code that built a dossier, so a stored one can be told apart from a newer build. */
-export const FUSER_VERSION = 'triangulate-fuse@1';
+export const FUSER_VERSION = 'triangulate-fuse@2';
 
 /** A span of an article's text; `text === article.text.slice(start, end)`. */
 export interface SpanRef {
@@ -159,6 +159,15 @@ export interface DossierCount {
   readonly source: Citation;
 }
 
+/** A casualty count one report gives for an event ("at least 12 people were killed"). */
+export interface DossierCasualty {
+  readonly kind: CasualtyCount['kind'];
+  readonly value: number;
+  readonly qualifier: CasualtyCount['qualifier'];
+  readonly unit: string;
+  readonly source: Citation;
+}
+
 export interface DossierEvent {
   readonly id: string;
   readonly type: EventType;
@@ -178,6 +187,8 @@ export interface DossierEvent {
   readonly topic?: string;
   readonly participants: readonly DossierParticipant[];
   readonly participantCounts: readonly DossierCount[];
+  /** Casualty counts of an attack, as each report states them (absent when none does). */
+  readonly casualties?: readonly DossierCasualty[];
   /** The words naming the event in each report, with their sentences. */
   readonly sources: readonly Citation[];
   readonly support: Support;
@@ -208,7 +219,7 @@ export interface Fact {
   readonly about: { readonly eventId?: string; readonly quoteId?: string; readonly entityId?: string };
 }
 
-export type DisagreementKind = 'participant-count' | 'quantity' | 'date' | 'place' | 'format' | 'participants' | 'attribution';
+export type DisagreementKind = 'participant-count' | 'casualty-count' | 'quantity' | 'date' | 'place' | 'format' | 'participants' | 'attribution';
 
 export interface DisagreementValue {
   /** Machine-comparable value: "30", "21", ">20", "2026-11-16", an entity id or name. */

@@ -39,6 +39,7 @@ function assertSpans(text: string, events: readonly ArticleEvent[]): void {
     check(e.organiser?.span, `${e.id} organiser`);
     for (const p of [...e.participants, ...(e.nonParticipants ?? [])]) check(p.span, `${e.id} participant ${p.name}`);
     for (const c of e.participantCounts) check(c.span, `${e.id} count`);
+    for (const c of e.casualties ?? []) check(c.span, `${e.id} casualties`);
     for (const ev of e.evidence) check(ev, `${e.id} evidence`);
     assert.ok(e.evidence.some((ev) => ev.start <= e.trigger.start && e.trigger.end <= ev.end), `${e.id}: evidence holds the trigger`);
   });
@@ -318,6 +319,15 @@ test('a resolved pronoun is a participant as the subject or object of the event 
   const met = events.find((e) => e.trigger.text === 'met');
   assert.deepEqual(met?.participants.map((p) => [p.entityId, p.span.text]), [['e2', 'He'], ['e1', 'her']]);
   assert.ok(!events.some((e) => e.participants.some((p) => p.span.text === 'he')), 'a pronoun outside an event takes part in nothing');
+});
+
+test('an attack carries the casualty counts of its sentence and of the sentences after it in its paragraph', () => {
+  const text = 'A drone struck a fuel depot in Velgrad on Friday. At least 12 people were killed, officials said.\n\nIn Tarrow, 40 people were killed in a flood.';
+  const events = run(text, { published: '2027-01-15' });
+  const attack = events.find((e) => e.type === 'attack');
+  assert.deepEqual(attack?.casualties?.map((c) => [c.kind, c.qualifier, c.value, c.unit, c.span.text]), [['killed', 'at-least', 12, 'people', 'At least 12 people were killed']]);
+  assert.ok(!events.some((e) => e.casualties?.some((c) => c.value === 40)), 'a toll in another paragraph belongs to no attack');
+  assertSpans(text, events);
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { findQuotedSegments } from '../quotes/index.js';
 import type { TimeExpression } from '../time/index.js';
 import type { Tokenized } from '../tokens/index.js';
 import { findActors, groupActors, GROUP_HEADS, type Actor, type EntityLike, type MentionLike } from './actors.js';
+import { findCasualties } from './casualties.js';
 import { findCounts, parseNumber } from './counts.js';
 import {
   ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,
@@ -919,6 +920,36 @@ function finalise(ctx: Context, events: Building[]): ArticleEvent[] {
   });
 }
 
+/**
+ * An attack's casualty counts: in the sentences that report it, and in the sentences after them in the same paragraph
+ * up to the next one reporting an attack ("The drone struck the depot on Friday. At least 12 people were killed.").
+ */
+function attachCasualties(ctx: Context, events: ArticleEvent[], attackSentences: ReadonlySet<number>): ArticleEvent[] {
+  const { text, sentences } = ctx;
+  const taken = new Set<number>();
+  const sentenceAt = (start: number): number => sentences.findIndex((s) => s.start <= start && start < s.end);
+  return events.map((e) => {
+    if (e.type !== 'attack') return e;
+    const own = e.evidence.map((ev) => sentenceAt(ev.start)).filter((si) => si >= 0);
+    const reach = new Set(own);
+    for (const si of own) {
+      for (let next = si + 1; next < sentences.length && !attackSentences.has(next); next++) {
+        const prev = sentences[next - 1];
+        const sent = sentences[next];
+        if (!prev || !sent || text.slice(prev.end, sent.start).includes('\n')) break;
+        reach.add(next);
+      }
+    }
+    const casualties = [...reach].sort((a, b) => a - b).flatMap((si) => {
+      const sent = sentences[si];
+      if (!sent || taken.has(si)) return [];
+      taken.add(si);
+      return findCasualties(text, sent.start, sent.end);
+    });
+    return casualties.length > 0 ? { ...e, casualties } : e;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Entry point
 
@@ -990,5 +1021,5 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
   }
   resolveRelativeDates(mentions, owner);
   attachLoneParticipation(ctx, new Set(mentions.map((m) => m.sentence)), mentions, owner);
-  return finalise(ctx, events);
+  return attachCasualties(ctx, finalise(ctx, events), new Set(mentions.filter((m) => m.type === 'attack').map((m) => m.sentence)));
 }

@@ -42,7 +42,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { re: /\bagreed\b(?=\s+(?:on\s+\w+day\s+|unanimously\s+|in principle\s+)?(?:to|on|that)\b)/g, type: 'agreement', cls: 'verb', rule: 'agreement-verb' },
   { re: /\bvot(?:ed|es)\b(?!\s+(?:best|most|the best|the most))|\ba vote (?:on|in)\b|\b(?:will|would|to|shall|must|could|did not|didn't|didn’t)\s+vote\b/g, type: 'vote', cls: 'verb', rule: 'vote' },
   { re: /\b(?:missiles?|drones?|rockets?|shells?|strikes?|bombs?)\s+(?:struck|hit|slammed into|rained down on)\b/gi, type: 'attack', cls: 'verb', rule: 'attack' },
-  { re: /\b(?:attack(?:ed|s)?|air ?strikes?|missile strikes?|drone strikes?|shelling|shelled|bombing|bombed)\b/g, type: 'attack', cls: 'verb', rule: 'attack' },
+  { re: /\b(?:attack(?:ed|s)?|air ?strikes?|missile strikes?|drone strikes?|shelling|shelled|bombing|bombed|explosions?|ambush(?:ed)?)\b/g, type: 'attack', cls: 'verb', rule: 'attack' },
   { re: /\b(?:deploy(?:ed|ing|s)?|deployment|sen[dt]|sending|dispatched)\b/g, type: 'deployment', cls: 'verb', rule: 'deployment' },
 ];
 

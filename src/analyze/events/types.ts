@@ -49,6 +49,17 @@ export interface ParticipantCount {
   readonly derivation: 'stated' | 'list';
 }
 
+/** Added (optional): people killed, injured or missing in an attack ("at least 12 people were killed"), as stated. */
+export interface CasualtyCount {
+  readonly kind: 'killed' | 'injured' | 'missing';
+  readonly value: number;
+  readonly qualifier: 'exact' | 'at-least' | 'more-than' | 'fewer-than' | 'about' | 'at-most';
+  /** Who was counted, as the text names them ("people" when it names no one: "five dead"). */
+  readonly unit: string;
+  readonly span: SpanText;
+  readonly derivation: 'stated';
+}
+
 export interface EventDate {
   /** TIMEX3 value: `2026-11-18`, `2026-W47`, or `XXXX-WXX-3` while unresolved. */
   readonly value: string;
@@ -84,6 +95,8 @@ export interface ArticleEvent {
   /** Added (optional): see `EventModality`. */
   readonly modality?: EventModality;
   readonly participantCounts: readonly ParticipantCount[];
+  /** Added (optional): casualty counts of an attack, from its sentence or the sentences after it in its paragraph. */
+  readonly casualties?: readonly CasualtyCount[];
   readonly organiser?: EventParticipant;
   readonly topic?: SpanText;
   /** The sentences that state any part of the event. */

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findCasualties } from './casualties.js';
+
+const seen = (text: string): string[] =>
+  findCasualties(text, 0, text.length).map((c) => {
+    assert.equal(text.slice(c.span.start, c.span.end), c.span.text, 'the span slices back to its text');
+    return `${c.kind} ${c.qualifier} ${c.value} ${c.unit}`;
+  });
+
+test('casualty counts: passive, active, "left … dead", death tolls, word numbers and qualifiers', () => {
+  assert.deepEqual(seen('At least 12 people were killed and 30 others wounded.'), ['killed at-least 12 people', 'injured exact 30 people']);
+  assert.deepEqual(seen('The strike killed 1,204 soldiers, wounding nearly 300 civilians.'), ['killed exact 1204 soldiers', 'injured about 300 civilians']);
+  assert.deepEqual(seen('The blast left five dead and two missing.'), ['killed exact 5 people', 'missing exact 2 people']);
+  assert.deepEqual(seen('The death toll rose to 40 on Sunday.'), ['killed exact 40 people']);
+  assert.deepEqual(seen('A death toll of more than 100 was reported.'), ['killed more-than 100 people']);
+  assert.deepEqual(seen('Three children died.'), ['killed exact 3 children']);
+});
+
+test('no casualty count: troops sent, years, scores, killings without a number, people left somewhere', () => {
+  assert.deepEqual(seen('About 1,000 troops arrived in May.'), []);
+  assert.deepEqual(seen('In 2014 killed was the word of the year.'), []);
+  assert.deepEqual(seen('The plan was killed by the committee.'), []);
+  assert.deepEqual(seen('They left 12 people behind at the border.'), []);
+  assert.deepEqual(seen('The vote passed 120 to 40.'), []);
+});

@@ -1,0 +1,86 @@
+/**
+ * Casualty counts ("at least 12 people were killed", "killing 12 soldiers", "left five dead and 30 wounded", "the death
+ * toll rose to 40"): the numbers reports most often disagree on about an attack, kept with their span so that fusion
+ * can compare them across sources.
+ */
+import type { CasualtyCount } from './types.js';
+
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+
+const QUALIFIERS: Readonly<Record<string, CasualtyCount['qualifier']>> = {
+  'at least': 'at-least', 'no fewer than': 'at-least', 'more than': 'more-than', over: 'more-than', about: 'about', around: 'about',
+  nearly: 'about', almost: 'about', roughly: 'about', approximately: 'about', some: 'about', 'an estimated': 'about',
+  'up to': 'at-most', 'as many as': 'at-most', 'fewer than': 'fewer-than', 'less than': 'fewer-than',
+};
+
+const NUMBER = `(?<n>\\d{1,3}(?:,\\d{3})+|\\d+|${Object.keys(WORD_NUMBERS).join('|')})`;
+const QUALIFIER = `(?:(?<q>${Object.keys(QUALIFIERS).sort((a, b) => b.length - a.length).join('|')})\\s+)?`;
+/** Who was counted; absent in "12 were killed", "five dead". */
+const UNIT = `(?:\\s+(?:more\\s+)?(?<unit>(?:people|persons|civilians|soldiers|troops|servicemen|children|residents|police(?:\\s+officers)?|officers|policemen|militants|fighters|workers|passengers|pilgrims|protesters|others|Palestinians|Israelis|Ukrainians|Russians|Velorians)))?`;
+const KIND_WORD = '(?<kind>killed|dead|died|wounded|injured|hurt|missing)';
+
+/** "12 people were killed", "at least five dead", "30 others wounded", "12 people died". */
+const COUNT_THEN_KIND = new RegExp(`\\b${QUALIFIER}${NUMBER}${UNIT}(?:,)?\\s+(?:(?:were|was|have been|had been|are|are now|being)\\s+)?(?:(?:reported|confirmed|believed|feared|said to be)\\s+)?${KIND_WORD}\\b`, 'giu');
+/** "killing at least 12 people", "wounded 30 soldiers", "left five people dead". */
+const KIND_THEN_COUNT = new RegExp(`\\b(?<verb>killing|killed|kills|wounding|wounded|injuring|injured|leaving|left)\\s+${QUALIFIER}${NUMBER}${UNIT}(?:\\s+${KIND_WORD})?\\b`, 'giu');
+/** "the death toll rose to 40", "a death toll of at least 12". */
+const DEATH_TOLL = new RegExp(`\\bdeath toll\\s+(?:(?:has\\s+|had\\s+)?(?:rose|risen|climbed|jumped|reached|stood|stands|is|was|of|at)\\s+)?(?:(?:to|at)\\s+)?${QUALIFIER}${NUMBER}\\b`, 'giu');
+
+function kindOf(word: string): CasualtyCount['kind'] {
+  const w = word.toLowerCase();
+  if (w === 'missing') return 'missing';
+  return w === 'killed' || w === 'dead' || w === 'died' || w === 'killing' || w === 'kills' ? 'killed' : 'injured';
+}
+
+function numberOf(raw: string): number {
+  const word = WORD_NUMBERS[raw.toLowerCase()];
+  return word ?? Number(raw.replace(/,/g, ''));
+}
+
+/** A year or a clock reading is no count ("in 2014 killed", "at 10 killed"). */
+function isYearLike(text: string, start: number, raw: string): boolean {
+  return /^(?:1[89]|20)\d\d$/.test(raw) && /\b(?:in|since|of|by|until|before|after)\s+$/i.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** Casualty counts in [from, to) of `text`, in text order, not overlapping. */
+export function findCasualties(text: string, from: number, to: number): CasualtyCount[] {
+  const zone = text.slice(from, to);
+  const found: CasualtyCount[] = [];
+  const add = (m: RegExpMatchArray, kindWord: string | undefined): void => {
+    const g = m.groups ?? {};
+    const raw = g['n'] ?? '';
+    const start = from + (m.index ?? 0);
+    const numberAt = start + m[0].toLowerCase().indexOf(raw.toLowerCase(), (g['verb'] ?? '').length);
+    if (!raw || !kindWord || isYearLike(text, numberAt, raw)) return;
+    const value = numberOf(raw);
+    if (!Number.isFinite(value) || value <= 0) return;
+    const unit = g['unit'] ?? 'people';
+    found.push({
+      kind: kindOf(kindWord),
+      value,
+      qualifier: g['q'] ? (QUALIFIERS[g['q'].toLowerCase()] ?? 'exact') : 'exact',
+      unit: unit.toLowerCase() === 'others' ? 'people' : unit,
+      span: { start, end: start + m[0].length, text: m[0] },
+      derivation: 'stated',
+    });
+  };
+  for (const m of zone.matchAll(COUNT_THEN_KIND)) add(m, m.groups?.['kind']);
+  for (const m of zone.matchAll(KIND_THEN_COUNT)) {
+    const verb = (m.groups?.['verb'] ?? '').toLowerCase();
+    // "left five dead": the kind is the word after the count; "left 12 people" alone says nothing of casualties.
+    add(m, verb === 'leaving' || verb === 'left' ? m.groups?.['kind'] : verb);
+  }
+  for (const m of zone.matchAll(DEATH_TOLL)) add(m, 'killed');
+  found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const kept: CasualtyCount[] = [];
+  for (const c of found) {
+    const last = kept[kept.length - 1];
+    if (last && c.span.start < last.span.end) continue;
+    kept.push(c);
+  }
+  return kept;
+}
