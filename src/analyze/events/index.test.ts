@@ -330,6 +330,24 @@ test('an attack carries the casualty counts of its sentence and of the sentences
   assertSpans(text, events);
 });
 
+test('an invitation: the host organises, the guest takes part; a place inside the purpose is not where it happened', () => {
+  const text = 'Mr. Peña Nieto invited Mr. Trump to a meeting in Mexico City. On July 6, 2011, the two countries signed an agreement to allow Mexican trucks to operate in the United States.';
+  const mentions: MentionLike[] = [
+    { start: text.indexOf('Peña Nieto'), end: text.indexOf('Peña Nieto') + 10, type: 'PER' },
+    { start: text.indexOf('Trump'), end: text.indexOf('Trump') + 5, type: 'PER' },
+    { start: text.indexOf('Mexico City'), end: text.indexOf('Mexico City') + 11, type: 'LOC' },
+    { start: text.indexOf('United States'), end: text.indexOf('United States') + 13, type: 'LOC' },
+  ];
+  const events = run(text, { mentions, published: '2016-09-28' });
+  const meeting = events.find((e) => e.type === 'meeting');
+  assert.equal(meeting?.organiser?.name, 'Peña Nieto');
+  assert.deepEqual(meeting?.participants.map((p) => p.name), ['Trump']);
+  assert.equal(meeting?.place?.name, 'Mexico City');
+  const agreement = events.find((e) => e.type === 'agreement');
+  assert.equal(agreement?.place, undefined, JSON.stringify(agreement?.place));
+  assertSpans(text, events);
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Negative cases
 

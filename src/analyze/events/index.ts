@@ -476,9 +476,16 @@ function placeActorAt(ctx: Context, at: number): Actor | undefined {
   return ctx.actors.find((a) => a.start === at && (a.kind === 'country' || a.kind === 'location'));
 }
 
+/** An infinitive of purpose after an event ("to discuss", "in order to prepare"), not "to northern Estonia". */
+const PURPOSE_START = /\b(?:in order )?to\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|northern|southern|eastern|western|central|north|south|east|west)\b)\p{Ll}+/u;
+
 function findPlace(ctx: Context, m: Mention): void {
   const { text } = ctx;
-  const region = text.slice(m.end, m.postEnd);
+  // "signed an agreement to allow Mexican trucks to operate in the United States": a place inside the purpose is
+  // what the event is about, not where it happened.
+  const full = text.slice(m.end, m.postEnd);
+  const purpose = PURPOSE_START.exec(full);
+  const region = purpose ? full.slice(0, purpose.index) : full;
   // An attack "on the port of Sarnova" names its target, which is where it happened.
   const prepRe = m.type === 'deployment' ? /\b(?:to|in|into)\s+/g : m.type === 'visit' ? /\b(?:to|in|at)\s+|^\s+/g :
     m.type === 'attack' ? /\b(?:in|at|on)\s+/g : /\b(?:in|at)\s+/g;
@@ -657,6 +664,8 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
         if (rel.groups?.['org'] !== undefined) {
           const who = subject.find((a) => a.kind !== 'group') ?? subject[0];
           if (who && !m.organiser) m.organiser = toParticipant(who);
+          // "Peña Nieto invited Mr. Trump to a meeting": the guest takes part (the host as well: the organiser).
+          if (rel.groups?.['invite'] !== undefined) addParticipants(m, participantActors(ctx, verbStart, raw.start), 'participants');
         } else {
           addParticipants(m, subject, rel.groups?.['neg'] !== undefined ? 'nonParticipants' : 'participants');
           if (rel.groups?.['neg'] === undefined) {
