@@ -19,8 +19,11 @@ const QUALIFIERS: Readonly<Record<string, CasualtyCount['qualifier']>> = {
 
 const NUMBER = `(?<n>\\d{1,3}(?:,\\d{3})+|\\d+|${Object.keys(WORD_NUMBERS).join('|')})`;
 const QUALIFIER = `(?:(?<q>${Object.keys(QUALIFIERS).sort((a, b) => b.length - a.length).join('|')})\\s+)?`;
-/** Who was counted; absent in "12 were killed", "five dead". */
-const UNIT = `(?:\\s+(?:more\\s+)?(?<unit>(?:people|persons|civilians|soldiers|troops|servicemen|children|residents|police(?:\\s+officers)?|officers|policemen|militants|fighters|workers|passengers|pilgrims|protesters|others|Palestinians|Israelis|Ukrainians|Russians|Velorians)))?`;
+const COUNTED = 'people|persons|civilians|soldiers|troops|servicemen|servicemembers|sailors|marines|airmen|guards|police(?:\\s+officers)?|officers|' +
+  'policemen|militants|fighters|insurgents|rebels|workers|employees|staff|passengers|pilgrims|protesters|demonstrators|students|children|' +
+  'women|men|babies|patients|doctors|journalists|tourists|villagers|residents|migrants|refugees|prisoners|hostages|peacekeepers|others';
+/** Who was counted, with an adjective or a nationality before ("American sailors", "Velorian soldiers"); absent in "12 were killed". */
+const UNIT = `(?:\\s+(?:more\\s+)?(?<unit>(?:(?:\\p{Lu}\\p{Ll}+|young|local|foreign|unarmed|innocent|off-duty|other)\\s+)?(?:${COUNTED})))?`;
 const KIND_WORD = '(?<kind>killed|dead|died|wounded|injured|hurt|missing)';
 
 /** "12 people were killed", "at least five dead", "30 others wounded", "12 people died". */
@@ -63,7 +66,7 @@ export function findCasualties(text: string, from: number, to: number): Casualty
       kind: kindOf(kindWord),
       value,
       qualifier: g['q'] ? (QUALIFIERS[g['q'].toLowerCase()] ?? 'exact') : 'exact',
-      unit: unit.toLowerCase() === 'others' ? 'people' : unit,
+      unit: unit.toLowerCase() === 'others' ? 'people' : unit.replace(/^other\s+/i, ''),
       span: { start, end: start + m[0].length, text: m[0] },
       derivation: 'stated',
     });

@@ -363,9 +363,15 @@ test('no events: idioms that share the words', () => {
     '"We will meet again in Paris," she said.',
     'Article 5 says members must help if any of them is attacked.',
     'She had a heart attack in 2019.',
+    'Republicans will continue their legislative attacks. Critics ran attack ads all week.',
+    'The most-visited Twitter page is his. She promised to meet and in some cases exceed his goals.',
   ]) {
     assert.deepEqual(run(text).map((e) => `${e.type}:${e.trigger.text}`), [], text);
   }
+  // A person's name as the target is criticism ("his attacks on Clinton"); a convoy is not.
+  const text = 'Trump stepped up his attacks on Clinton. Militants attacked a convoy near Tarrow.';
+  const mentions: MentionLike[] = [{ start: text.indexOf('Clinton'), end: text.indexOf('Clinton') + 7, type: 'PER' }, { start: text.indexOf('Tarrow'), end: text.indexOf('Tarrow') + 6, type: 'LOC' }];
+  assert.deepEqual(run(text, { mentions }).map((e) => `${e.type}:${e.trigger.text}`), ['attack:attacked']);
 });
 
 test('"1,000 troops" is never a date; "May" after a name is not the month', () => {

@@ -21,9 +21,9 @@ import { findActors, groupActors, GROUP_HEADS, type Actor, type EntityLike, type
 import { findCasualties } from './casualties.js';
 import { findCounts, parseNumber } from './counts.js';
 import {
-  ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,
+  ATTACK_GUARD_AFTER, ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,
   NON_EVENT_DATE_PREP, NOUN_DETERMINER, PARTICIPATION_ALONE, PLACE_PREP, RELATION_VERB, SUMMIT_GUARD, SUMMIT_GUARD_BEFORE,
-  SUMMIT_PARTICIPANTS, TRIGGERS, VISIT_GUARD_AFTER, type TriggerClass,
+  SUMMIT_PARTICIPANTS, TRIGGERS, VISIT_GUARD_AFTER, VISIT_GUARD_BEFORE, type TriggerClass,
 } from './lexicon.js';
 import type {
   ArticleEvent, EventDate, EventFormat, EventModality, EventParticipant, EventType, ParticipantCount, SpanText,
@@ -215,7 +215,7 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       if (word === 'convened' && !/^\s+(?:in|at|on|for|virtually|online|again)\b/.test(after)) return { ok: false };
       return { ok: true };
     case 'visit': {
-      if (VISIT_GUARD_AFTER.test(after)) return { ok: false };
+      if (VISIT_GUARD_AFTER.test(after) || VISIT_GUARD_BEFORE.test(before)) return { ok: false };
       if (start === sentenceStart && /^Visit\b/.test(text.slice(start, end + 1))) return { ok: false };
       if (word === 'visit' || word === 'visits') {
         if (!NOUN_DETERMINER.test(before) && !/\b(?:state|official|first|planned)\s+$/i.test(before) && !/^\s+(?:to|by)\b/.test(after)) {
@@ -225,10 +225,14 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       const near = ctx.actors.some((a) => a.start >= end && a.start - end <= 40 && a.kind !== 'group');
       return { ok: near || /^\s+(?:to|by)\s+\p{Lu}/u.test(after) || DEFINITE.test(before) };
     }
-    case 'attack':
-      if (ATTACK_GUARD_BEFORE.test(before)) return { ok: false };
+    case 'attack': {
+      if (ATTACK_GUARD_BEFORE.test(before) || ATTACK_GUARD_AFTER.test(after)) return { ok: false };
+      // "his attacks on Clinton": a person's name as the target is criticism; a place, a building or a convoy is not.
+      const on = /^\s+(?:on|against|upon)\s+/i.exec(after);
+      if (on && ctx.actors.some((a) => a.kind === 'person' && !a.pronoun && a.start === end + on[0].length)) return { ok: false };
       // "if any of them is attacked": a hypothesis, not a report.
       return { ok: !/\bif\b[^,.;]*$/i.test(before) };
+    }
     case 'agreement-verb':
       return { ok: !/^\s+(?:on\s+\w+day\s+)?to\s+(?:meet|talk|speak|hold|reconvene)\b/i.test(after) };
     default:

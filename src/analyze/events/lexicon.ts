@@ -42,7 +42,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { re: /\bagreed\b(?=\s+(?:on\s+\w+day\s+|unanimously\s+|in principle\s+)?(?:to|on|that)\b)/g, type: 'agreement', cls: 'verb', rule: 'agreement-verb' },
   { re: /\bvot(?:ed|es)\b(?!\s+(?:best|most|the best|the most))|\ba vote (?:on|in)\b|\b(?:will|would|to|shall|must|could|did not|didn't|didn’t)\s+vote\b/g, type: 'vote', cls: 'verb', rule: 'vote' },
   { re: /\b(?:missiles?|drones?|rockets?|shells?|strikes?|bombs?)\s+(?:struck|hit|slammed into|rained down on)\b/gi, type: 'attack', cls: 'verb', rule: 'attack' },
-  { re: /\b(?:attack(?:ed|s)?|air ?strikes?|missile strikes?|drone strikes?|shelling|shelled|bombing|bombed|explosions?|ambush(?:ed)?)\b/g, type: 'attack', cls: 'verb', rule: 'attack' },
+  { re: /\b(?:attack(?:ed|s)?|air ?strikes?|missile strikes?|drone strikes?|[Ss]helling|shelled|[Bb]ombing|bombed|[Ee]xplosions?|ambush(?:ed)?)\b/g, type: 'attack', cls: 'verb', rule: 'attack' },
   { re: /\b(?:deploy(?:ed|ing|s)?|deployment|sen[dt]|sending|dispatched)\b/g, type: 'deployment', cls: 'verb', rule: 'deployment' },
 ];
 
@@ -55,7 +55,7 @@ export const DEFINITE = /(?:^|\s)(?:the|this|that|these|those|its|their|\p{L}+da
 
 /** Objects of "meet"/"met" that make it "satisfy" or "receive", not "gather". */
 export const MEET_OBJECT_GUARD =
-  /^\s+(?:with\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+|our\s+|these\s+)?(?:\w+\s+)?(?:criticism|resistance|scepticism|skepticism|silence|approval|protests?|opposition|anger|derision|demand|demands|expectations?|targets?|needs|requirements|deadlines?|standards|criteria|goals?|obligations|commitments|costs?|challenges?|conditions|threshold|quota|fate|end|death)\b/i;
+  /^\s+(?:and\s+(?:in\s+some\s+cases\s+|even\s+|perhaps\s+)?(?:exceed|surpass|beat)\b|or\s+(?:exceed|surpass|beat)\b)|^\s+(?:with\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+|an\s+|our\s+|these\s+)?(?:\w+\s+)?(?:criticism|resistance|scepticism|skepticism|silence|approval|protests?|opposition|anger|derision|demand|demands|expectations?|targets?|needs|requirements|deadlines?|standards|criteria|goals?|obligations|commitments|costs?|challenges?|conditions|threshold|quota|fate|end|death)\b/i;
 
 /** What follows "call" when it is an appeal, not a conversation ("a call for calm", "calls on"). */
 export const CALL_GUARD_AFTER = /^\s+(?:for|on|to|it|them|him|her|me|us)\b/i;
@@ -67,10 +67,14 @@ export const SUMMIT_GUARD = /^\s+of\s+(?:the\s+)?(?:mountain|mount|mt\.?|peak|hi
 export const SUMMIT_GUARD_BEFORE = /\b(?:reached|reach|reaching|climbed|climb|climbing|to the|mountain|mountain's|peak)\s+(?:the\s+)?$/i;
 
 /** "visit our website", "please visit", "visit www…": invitations, not visits. */
-export const VISIT_GUARD_AFTER = /^\s+(?:our|the\s+(?:website|site|page)|www\.|https?:|this\s+(?:page|site)|us\b|website)/i;
+export const VISIT_GUARD_AFTER = /^\s+(?:our|the\s+(?:website|site|page)|www\.|https?:|this\s+(?:page|site)|us\b|website|(?:\p{Lu}\p{L}*\s+)?(?:page|site|website|account)s?\b)/iu;
+/** "most-visited", "well-visited": an adjective, not a visit. */
+export const VISIT_GUARD_BEFORE = /(?:most|least|much|well|often|rarely|frequently|heavily|widely)-?\s*$/i;
 
 /** "heart attack", "panic attack": not attacks. */
-export const ATTACK_GUARD_BEFORE = /\b(?:heart|panic|asthma|anxiety|personal|verbal|cyber-?)\s*$/i;
+export const ATTACK_GUARD_BEFORE = /\b(?:heart|panic|asthma|anxiety|personal|verbal|cyber-?|political|legislative|partisan|media|campaign|negative|rhetorical|scathing|stinging|blistering|withering)\s*$/i;
+/** "attack ads", "attacks on Clinton" (a person's name: criticism), "attack my record": politics, not violence. */
+export const ATTACK_GUARD_AFTER = /^\s+(?:ads?\b|dogs?\b|lines?\b|(?:on|against)\s+(?:his|her|their|my|our)\s+(?:record|rival|opponent|critics|policies|plan|character|integrity)\b|(?:my|his|her)\s+(?:record|character|integrity)\b)/i;
 
 /** Nouns that make a "send"/"deploy" a deployment of forces. */
 export const FORCE_NOUN = /\b(?:troops|soldiers|forces?|personnel|marines|peacekeepers|warships|ships|jets|aircraft|tanks|batteries|brigades?|battalions?|units)\b/i;
