@@ -365,6 +365,7 @@ test('no events: idioms that share the words', () => {
     'She had a heart attack in 2019.',
     'Republicans will continue their legislative attacks. Critics ran attack ads all week.',
     'The most-visited Twitter page is his. She promised to meet and in some cases exceed his goals.',
+    'To varying degrees, all agreed that the proposal would raise taxes. Only 52 percent of voters agreed that she was fit.',
   ]) {
     assert.deepEqual(run(text).map((e) => `${e.type}:${e.trigger.text}`), [], text);
   }

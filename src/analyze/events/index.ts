@@ -182,6 +182,9 @@ function wordBefore(text: string, at: number, reach = 30): string {
   return text.slice(Math.max(0, at - reach), at);
 }
 
+/** Subjects whose agreement is a decision: governments, their envoys, bodies that vote. */
+const DECIDING_PARTIES = /\b(?:leaders|ministers|chiefs|countries|states|sides|parties|members|governments|delegations|allies|negotiators|nations|council|committee|alliance|parliament|cabinet|board|union|bloc)\b/i;
+
 /** Is this match of a trigger pattern a real event word here? Guards against the idioms that share the word. */
 function acceptTrigger(ctx: Context, rule: string, start: number, end: number, sentenceStart: number): { cls?: TriggerClass; ok: boolean } {
   const { text } = ctx;
@@ -234,7 +237,10 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       return { ok: !/\bif\b[^,.;]*$/i.test(before) };
     }
     case 'agreement-verb':
-      return { ok: !/^\s+(?:on\s+\w+day\s+)?to\s+(?:meet|talk|speak|hold|reconvene)\b/i.test(after) };
+      if (/^\s+(?:on\s+\w+day\s+)?to\s+(?:meet|talk|speak|hold|reconvene)\b/i.test(after)) return { ok: false };
+      // "All agreed that the plan would raise taxes", "52 percent agreed that …": an opinion shared, unless the ones
+      // agreeing are parties that decide ("the ministers agreed that troops would stay").
+      return { ok: !/^\s+(?:\w+ly\s+)?that\b/i.test(after) || DECIDING_PARTIES.test(before) };
     default:
       return { ok: true };
   }
@@ -488,7 +494,8 @@ function findPlace(ctx: Context, m: Mention): void {
   // "signed an agreement to allow Mexican trucks to operate in the United States": a place inside the purpose is
   // what the event is about, not where it happened.
   const full = text.slice(m.end, m.postEnd);
-  const purpose = PURPOSE_START.exec(full);
+  // Likewise what was agreed or announced ("agreed that troops would stay in Veloria").
+  const purpose = PURPOSE_START.exec(full) ?? (m.type === 'agreement' || m.type === 'announcement' ? /\bthat\s/.exec(full) : null);
   const region = purpose ? full.slice(0, purpose.index) : full;
   // An attack "on the port of Sarnova" names its target, which is where it happened.
   const prepRe = m.type === 'deployment' ? /\b(?:to|in|into)\s+/g : m.type === 'visit' ? /\b(?:to|in|at)\s+|^\s+/g :
