@@ -366,12 +366,17 @@ test('no events: idioms that share the words', () => {
     'Republicans will continue their legislative attacks. Critics ran attack ads all week.',
     'The most-visited Twitter page is his. She promised to meet and in some cases exceed his goals.',
     'To varying degrees, all agreed that the proposal would raise taxes. Only 52 percent of voters agreed that she was fit.',
+    'Readers may not let editorials tell them how to vote. Everyone has the right to vote.',
   ]) {
     assert.deepEqual(run(text).map((e) => `${e.type}:${e.trigger.text}`), [], text);
   }
   // A person's name as the target is criticism ("his attacks on Clinton"); a convoy is not.
-  const text = 'Trump stepped up his attacks on Clinton. Militants attacked a convoy near Tarrow.';
-  const mentions: MentionLike[] = [{ start: text.indexOf('Clinton'), end: text.indexOf('Clinton') + 7, type: 'PER' }, { start: text.indexOf('Tarrow'), end: text.indexOf('Tarrow') + 6, type: 'LOC' }];
+  const text = 'Trump stepped up his attacks on Clinton. Trump attacked Machado in tweets. Militants attacked a convoy near Tarrow.';
+  const mentions: MentionLike[] = [
+    { start: text.indexOf('Clinton'), end: text.indexOf('Clinton') + 7, type: 'PER' },
+    { start: text.indexOf('Machado'), end: text.indexOf('Machado') + 7, type: 'PER' },
+    { start: text.indexOf('Tarrow'), end: text.indexOf('Tarrow') + 6, type: 'LOC' },
+  ];
   assert.deepEqual(run(text, { mentions }).map((e) => `${e.type}:${e.trigger.text}`), ['attack:attacked']);
 });
 

@@ -231,11 +231,14 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
     case 'attack': {
       if (ATTACK_GUARD_BEFORE.test(before) || ATTACK_GUARD_AFTER.test(after)) return { ok: false };
       // "his attacks on Clinton": a person's name as the target is criticism; a place, a building or a convoy is not.
-      const on = /^\s+(?:on|against|upon)\s+/i.exec(after);
+      const on = /^\s+(?:(?:on|against|upon)\s+)?/i.exec(after);
       if (on && ctx.actors.some((a) => a.kind === 'person' && !a.pronoun && a.start === end + on[0].length)) return { ok: false };
       // "if any of them is attacked": a hypothesis, not a report.
       return { ok: !/\bif\b[^,.;]*$/i.test(before) };
     }
+    case 'vote':
+      // "how to vote", "the right to vote", "registered to vote": voting in general, not a vote that took place.
+      return { ok: !(/^to\b/i.test(word) && /\b(?:how|whom|who|whether|where|right|eligible|registered|register|able|allowed|encouraged?|urged?|urging|go|turn out)\s+$/i.test(before)) };
     case 'agreement-verb':
       if (/^\s+(?:on\s+\w+day\s+)?to\s+(?:meet|talk|speak|hold|reconvene)\b/i.test(after)) return { ok: false };
       // "All agreed that the plan would raise taxes", "52 percent agreed that …": an opinion shared, unless the ones
