@@ -206,6 +206,7 @@ export function Timeline({ dossier, labels, selected, onSelect }: SectionProps) 
                   {event?.modality.disputed && <span className="tag conflict">reports differ on whether it happened</span>}
                 </p>
                 <p className="tl-label">{t.label}</p>
+                {event?.casualties && event.casualties.length > 0 && <p className="casualties">{casualtySummary(event.casualties)}</p>}
                 {event && event.participants.length > 0 && (
                   <p className="participants">
                     {event.participants.slice(0, 12).map((p) => (
@@ -230,6 +231,19 @@ export function Timeline({ dossier, labels, selected, onSelect }: SectionProps) 
       </ol>
     </section>
   );
+}
+
+/** "killed: at least 12, 9 · injured: 30": each figure the reports give, per kind, in the order first given. */
+function casualtySummary(casualties: NonNullable<Dossier['events'][number]['casualties']>): string {
+  const byKind = new Map<string, string[]>();
+  for (const c of casualties) {
+    const qualifier = { exact: '', 'at-least': 'at least ', 'more-than': 'more than ', 'fewer-than': 'fewer than ', about: 'about ', 'at-most': 'up to ' }[c.qualifier];
+    const figure = `${qualifier}${c.value.toLocaleString('en-GB')}${c.unit === 'people' ? '' : ` ${c.unit}`}`;
+    const list = byKind.get(c.kind) ?? [];
+    if (!list.includes(figure)) list.push(figure);
+    byKind.set(c.kind, list);
+  }
+  return [...byKind].map(([kind, figures]) => `${kind}: ${figures.join(', ')}`).join(' · ');
 }
 
 // ---- who's who -------------------------------------------------------------------------------------------------
