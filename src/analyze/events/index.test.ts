@@ -348,6 +348,18 @@ test('an invitation: the host organises, the guest takes part; a place inside th
   assertSpans(text, events);
 });
 
+test('"a day after the vote": an offset counts from the last dated event the noun names, not from the last date', () => {
+  const text = 'The ministers met on Monday. Parliament voted on Thursday to extend the mission. The chiefs met in Velgrad a day after the vote. They talked by phone two days before the vote.';
+  const events = run(text, { published: '2027-01-15' });
+  const at = (trigger: string, nth = 0) => events.filter((e) => e.trigger.text === trigger)[nth];
+  assert.equal(at('voted')?.date?.value, '2027-01-14');
+  const velgrad = events.find((e) => e.place?.name === 'Velgrad');
+  assert.equal(velgrad?.date?.value, '2027-01-15');
+  assert.equal(velgrad?.date?.span?.text, 'a day after the vote');
+  assert.equal(at('talked by phone')?.date?.value, '2027-01-12', 'two days before the vote, not before the last meeting');
+  assertSpans(text, events);
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Negative cases
 

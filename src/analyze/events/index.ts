@@ -77,6 +77,18 @@ const CONNECTOR_GLOBAL = new RegExp(`\\b(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(aft
 /** "one day earlier", "a week later" at the end of a clause: counted from the event last reported. */
 const POSTPOSED_RE = new RegExp(`\\b(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(earlier|before|later|after|previously)\\b(?=\\s*(?:[,.;:]|$))`, 'gi');
 
+/** Event nouns an offset can count from ("a day after the vote"), and the event types they name. */
+const EVENT_NOUN_TYPES: Readonly<Record<string, readonly EventType[]>> = {
+  vote: ['vote'], ballot: ['vote'], referendum: ['vote'], meeting: ['meeting', 'call', 'summit'], talk: ['meeting', 'call', 'summit'],
+  call: ['meeting', 'call'], summit: ['summit', 'meeting'], conference: ['meeting', 'summit', 'news-conference'], attack: ['attack'],
+  strike: ['attack'], bombing: ['attack'], visit: ['visit'], agreement: ['agreement'], deal: ['agreement'], announcement: ['announcement', 'statement'],
+  statement: ['statement', 'announcement'],
+};
+const AFTER_EVENT_NOUN_RE = new RegExp(
+  `(?:^|[\\s,])\\s*(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(after|before)\\s+(?:the|this|that|their|its|his|her|last\\s+\\w+['’]s|\\w+day['’]s)\\s+(?:[\\w-]+\\s+){0,2}?(${Object.keys(EVENT_NOUN_TYPES).join('|')})s?\\b`,
+  'i',
+);
+
 /** Where a clause ends (post region) and the next begins (pre region). */
 const BOUNDARY_RE = new RegExp(
   '[;:]|\\s[—–]\\s|\\s-\\s' +
@@ -139,6 +151,8 @@ interface RelativeFound {
   readonly span: SpanText;
   /** 'connector': anchored on the mention before the connector in the sentence; 'postposed': on the last dated event. */
   readonly mode: 'connector' | 'postposed';
+  /** "a day after the vote": the anchor is the last dated event of these types. */
+  readonly anchorTypes?: readonly EventType[];
 }
 
 /** The parts of an event a single mention states, and that an event accumulates from its mentions. */
@@ -164,6 +178,8 @@ interface Mention extends EventParts {
   readonly postEnd: number;
   /** End of the clause ignoring later triggers (a topic may contain one: "to prepare the discussion"). */
   readonly clauseEnd: number;
+  /** Where the sentence's next event word ends (the sentence's end without one): "a day after the vote" may name it. */
+  readonly nextTriggerEnd: number;
   /** Start of the verb chain before the trigger, ignoring earlier triggers ("agreed to send"). */
   readonly modalStart: number;
   readonly triggerFormat?: EventFormat;
@@ -474,6 +490,19 @@ function findRelative(ctx: Context, m: Mention, sentenceMentions: readonly RawTr
     }
   }
   const post = text.slice(m.end, m.postEnd);
+  // "met a day after the vote": counted from the event the noun names back, the last dated one of its kind.
+  // (Read past the clause end: "a day after" opens a clause of its own, up to the sentence's next event word.)
+  const named = AFTER_EVENT_NOUN_RE.exec(text.slice(m.end, m.nextTriggerEnd));
+  const namedAmount = named ? amountOf(named[1] ?? '') : undefined;
+  if (named && namedAmount !== undefined) {
+    const start = m.end + named.index + (named[0].length - named[0].trimStart().length);
+    const types = EVENT_NOUN_TYPES[(named[4] ?? '').toLowerCase().replace(/s$/, '')];
+    m.relative = {
+      amount: namedAmount, unit: unitOf(named[2] ?? ''), sign: (named[3] ?? '').toLowerCase() === 'after' ? 1 : -1,
+      span: spanText(text, start, m.end + named.index + named[0].length), mode: 'postposed', ...(types ? { anchorTypes: types } : {}),
+    };
+    return;
+  }
   POSTPOSED_RE.lastIndex = 0;
   for (const p of post.matchAll(POSTPOSED_RE)) {
     const amount = amountOf(p[1] ?? '');
@@ -640,7 +669,7 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
   const definite = (raw.cls === 'noun' || (ANAPHORIC_TYPES.has(raw.type) && /^(?:attack|visit|vote|deal|agreement|strike)s?$/i.test(word))) && DEFINITE.test(pre);
   const m: Mention = {
     start: raw.start, end: raw.end, type: raw.type, cls: raw.cls, rule: raw.rule, anaphorOnly: raw.anaphorOnly, definite,
-    sentence: sentenceIndex, clauseStart, postEnd, clauseEnd, modalStart, participants: [], nonParticipants: [], counts: [], modality: 'actual',
+    sentence: sentenceIndex, clauseStart, postEnd, clauseEnd, nextTriggerEnd: next ? next.end : sent.end, modalStart, participants: [], nonParticipants: [], counts: [], modality: 'actual',
     atEvent: raw.cls === 'noun' && /\b(?:at|during)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,2}$/i.test(pre),
   };
   if (raw.format) (m as { triggerFormat?: EventFormat }).triggerFormat = raw.format;
@@ -855,10 +884,11 @@ function resolveRelativeDates(mentions: readonly Mention[], owner: ReadonlyMap<M
         const after = mentions.slice(i + 1).find((k) => k.sentence === m.sentence);
         anchor = before ? owner.get(before) : after ? owner.get(after) : undefined;
       } else {
+        const types = m.relative.anchorTypes;
         for (let j = i - 1; j >= 0 && !anchor; j--) {
           const k = mentions[j];
           const ke = k ? owner.get(k) : undefined;
-          if (ke && ke !== e && ke.date) anchor = ke;
+          if (ke && ke !== e && ke.date && (!types || types.includes(ke.type))) anchor = ke;
         }
       }
       if (!anchor?.date || anchor === e) continue;
