@@ -224,6 +224,12 @@ test('talks someone holds are a meeting, not speech', () => {
   assert.equal(find(run('Roth talks about the border every week.'), 'talks').source, 'Roth');
 });
 
+test('a clause describing the speaker inside a source: its content ends at the outer cue; "on condition of anonymity" is no content', () => {
+  const seen = run('"We have no choice," the official, who spoke on condition of anonymity, said. Barkley, who said he votes Democratic, said he likes Kasich.');
+  assert.ok(!seen.some((s) => s.cue === 'spoke'), JSON.stringify(seen));
+  assert.deepEqual(seen.filter((s) => s.cue === 'said').map((s) => s.content[0]), ['"We have no choice,"', 'he votes Democratic', 'he likes Kasich']);
+});
+
 test('a title in quotation marks before a cue is not the content', () => {
   const text = 'On the show “Harbour Nights,” Ada Marlow said the port would reopen.';
   const a = find(run(text), 'said');

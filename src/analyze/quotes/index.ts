@@ -2482,10 +2482,37 @@ export function extractQuotes(text: string, context?: QuoteContext): Attribution
   const { doc, units, frames: all } = extractFrames(text, tokenized, true);
   const frames = prefilterWeak(doc, units, all);
   rerankSources(doc, units, frames);
-  const kept = foldIntoAccounts(text, filterFrames(doc, units, frames));
+  const kept = withoutFramesInSources(text, foldIntoAccounts(text, filterFrames(doc, units, frames)));
   restoreCuts(kept);
   for (const f of kept) trimSource(doc, units, f);
   return finish(doc, units, kept, context?.entities);
+}
+
+/**
+ * A frame whose cue lies inside another frame's source describes that speaker ("Barkley, who said he votes Democratic,
+ * said …"): its content ends before the outer cue. Speaking "on condition of anonymity" is how the speaker is
+ * described, not what they said, so that frame goes.
+ */
+function withoutFramesInSources(text: string, frames: Frame[]): Frame[] {
+  const inside = (s: Span, outer: Span): boolean => outer.start <= s.start && s.end <= outer.end;
+  const out: Frame[] = [];
+  for (const f of frames) {
+    const cue = f.cue;
+    const outer = cue ? frames.find((g) => g !== f && g.source && g.cue && inside(cue, g.source) && f.content.some((c) => c.end > g.cue!.start && c.start < g.cue!.start)) : undefined;
+    if (!outer?.cue) {
+      out.push(f);
+      continue;
+    }
+    const cut = outer.cue.start;
+    f.content = f.content.flatMap((c) => {
+      if (c.start >= cut) return [];
+      let end = Math.min(c.end, cut);
+      while (end > c.start && /[\s,;—–-]/.test(text[end - 1] ?? '')) end--;
+      return end > c.start ? [{ start: c.start, end }] : [];
+    });
+    if (f.content.length > 0 && !/^on (?:the )?condition\b/i.test(text.slice(f.content[0]!.start, f.content[0]!.start + 20))) out.push(f);
+  }
+  return out;
 }
 
 /**
