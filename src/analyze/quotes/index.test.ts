@@ -224,6 +224,11 @@ test('talks someone holds are a meeting, not speech', () => {
   assert.equal(find(run('Roth talks about the border every week.'), 'talks').source, 'Roth');
 });
 
+test('fixed phrases with a speech verb are not speech', () => {
+  assert.deepEqual(run('Needless to say, nobody came. Suffice it to say, it failed. He was, so to speak, finished. That is to say, it is over.'), []);
+  assert.equal(find(run('She wants to say that it failed.'), 'say').source, 'She');
+});
+
 test('a clause describing the speaker inside a source: its content ends at the outer cue; "on condition of anonymity" is no content', () => {
   const seen = run('"We have no choice," the official, who spoke on condition of anonymity, said. Barkley, who said he votes Democratic, said he likes Kasich.');
   assert.ok(!seen.some((s) => s.cue === 'spoke'), JSON.stringify(seen));

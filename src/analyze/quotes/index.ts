@@ -354,12 +354,22 @@ function isCueHead(doc: Doc, i: number, unit: Unit): boolean {
   if (isCap(doc, i) && i !== unit.first && !(i === unit.first + 1 && !isWord(doc, unit.first)) && !isHeadline(doc, unit)) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
   if (DETERMINERS.has(prev) && !(prev === 'to' && !form.endsWith('ed'))) return false;
-  return !isMeetingNoun(doc, i, unit) && !isAttributiveParticiple(doc, i, unit);
+  return !isIdiomaticUse(doc, i, unit) && !isAttributiveParticiple(doc, i, unit);
 }
 
-/** "held talks with", "resumed talks": after a verb that takes a meeting noun, a cue form in -s is that noun. */
-function isMeetingNoun(doc: Doc, i: number, unit: Unit): boolean {
-  return i > unit.first && MEETING_NOUN_VERBS.has(low(doc, i - 1)) && low(doc, i).endsWith('s');
+/**
+ * A cue form used as something else: a meeting noun after a verb that takes one ("held talks with", "resumed talks"),
+ * or a fixed phrase ("needless to say", "suffice it to say", "so to speak", "that is to say").
+ */
+function isIdiomaticUse(doc: Doc, i: number, unit: Unit): boolean {
+  if (i <= unit.first) return false;
+  const form = low(doc, i);
+  const prev = low(doc, i - 1);
+  if (MEETING_NOUN_VERBS.has(prev) && form.endsWith('s')) return true;
+  if (form !== 'say' && form !== 'speak') return false;
+  const before = i - 2 >= unit.first ? low(doc, i - 2) : '';
+  const third = i - 3 >= unit.first ? low(doc, i - 3) : '';
+  return prev === 'to' && (before === 'needless' || before === 'suffice' || before === 'so' || (before === 'it' && third === 'suffice') || (before === 'is' && third === 'that'));
 }
 
 /** Verbs whose object is a meeting noun that is also a cue form ("held talks", "opened talks", "resumed talks"). */
@@ -470,7 +480,7 @@ function isWeakCueHead(doc: Doc, i: number, unit: Unit): boolean {
   // The quote test first: it is an array read, and it spares the lexicon lookup for every quoted word.
   if (inQuote(doc, i) || weakCueScore(form) === 0 || isCap(doc, i)) return false;
   const prev = i > unit.first ? low(doc, i - 1) : '';
-  return !(DETERMINERS.has(prev) && prev !== 'to') && !isMeetingNoun(doc, i, unit) && !isAttributiveParticiple(doc, i, unit);
+  return !(DETERMINERS.has(prev) && prev !== 'to') && !isIdiomaticUse(doc, i, unit) && !isAttributiveParticiple(doc, i, unit);
 }
 
 /**
@@ -497,7 +507,7 @@ function weakFrames(doc: Doc, units: readonly Unit[], strong: readonly Frame[], 
     for (let h = unit.first; h < unit.last; h++) {
       if (usedCue.has(h)) continue;
       const detected = !isWeakCueHead(doc, h, unit);
-      if (detected && !(detectedHeads?.[h] && isDetectedCueHead(doc, h) && !isMeetingNoun(doc, h, unit) && !isAttributiveParticiple(doc, h, unit))) continue;
+      if (detected && !(detectedHeads?.[h] && isDetectedCueHead(doc, h) && !isIdiomaticUse(doc, h, unit) && !isAttributiveParticiple(doc, h, unit))) continue;
       const cueEnd = cueRange(doc, h, unit)[1];
       if (gated && FRAME_MODEL.size > 0 && weakCueGate(FRAME_MODEL, low(doc, h), cueEnd < unit.last ? low(doc, cueEnd) : '') < MIN_WEAK_CUE_SCORE) continue;
       const frame = frameAt(doc, unit, u, h, claimed, local, units[u + 1]);
