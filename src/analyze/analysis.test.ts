@@ -67,3 +67,14 @@ describe('analyzeArticle: a quote inside a quote', () => {
     assert.equal(nameOf(inner.speakerEntityId), 'Karl Benn');
   });
 });
+
+describe('analyzeArticle: a name used as an adjective', () => {
+  it('does not make "Velorian" the speaker of "the Velorian defence ministry said"', () => {
+    const text = 'The Velorian defence ministry said in a statement that talks would resume.';
+    const analysis = analyzeArticle(article(text));
+    const quote = analysis.quotes.find((q) => q.source && text.slice(q.source.start, q.source.end).includes('ministry'));
+    assert.ok(quote, JSON.stringify(analysis.quotes));
+    const speaker = analysis.entities.find((e) => e.id === quote.speakerEntityId);
+    assert.ok(speaker === undefined || /ministry/.test(speaker.name), `speaker ${speaker?.name}`);
+  });
+});

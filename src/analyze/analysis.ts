@@ -95,7 +95,10 @@ function speakerEntity(quote: Attribution, entities: readonly Entity[], text: st
   if (via === 'document' || (quote.source && DOCUMENT_SOURCE.test(text.slice(quote.source.start, quote.source.end)))) return undefined;
   const followsAntecedent = via === 'pronoun' || via === 'role-noun' || via === 'relative';
   const mention = (followsAntecedent ? quote.speaker?.resolvedTo : undefined) ?? quote.speaker?.mention ?? quote.source;
-  return mention ? resolveMention(entities, mention) : undefined;
+  const entity = mention ? resolveMention(entities, mention) : undefined;
+  // "The Velorian defence ministry said": a name of no known kind used as an adjective is not who speaks.
+  if (entity?.type === 'misc' && mention && entity.mentions.some((m) => m.start >= mention.start && m.end < mention.end && /^\s+\p{Ll}/u.test(text.slice(m.end, mention.end)))) return undefined;
+  return entity;
 }
 
 /**
