@@ -269,3 +269,10 @@ test('a dateline’s place in capitals is the place the article names elsewhere,
   const bare = run('[[NATO|ORG]] — The alliance said on Friday it would send more ships.');
   assert.equal(bare.find('NATO').type, 'organisation');
 });
+
+test('a demonym of a country the article never names still modifies an organisation or role description', () => {
+  const { find, at } = run('In a statement, the [[Velorian|MISC]] foreign ministry said the country could not wait. The ministry added that it was ready.');
+  const ministry = find('Velorian foreign ministry');
+  assert.equal(ministry.type, 'organisation');
+  assert.equal(at('The ministry'), ministry);
+});

@@ -108,6 +108,9 @@ interface LeftScan extends Stated {
   readonly determiner?: string;
 }
 
+/** A capitalised word shaped like a demonym ("Velorian", "Sarnese"), for countries the gazetteer does not know. */
+const UNKNOWN_DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ean|an|ese|ish|i)$/u;
+
 /**
  * Extend a role/organisation phrase leftwards from just before `from`: modifiers, demonyms, a possessor
  * ("Britain's", "the alliance's") and a determiner. `allowCapitalised` admits Title Case role words
@@ -187,7 +190,8 @@ function scanLeft(ctx: Context, from: number, lowerBound: number, allowCapitalis
         place = placeRefForName(name);
         placeTokenStart = m.tokenStart;
         placeTokenEnd = m.tokenEnd;
-      } else break;
+      } else if (!(m.type === 'MISC' && m.tokenEnd - m.tokenStart === 1 && UNKNOWN_DEMONYM.test(name))) break;
+      // (A demonym of a country the article never names, "the Velorian foreign ministry", modifies without a place.)
       start = m.tokenStart;
       j = m.tokenStart - 1;
       continue;
