@@ -4,6 +4,7 @@
  * documentation cannot drift from what the server accepts.
  */
 import { z } from 'zod';
+import { DOSSIER_SCHEMA_VERSION } from '../fuse/types.js';
 
 /** Largest page a list endpoint returns: big enough for a screen of stories, small enough to stay fast on SQLite. */
 export const MAX_PAGE_SIZE = 200;
@@ -145,7 +146,7 @@ export const DossierSchema = z
     facts: z.array(z.looseObject({ id: z.string() })),
     disagreements: z.array(z.looseObject({ id: z.string() })),
   })
-  .meta({ id: 'Dossier', description: 'The cross-checked dossier (schema 1.1); see docs/dossier.md for every field.' });
+  .meta({ id: 'Dossier', description: `The cross-checked dossier (schema ${DOSSIER_SCHEMA_VERSION}); see docs/dossier.md for every field.` });
 
 export const EntityType = z.enum(['person', 'organisation', 'location', 'gpe', 'misc']);
 export const EntityQuery = Pagination.extend({
