@@ -224,6 +224,12 @@ test('talks someone holds are a meeting, not speech', () => {
   assert.equal(find(run('Roth talks about the border every week.'), 'talks').source, 'Roth');
 });
 
+test('a work introduced by its quoted title is the source of what it argues', () => {
+  const a = find(run('A think-tank paper, "The Long Ceasefire", argued that any guarantee without air defence would fail.'), 'argued');
+  assert.equal(a.source, 'A think-tank paper, "The Long Ceasefire"');
+  assert.deepEqual(a.content, ['that any guarantee without air defence would fail']);
+});
+
 test('fixed phrases with a speech verb are not speech', () => {
   assert.deepEqual(run('Needless to say, nobody came. Suffice it to say, it failed. He was, so to speak, finished. That is to say, it is over.'), []);
   assert.equal(find(run('She wants to say that it failed.'), 'say').source, 'She');

@@ -2100,6 +2100,31 @@ function openingAdverbialComma(doc: Doc, a: number, b: number): number | undefin
 }
 
 /** Trim adverbs off both ends of a frame's source, and a lower-case -ly adverb off the end of a short one. */
+/** A work named by its title in quotation marks right before the cue: "a think-tank paper, “The Long Ceasefire”, argued". */
+const TITLED_WORK_BEFORE_CUE = new RegExp(
+  '(?:^|[.;:!?]\\s+|,\\s+|\\b(?:and|but)\\s+)((?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\\s+(?:[\\w\'’-]+\\s+){0,4}?' +
+    '(?:paper|report|study|film|book|documentary|article|editorial|column|ad|advert|advertisement|video|poll|survey|analysis|memo|letter|song|play|podcast|series)' +
+    ',?\\s+["“](?:\\p{Lu}|\\d)[^"“”\\n]{0,78}["”]),?\\s*$',
+  'u',
+);
+
+/**
+ * The quotation marks around a title keep a source out of the candidates (quoted words are nobody's description);
+ * a work introduced by its title, with no other source found, is the source.
+ */
+function titledWorkSource(text: string, f: Frame): void {
+  if (f.source || !f.cue) return;
+  const before = text.slice(Math.max(0, f.cue.start - 160), f.cue.start);
+  const m = TITLED_WORK_BEFORE_CUE.exec(before);
+  const work = m?.[1];
+  if (!m || !work) return;
+  const title = /["“]([^"“”]+)["”]$/.exec(work)?.[1] ?? '';
+  const words = title.split(/\s+/).filter((w) => w !== '');
+  if (words.length > MAX_TITLE_WORDS || !words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w)))) return;
+  const start = f.cue.start - before.length + m.index + m[0].indexOf(work);
+  f.source = { start, end: start + work.length };
+}
+
 function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   const unit = units[f.unit];
   if (!f.source || !unit) return;
@@ -2495,6 +2520,7 @@ export function extractQuotes(text: string, context?: QuoteContext): Attribution
   const kept = withoutFramesInSources(text, foldIntoAccounts(text, filterFrames(doc, units, frames)));
   restoreCuts(kept);
   for (const f of kept) trimSource(doc, units, f);
+  for (const f of kept) titledWorkSource(text, f);
   return finish(doc, units, kept, context?.entities);
 }
 
