@@ -90,6 +90,8 @@ export function eventLine(event: ArticleEvent, analysis: ArticleAnalysis): strin
   if (counts.length > 0) lines.push(`    counts: ${counts.join('; ')}`);
   const casualties = (event.casualties ?? []).map((c) => `${c.kind} ${c.qualifier === 'exact' ? '' : c.qualifier + ' '}${c.value} ${c.unit} ("${c.span.text}")`);
   if (casualties.length > 0) lines.push(`    casualties: ${casualties.join('; ')}`);
+  const tally = event.tally;
+  if (tally) lines.push(`    tally: ${tally.inFavour} for, ${tally.against} against${tally.abstentions !== undefined ? `, ${tally.abstentions} abstentions` : ''} ("${tally.span.text}")`);
   if (event.organiser) lines.push(`    organiser: ${event.organiser.name}`);
   if (event.topic) lines.push(`    topic: ${event.topic.text}`);
   void analysis;

@@ -57,6 +57,11 @@ function withConflicts(ctx: FusionContext, raw: readonly RawValue[], conflict: (
   return values.some((v) => v.status === 'conflicting') ? values : undefined;
 }
 
+/** "120–40", "9–6 (3 abstentions)": in favour, against and abstentions. */
+function tallyKey(t: { inFavour: number; against: number; abstentions?: number }): string {
+  return `${t.inFavour}–${t.against}${t.abstentions !== undefined ? ` (${t.abstentions} abstentions)` : ''}`;
+}
+
 /** Casualty counts of "people" and "persons" compare with each other; soldiers, civilians or children (a part of them) are their own. */
 function casualtyGroup(unit: string): string {
   const u = unit.toLowerCase();
@@ -161,6 +166,21 @@ export function findDisagreements(
       });
     }
 
+    // A vote's tally: reports giving different numbers for or against.
+    if (e.tallies && e.tallies.length > 1) {
+      const raw = groupValues(e.tallies.map((t) => ({ key: tallyKey(t), display: t.source.text, citation: t.source })));
+      const values = withConflicts(ctx, raw, (a, b) => a !== b);
+      if (values) {
+        drafts.push({
+          kind: 'vote-tally',
+          topic: `How the ${e.description} went`,
+          values,
+          note: `Reports give different tallies: ${values.map((v) => `${v.value} (${refs(ctx, v.support)})`).join(' vs ')}.`,
+          about: { eventId: e.id },
+        });
+      }
+    }
+
     if (e.date?.disputed) {
       const raw = e.date.values.map((v) => ({ key: v.value, display: [displayDate(v.value)], sources: [...v.sources] }));
       const values = withConflicts(ctx, raw, (a, b) => relateDates(a, b) === 'near' || relateDates(a, b) === 'apart');
@@ -232,7 +252,7 @@ export function findDisagreements(
     });
   }
 
-  const rank: Record<DisagreementKind, number> = { 'participant-count': 0, 'casualty-count': 0, date: 1, place: 2, format: 3, participants: 4, attribution: 5, quantity: 6 };
+  const rank: Record<DisagreementKind, number> = { 'participant-count': 0, 'casualty-count': 0, 'vote-tally': 0, date: 1, place: 2, format: 3, participants: 4, attribution: 5, quantity: 6 };
   return drafts
     .map((d, i) => ({ d, i }))
     .sort((a, b) => rank[a.d.kind] - rank[b.d.kind] || a.i - b.i)

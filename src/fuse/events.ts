@@ -13,7 +13,7 @@ import { resolveTimex } from '../analyze/time/index.js';
 import type { FusionContext, Report, StoryInput } from './context.js';
 import { dateRange, displayDate, isResolved, relateDates } from './dates.js';
 import type { EntityIndex } from './entities.js';
-import type { Citation, DossierArticle, DossierCasualty, DossierCount, DossierEvent, DossierParticipant, Stated, Support, TimelineEntry } from './types.js';
+import type { Citation, DossierArticle, DossierCasualty, DossierCount, DossierTally, DossierEvent, DossierParticipant, Stated, Support, TimelineEntry } from './types.js';
 import { fold, normaliseWords, overlapRatio } from './text.js';
 
 /** Event types that can name the same happening in different reports ("met by video link" / "the call"). */
@@ -335,6 +335,10 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
     const casualties: DossierCasualty[] = cluster.flatMap((c) =>
       (c.event.casualties ?? []).map((n) => ({ kind: n.kind, value: n.value, qualifier: n.qualifier, unit: n.unit, source: cite(c, n.span) })),
     );
+    const tallies: DossierTally[] = cluster.flatMap((c) => {
+      const t = c.event.tally;
+      return t ? [{ inFavour: t.inFavour, against: t.against, ...(t.abstentions !== undefined ? { abstentions: t.abstentions } : {}), source: cite(c, t.span) }] : [];
+    });
     const topic = cluster.map((c) => c.event.topic?.text).find((t) => t !== undefined);
     const sources = cluster.map((c) => cite(c, c.event.trigger));
     const place = asStated(places, places.length > 1);
@@ -357,6 +361,7 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
       participants: [...participants.values()].map((p) => ({ ...p, support: ctx.support(p.sources.map((s) => s.articleId)) })),
       participantCounts: counts,
       ...(casualties.length > 0 ? { casualties } : {}),
+      ...(tallies.length > 0 ? { tallies } : {}),
       sources,
       support: ctx.support(sources.map((s) => s.articleId)),
     };

@@ -53,6 +53,12 @@ export function buildFacts(
       byCasualty.set(key, entry);
     }
     for (const c of byCasualty.values()) drafts.push({ kind: 'quantity', text: c.text, sources: c.sources, about: { eventId: e.id } });
+    const byTally = new Map<string, Citation[]>();
+    for (const t of e.tallies ?? []) {
+      const key = `${t.inFavour} in favour, ${t.against} against${t.abstentions !== undefined ? `, ${t.abstentions} abstaining` : ''}`;
+      byTally.set(key, [...(byTally.get(key) ?? []), t.source]);
+    }
+    for (const [tally, sources] of byTally) drafts.push({ kind: 'quantity', text: `${capitalise(e.description)}: ${tally}`, sources, about: { eventId: e.id } });
   }
   for (const q of quotes) {
     // Words nobody is named for state no fact about anyone.

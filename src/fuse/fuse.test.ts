@@ -277,6 +277,24 @@ describe('events and timeline', () => {
     assert.ok(d.facts.some((f) => f.text === '15 people were killed in the attack in Velgrad on Friday 15 January 2027'), d.facts.map((f) => f.text).join(' | '));
   });
 
+  it('flags two tallies of one vote as a disagreement', () => {
+    const vote = (id: string, outlet: string, words: string, inFavour: number) =>
+      buildReport({
+        id,
+        outlet,
+        published: '2027-01-15',
+        text: `Parliament voted ${words} on Thursday to extend the mission.`,
+        events: [{ type: 'vote', trigger: 'voted', date: { timex: 'Thursday' }, topic: 'extend the mission', tally: { inFavour, against: 40, at: words } }],
+      });
+    const d = buildDossier({ storyId: 'tally', reports: [vote('a', 'Wire One', '120 to 40', 120), vote('b', 'Second Post', '118 to 40', 118)] });
+    assert.equal(d.events.filter((e) => e.type === 'vote').length, 1);
+    const dispute = d.disagreements.find((x) => x.kind === 'vote-tally');
+    assert.deepEqual(dispute?.values.map((v) => v.value).sort(), ['118–40', '120–40']);
+    assert.ok(d.facts.some((f) => /: 120 in favour, 40 against$/.test(f.text)), d.facts.map((f) => f.text).join(' | '));
+    const same = buildDossier({ storyId: 'tally', reports: [vote('a', 'Wire One', '120 to 40', 120), vote('b', 'Second Post', '120 to 40', 120)] });
+    assert.ok(!same.disagreements.some((x) => x.kind === 'vote-tally'));
+  });
+
   it('merges an undated event of a report with its syndicated copy, and events stating the same count', () => {
     const text = 'Officials said a force of about 600 troops could be deployed to the border.';
     const report = (id: string, outlet: string) =>

@@ -168,6 +168,14 @@ export interface DossierCasualty {
   readonly source: Citation;
 }
 
+/** A vote's tally as one report states it. */
+export interface DossierTally {
+  readonly inFavour: number;
+  readonly against: number;
+  readonly abstentions?: number;
+  readonly source: Citation;
+}
+
 export interface DossierEvent {
   readonly id: string;
   readonly type: EventType;
@@ -189,6 +197,8 @@ export interface DossierEvent {
   readonly participantCounts: readonly DossierCount[];
   /** Casualty counts of an attack, as each report states them (absent when none does). */
   readonly casualties?: readonly DossierCasualty[];
+  /** A vote's tally, as each report states it (absent when none does). */
+  readonly tallies?: readonly DossierTally[];
   /** The words naming the event in each report, with their sentences. */
   readonly sources: readonly Citation[];
   readonly support: Support;
@@ -219,7 +229,7 @@ export interface Fact {
   readonly about: { readonly eventId?: string; readonly quoteId?: string; readonly entityId?: string };
 }
 
-export type DisagreementKind = 'participant-count' | 'casualty-count' | 'quantity' | 'date' | 'place' | 'format' | 'participants' | 'attribution';
+export type DisagreementKind = 'participant-count' | 'casualty-count' | 'vote-tally' | 'quantity' | 'date' | 'place' | 'format' | 'participants' | 'attribution';
 
 export interface DisagreementValue {
   /** Machine-comparable value: "30", "21", ">20", "2026-11-16", an entity id or name. */

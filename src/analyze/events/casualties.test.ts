@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findCasualties } from './casualties.js';
+import { findCasualties, findTally } from './casualties.js';
 
 const seen = (text: string): string[] =>
   findCasualties(text, 0, text.length).map((c) => {
@@ -23,4 +23,18 @@ test('no casualty count: troops sent, years, scores, killings without a number, 
   assert.deepEqual(seen('The plan was killed by the committee.'), []);
   assert.deepEqual(seen('They left 12 people behind at the border.'), []);
   assert.deepEqual(seen('The vote passed 120 to 40.'), []);
+});
+
+test('vote tallies: "voted 120 to 40", "52-48", "by 9 votes to 6, with 3 abstentions"; not ages, years or scores', () => {
+  const tally = (text: string) => {
+    const t = findTally(text, 0, text.length);
+    if (t) assert.equal(text.slice(t.span.start, t.span.end), t.span.text);
+    return t ? [t.inFavour, t.against, t.abstentions] : undefined;
+  };
+  assert.deepEqual(tally('Parliament voted 120 to 40 to extend the mission.'), [120, 40, undefined]);
+  assert.deepEqual(tally('The Senate voted 52-48 to confirm her.'), [52, 48, undefined]);
+  assert.deepEqual(tally('The council approved the plan by 9 votes to 6, with 3 abstentions.'), [9, 6, 3]);
+  assert.equal(tally('Voters aged 18-24 voted in 2014-2016.'), undefined);
+  assert.equal(tally('The team won 3-1 and the fans voted it the best game.'), undefined);
+  assert.equal(tally('The score was 120 to 40.'), undefined);
 });

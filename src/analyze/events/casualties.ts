@@ -3,7 +3,7 @@
  * toll rose to 40"): the numbers reports most often disagree on about an attack, kept with their span so that fusion
  * can compare them across sources.
  */
-import type { CasualtyCount } from './types.js';
+import type { CasualtyCount, VoteTally } from './types.js';
 
 const WORD_NUMBERS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -86,4 +86,32 @@ export function findCasualties(text: string, from: number, to: number): Casualty
     kept.push(c);
   }
   return kept;
+}
+
+/** "voted 120 to 40", "by 9 votes to 6", "a 52-48 vote", "passed 52-48"; abstentions when stated after. */
+const TALLY = /\b(?<for>\d{1,4})(?:\s+votes?)?\s*(?:-|–|to)\s*(?<against>\d{1,4})\b(?:\s+votes?\b)?(?:,?\s+with\s+(?<abst>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s+abstentions?)?/giu;
+const TALLY_CONTEXT = /\b(?:vot(?:e|es|ed|ing)|passed|approved|adopted|rejected|defeated|confirmed|ballots?|margin)\b/i;
+
+/** The first vote tally in [from, to) of `text` whose sentence speaks of voting. */
+export function findTally(text: string, from: number, to: number): VoteTally | undefined {
+  const zone = text.slice(from, to);
+  if (!TALLY_CONTEXT.test(zone)) return undefined;
+  for (const m of zone.matchAll(TALLY)) {
+    const g = m.groups ?? {};
+    const inFavour = Number(g['for']);
+    const against = Number(g['against']);
+    // "2014-2016", "9-11": years and dates are no tallies.
+    if (/^(?:1[89]|20)\d\d$/.test(g['for'] ?? '') || inFavour + against === 0) continue;
+    const before = zone.slice(0, m.index ?? 0);
+    if (/(?:\bpages?|\bpp?\.|\bages|\baged|\bfrom|\bbetween|\bscore[ds]?|\bwon|\blost|\bbeat)\s*$/i.test(before)) continue;
+    const start = from + (m.index ?? 0);
+    const abst = g['abst'];
+    return {
+      inFavour,
+      against,
+      ...(abst !== undefined ? { abstentions: WORD_NUMBERS[abst.toLowerCase()] ?? Number(abst) } : {}),
+      span: { start, end: start + m[0].length, text: m[0] },
+    };
+  }
+  return undefined;
 }

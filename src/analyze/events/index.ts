@@ -18,7 +18,7 @@ import { findQuotedSegments } from '../quotes/index.js';
 import type { TimeExpression } from '../time/index.js';
 import type { Tokenized } from '../tokens/index.js';
 import { findActors, groupActors, GROUP_HEADS, type Actor, type EntityLike, type MentionLike } from './actors.js';
-import { findCasualties } from './casualties.js';
+import { findCasualties, findTally } from './casualties.js';
 import { findCounts, parseNumber } from './counts.js';
 import {
   ATTACK_GUARD_AFTER, ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,
@@ -974,7 +974,7 @@ function finalise(ctx: Context, events: Building[]): ArticleEvent[] {
 }
 
 /**
- * An attack's casualty counts: in the sentences that report it, and in the sentences after them in the same paragraph
+ * A vote's tally, from the sentences that report it; an attack's casualty counts: in the sentences that report it, and in the sentences after them in the same paragraph
  * up to the next one reporting an attack ("The drone struck the depot on Friday. At least 12 people were killed.").
  */
 function attachCasualties(ctx: Context, events: ArticleEvent[], attackSentences: ReadonlySet<number>): ArticleEvent[] {
@@ -982,6 +982,13 @@ function attachCasualties(ctx: Context, events: ArticleEvent[], attackSentences:
   const taken = new Set<number>();
   const sentenceAt = (start: number): number => sentences.findIndex((s) => s.start <= start && start < s.end);
   return events.map((e) => {
+    if (e.type === 'vote') {
+      for (const ev of e.evidence) {
+        const tally = findTally(text, ev.start, ev.end);
+        if (tally) return { ...e, tally };
+      }
+      return e;
+    }
     if (e.type !== 'attack') return e;
     const own = e.evidence.map((ev) => sentenceAt(ev.start)).filter((si) => si >= 0);
     const reach = new Set(own);

@@ -60,6 +60,14 @@ export interface CasualtyCount {
   readonly derivation: 'stated';
 }
 
+/** Added (optional): how a vote went, as stated ("voted 120 to 40", "by 9 votes to 6, with 3 abstentions"). */
+export interface VoteTally {
+  readonly inFavour: number;
+  readonly against: number;
+  readonly abstentions?: number;
+  readonly span: SpanText;
+}
+
 export interface EventDate {
   /** TIMEX3 value: `2026-11-18`, `2026-W47`, or `XXXX-WXX-3` while unresolved. */
   readonly value: string;
@@ -97,6 +105,8 @@ export interface ArticleEvent {
   readonly participantCounts: readonly ParticipantCount[];
   /** Added (optional): casualty counts of an attack, from its sentence or the sentences after it in its paragraph. */
   readonly casualties?: readonly CasualtyCount[];
+  /** Added (optional): a vote's tally, from its sentence. */
+  readonly tally?: VoteTally;
   readonly organiser?: EventParticipant;
   readonly topic?: SpanText;
   /** The sentences that state any part of the event. */

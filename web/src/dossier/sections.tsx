@@ -207,6 +207,9 @@ export function Timeline({ dossier, labels, selected, onSelect }: SectionProps) 
                 </p>
                 <p className="tl-label">{t.label}</p>
                 {event?.casualties && event.casualties.length > 0 && <p className="casualties">{casualtySummary(event.casualties)}</p>}
+                {event?.tallies && event.tallies.length > 0 && (
+                  <p className="casualties">tally: {[...new Set(event.tallies.map((t) => `${t.inFavour}–${t.against}${t.abstentions !== undefined ? ` (${t.abstentions} abstaining)` : ''}`))].join(', ')}</p>
+                )}
                 {event && event.participants.length > 0 && (
                   <p className="participants">
                     {event.participants.slice(0, 12).map((p) => (
