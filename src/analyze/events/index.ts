@@ -18,7 +18,7 @@ import { findQuotedSegments } from '../quotes/index.js';
 import type { TimeExpression } from '../time/index.js';
 import type { Tokenized } from '../tokens/index.js';
 import { findActors, groupActors, GROUP_HEADS, type Actor, type EntityLike, type MentionLike } from './actors.js';
-import { findCasualties, findTally } from './casualties.js';
+import { findCasualties, findTally } from './figures.js';
 import { findCounts, parseNumber } from './counts.js';
 import {
   ATTACK_GUARD_AFTER, ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,

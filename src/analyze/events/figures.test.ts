@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findCasualties, findTally } from './casualties.js';
+import { findCasualties, findTally } from './figures.js';
 
 const seen = (text: string): string[] =>
   findCasualties(text, 0, text.length).map((c) => {

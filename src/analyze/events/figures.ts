@@ -1,7 +1,7 @@
 /**
- * Casualty counts ("at least 12 people were killed", "killing 12 soldiers", "left five dead and 30 wounded", "the death
- * toll rose to 40"): the numbers reports most often disagree on about an attack, kept with their span so that fusion
- * can compare them across sources.
+ * The figures events carry besides who took part: casualty counts of attacks ("at least 12 people were killed",
+ * "killing 12 soldiers", "left five dead and 30 wounded", "the death toll rose to 40") and vote tallies ("voted 120 to
+ * 40"), the numbers reports most often disagree on, kept with their span so that fusion can compare them.
  */
 import type { CasualtyCount, VoteTally } from './types.js';
 
