@@ -276,3 +276,8 @@ test('a demonym of a country the article never names still modifies an organisat
   assert.equal(ministry.type, 'organisation');
   assert.equal(at('The ministry'), ministry);
 });
+
+test('a role word capitalised only because it opens the sentence stays in the role ("Allied leaders")', () => {
+  const { entities } = run('Allied leaders have promised that the country will not be left alone. Military officers said so.');
+  assert.deepEqual(entities.map((e) => e.name), ['Allied leaders', 'Military officers']);
+});

@@ -205,7 +205,8 @@ function scanLeft(ctx: Context, from: number, lowerBound: number, allowCapitalis
       j--;
       continue;
     }
-    if (isRoleWord(lower) && (isLowerWord(word) || allowCapitalised)) {
+    // A role word capitalised only because it opens the sentence ("Allied leaders have promised …") is one.
+    if (isRoleWord(lower) && (isLowerWord(word) || allowCapitalised || (j === sentenceStartToken(ctx, j) && /^\p{Lu}\p{Ll}+$/u.test(word)))) {
       if (placeTokenStart !== undefined || affiliationStart !== undefined) break; // nationality comes first: "French Foreign Minister"
       start = j;
       roleStart = j;
