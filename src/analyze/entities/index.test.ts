@@ -281,3 +281,8 @@ test('a role word capitalised only because it opens the sentence stays in the ro
   const { entities } = run('Allied leaders have promised that the country will not be left alone. Military officers said so.');
   assert.deepEqual(entities.map((e) => e.name), ['Allied leaders', 'Military officers']);
 });
+
+test('"they" before a negated verb refers back to the group ("they have not said")', () => {
+  const { find, at } = run('Allied leaders have promised that the country will not be left alone. But they have not said what that means.');
+  assert.equal(at('they'), find('Allied leaders'));
+});

@@ -159,7 +159,7 @@ export const AGENT_VERBS: ReadonlySet<string> = new Set([
 /** Words allowed between the place and that verb ("Moscow has long said", "Paris would also insist"). */
 export const AGENT_VERB_FILLERS: ReadonlySet<string> = new Set([
   'has', 'have', 'had', 'will', 'would', 'also', 'later', 'quickly', 'then', 'again', 'long', 'repeatedly', 'previously',
-  'already', 'now', 'on', 'officially', 'publicly', 'swiftly', 'immediately', 'strongly', 'firmly', 'formally',
+  'already', 'now', 'on', 'officially', 'publicly', 'swiftly', 'immediately', 'strongly', 'firmly', 'formally', 'not', 'never', 'yet',
 ]);
 
 /** Month names: a single-token person name equal to one of these is checked against date context. */
