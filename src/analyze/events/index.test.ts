@@ -360,6 +360,16 @@ test('"a day after the vote": an offset counts from the last dated event the nou
   assertSpans(text, events);
 });
 
+test('"In a separate attack, militants ambushed a convoy near Tarrow": one attack, placed where it happened', () => {
+  const text = 'In a separate attack, militants ambushed a convoy near Tarrow on Friday, killing five soldiers.';
+  const events = run(text, { mentions: [{ start: text.indexOf('Tarrow'), end: text.indexOf('Tarrow') + 6, type: 'LOC' }], published: '2027-01-15' });
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.trigger.text)));
+  assert.equal(events[0]?.place?.name, 'Tarrow');
+  assert.equal(events[0]?.date?.value, '2027-01-15');
+  assert.deepEqual(events[0]?.casualties?.map((c) => [c.value, c.unit]), [[5, 'soldiers']]);
+  assertSpans(text, events);
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Negative cases
 

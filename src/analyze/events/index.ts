@@ -531,7 +531,7 @@ function findPlace(ctx: Context, m: Mention): void {
   const region = purpose ? full.slice(0, purpose.index) : full;
   // An attack "on the port of Sarnova" names its target, which is where it happened.
   const prepRe = m.type === 'deployment' ? /\b(?:to|in|into)\s+/g : m.type === 'visit' ? /\b(?:to|in|at)\s+|^\s+/g :
-    m.type === 'attack' ? /\b(?:in|at|on)\s+/g : /\b(?:in|at)\s+/g;
+    m.type === 'attack' ? /\b(?:in|at|on|near|outside)\s+/g : /\b(?:in|at)\s+/g;
   for (const p of region.matchAll(prepRe)) {
     if ((p.index ?? 0) > ATTRIBUTE_REACH) break;
     let at = m.end + (p.index ?? 0) + p[0].length;
@@ -1064,6 +1064,10 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
       const prevGathering = inSentence[inSentence.length - 1];
       if (prevGathering && GATHERING.has(m.type) && (GATHERING.has(prevGathering.type) || prevGathering.type === 'visit') && prevGathering.cls === 'verb' && m.cls === 'noun' &&
         !m.definite && /\bfor\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i.test(text.slice(prevGathering.end, m.start))) m.joins = prevGathering;
+      // "In a separate attack, militants ambushed a convoy": the fronted noun names the event the clause reports.
+      const framing = inSentence[0];
+      if (!m.joins && framing && inSentence.length === 1 && framing.type === m.type &&
+        /^\s*in\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(sent.start, framing.start)) && /^\s*,/.test(text.slice(framing.end, framing.end + 3))) m.joins = framing;
       inSentence.push(m);
     }
     mentions.push(...inSentence);
