@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { tokenize } from '../tokens/index.js';
 import { findCasualties, findTally } from './figures.js';
+import { extractEvents } from './index.js';
 
 const seen = (text: string): string[] =>
   findCasualties(text, 0, text.length).map((c) => {
@@ -37,4 +39,10 @@ test('vote tallies: "voted 120 to 40", "52-48", "by 9 votes to 6, with 3 abstent
   assert.equal(tally('Voters aged 18-24 voted in 2014-2016.'), undefined);
   assert.equal(tally('The team won 3-1 and the fans voted it the best game.'), undefined);
   assert.equal(tally('The score was 120 to 40.'), undefined);
+});
+
+test('shootings are attacks with their casualties ("opened fire …, wounding 12")', () => {
+  const text = 'Gunmen opened fire on a bus on Friday, wounding 12 passengers.';
+  const events = extractEvents(text, { tokenized: tokenize(text), times: [] });
+  assert.deepEqual(events.map((e) => [e.type, e.casualties?.map((c) => `${c.kind} ${c.value} ${c.unit}`)]), [['attack', ['injured 12 passengers']]]);
 });

@@ -42,7 +42,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { re: /\bagreed\b(?=\s+(?:on\s+\w+day\s+|unanimously\s+|in principle\s+)?(?:to|on|that)\b)/g, type: 'agreement', cls: 'verb', rule: 'agreement-verb' },
   { re: /\bvot(?:ed|es)\b(?!\s+(?:best|most|the best|the most))|\ba vote (?:on|in)\b|\b(?:will|would|to|shall|must|could|did not|didn't|didn’t)\s+vote\b/g, type: 'vote', cls: 'verb', rule: 'vote' },
   { re: /\b(?:missiles?|drones?|rockets?|shells?|strikes?|bombs?)\s+(?:struck|hit|slammed into|rained down on)\b/gi, type: 'attack', cls: 'verb', rule: 'attack' },
-  { re: /\b(?:attack(?:ed|s)?|air ?strikes?|missile strikes?|drone strikes?|[Ss]helling|shelled|[Bb]ombing|bombed|[Ee]xplosions?|ambush(?:ed)?)\b/g, type: 'attack', cls: 'verb', rule: 'attack' },
+  { re: /\b(?:attack(?:ed|s)?|air ?strikes?|missile strikes?|drone strikes?|[Ss]helling|shelled|[Bb]ombing|bombed|[Ee]xplosions?|ambush(?:ed)?|[Ss]hootings?|opened fire)\b/g, type: 'attack', cls: 'verb', rule: 'attack' },
   { re: /\b(?:deploy(?:ed|ing|s)?|deployment|sen[dt]|sending|dispatched)\b/g, type: 'deployment', cls: 'verb', rule: 'deployment' },
 ];
 
@@ -74,7 +74,7 @@ export const VISIT_GUARD_BEFORE = /(?:most|least|much|well|often|rarely|frequent
 /** "heart attack", "panic attack": not attacks. */
 export const ATTACK_GUARD_BEFORE = /\b(?:heart|panic|asthma|anxiety|personal|verbal|cyber-?|political|legislative|partisan|media|campaign|negative|rhetorical|scathing|stinging|blistering|withering)\s*$/i;
 /** "attack ads", "attacks on Clinton" (a person's name: criticism), "attack my record": politics, not violence. */
-export const ATTACK_GUARD_AFTER = /^\s+(?:ads?\b|dogs?\b|lines?\b|(?:on|against)\s+(?:his|her|their|my|our)\s+(?:record|rival|opponent|critics|policies|plan|character|integrity)\b|(?:my|his|her)\s+(?:record|character|integrity)\b)/i;
+export const ATTACK_GUARD_AFTER = /^\s+(?:ads?\b|dogs?\b|lines?\b|(?:a\s+|the\s+)?(?:film|movie|video|scene|guard|range|star|percentage|hoops|baskets)\b|(?:on|against)\s+(?:his|her|their|my|our)\s+(?:record|rival|opponent|critics|policies|plan|character|integrity)\b|(?:my|his|her)\s+(?:record|character|integrity)\b)/i;
 
 /** Nouns that make a "send"/"deploy" a deployment of forces. */
 export const FORCE_NOUN = /\b(?:troops|soldiers|forces?|personnel|marines|peacekeepers|warships|ships|jets|aircraft|tanks|batteries|brigades?|battalions?|units)\b/i;
