@@ -17,6 +17,7 @@ test('casualty counts: passive, active, "left … dead", death tolls, word numbe
   assert.deepEqual(seen('The death toll rose to 40 on Sunday.'), ['killed exact 40 people']);
   assert.deepEqual(seen('A death toll of more than 100 was reported.'), ['killed more-than 100 people']);
   assert.deepEqual(seen('Three children died.'), ['killed exact 3 children']);
+  assert.deepEqual(seen('He opened fire, killing one man. One soldier was wounded.'), ['killed exact 1 man', 'injured exact 1 soldier']);
 });
 
 test('no casualty count: troops sent, years, scores, killings without a number, people left somewhere', () => {

@@ -21,7 +21,9 @@ const NUMBER = `(?<n>\\d{1,3}(?:,\\d{3})+|\\d+|${Object.keys(WORD_NUMBERS).join(
 const QUALIFIER = `(?:(?<q>${Object.keys(QUALIFIERS).sort((a, b) => b.length - a.length).join('|')})\\s+)?`;
 const COUNTED = 'people|persons|civilians|soldiers|troops|servicemen|servicemembers|sailors|marines|airmen|guards|police(?:\\s+officers)?|officers|' +
   'policemen|militants|fighters|insurgents|rebels|workers|employees|staff|passengers|pilgrims|protesters|demonstrators|students|children|' +
-  'women|men|babies|patients|doctors|journalists|tourists|villagers|residents|migrants|refugees|prisoners|hostages|peacekeepers|others';
+  'women|men|babies|patients|doctors|journalists|tourists|villagers|residents|migrants|refugees|prisoners|hostages|peacekeepers|others|' +
+  // "killing one man", "one soldier was wounded"
+  'man|woman|boy|girl|child|baby|person|civilian|soldier|officer|policeman|guard|worker|passenger|student|journalist';
 /** Who was counted, with an adjective or a nationality before ("American sailors", "Velorian soldiers"); absent in "12 were killed". */
 const UNIT = `(?:\\s+(?:more\\s+)?(?<unit>(?:(?:\\p{Lu}\\p{Ll}+|young|local|foreign|unarmed|innocent|off-duty|other)\\s+)?(?:${COUNTED})))?`;
 const KIND_WORD = '(?<kind>killed|dead|died|wounded|injured|hurt|missing)';
