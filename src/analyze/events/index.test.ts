@@ -390,6 +390,7 @@ test('no events: idioms that share the words', () => {
     'To varying degrees, all agreed that the proposal would raise taxes. Only 52 percent of voters agreed that she was fit.',
     'Readers may not let editorials tell them how to vote. Everyone has the right to vote.',
     'She is a shooting guard. They were shooting a film in the old port.',
+    'The agency might extend the call if doses remain scarce. Ministers heeded the call.',
   ]) {
     assert.deepEqual(run(text).map((e) => `${e.type}:${e.trigger.text}`), [], text);
   }

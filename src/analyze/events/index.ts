@@ -21,7 +21,7 @@ import { findActors, groupActors, GROUP_HEADS, type Actor, type EntityLike, type
 import { findCasualties, findTally } from './figures.js';
 import { findCounts, parseNumber } from './counts.js';
 import {
-  ATTACK_GUARD_AFTER, ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,
+  APPEAL_VERB_BEFORE, ATTACK_GUARD_AFTER, ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,
   NON_EVENT_DATE_PREP, NOUN_DETERMINER, PARTICIPATION_ALONE, PLACE_PREP, RELATION_VERB, SUMMIT_GUARD, SUMMIT_GUARD_BEFORE,
   SUMMIT_PARTICIPANTS, TRIGGERS, VISIT_GUARD_AFTER, VISIT_GUARD_BEFORE, type TriggerClass,
 } from './lexicon.js';
@@ -221,7 +221,7 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       return { ok: !/\b(?:he|she|it|who|which|that|one)\s+$/i.test(before) };
     case 'call-noun':
       if (word.startsWith('conference')) return { ok: true };
-      if (CALL_GUARD_AFTER.test(after) || CALL_GUARD_BEFORE.test(before)) return { ok: false };
+      if (CALL_GUARD_AFTER.test(after) || CALL_GUARD_BEFORE.test(before) || APPEAL_VERB_BEFORE.test(before)) return { ok: false };
       return { ok: NOUN_DETERMINER.test(before) || /['’]s\s+(?:[\w-]+\s+)?$/.test(before) };
     case 'meeting-anaphor':
       return { ok: true };

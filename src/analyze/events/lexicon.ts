@@ -61,6 +61,8 @@ export const MEET_OBJECT_GUARD =
 export const CALL_GUARD_AFTER = /^\s+(?:for|on|to|it|them|him|her|me|us)\b/i;
 /** What precedes "call" when it is a verb or an appeal ("to call", "they call", "so-called", "roll call", "close call"). */
 export const CALL_GUARD_BEFORE = /(?:\b(?:to|will|would|could|they|we|you|I|he|she|it|so-|roll|close|wake-up|judgment|judgement|curtain|last|port|casting|conference|video|phone|telephone)\s*$|-\s*$)/i;
+/** Verbs whose object "call" is an appeal ("might extend the call", "heeded the call", "renewed its call"). */
+export const APPEAL_VERB_BEFORE = /\b(?:extend(?:ed|s|ing)?|heed(?:ed|s|ing)?|issu(?:e|ed|es|ing)|answer(?:ed|s|ing)?|renew(?:ed|s|ing)?|echo(?:ed|es|ing)?|reject(?:ed|s|ing)?|repeat(?:ed|s|ing)?|back(?:ed|s|ing)?|support(?:ed|s|ing)?|ignor(?:e|ed|es|ing))\s+(?:the|a|an|its|their|his|her|this|that)\s+(?:[\w-]+\s+)?$/i;
 
 /** Mountain words after "summit" ("the summit of the mountain", "reached the summit"). */
 export const SUMMIT_GUARD = /^\s+of\s+(?:the\s+)?(?:mountain|mount|mt\.?|peak|hill|volcano|ridge|everest|k2|kilimanjaro)\b|^\s+(?:at|of)\s+\d[\d,]*\s*(?:m|metres|meters|feet|ft)\b/i;
