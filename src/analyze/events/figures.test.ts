@@ -47,3 +47,9 @@ test('shootings are attacks with their casualties ("opened fire …, wounding 12
   const events = extractEvents(text, { tokenized: tokenize(text), times: [] });
   assert.deepEqual(events.map((e) => [e.type, e.casualties?.map((c) => `${c.kind} ${c.value} ${c.unit}`)]), [['attack', ['injured 12 passengers']]]);
 });
+
+test('a tally names its vote ("the 285-120 vote was bipartisan")', () => {
+  const text = 'The House passed the bill on Tuesday. The 285-120 vote was bipartisan.';
+  const events = extractEvents(text, { tokenized: tokenize(text), times: [] });
+  assert.deepEqual(events.map((e) => [e.type, e.tally?.inFavour, e.tally?.against]), [['vote', 285, 120]]);
+});

@@ -381,6 +381,9 @@ const PLURAL_UNIT_WORDS = ['seconds', 'minutes', 'hours', 'days', 'nights', 'wee
 
 const YEAR_TAIL = `(?:,?\\s*(?<year>${RE_YEAR})(?!\\d|,\\d)|\\s+(?<yy>'\\d\\d))`;
 
+/** What follows a yearless September 11 that names the 2001 attacks ("September 11 terrorist attacks", "9/11 Commission"). */
+const NINE_ELEVEN_AFTER = /^\s*(?:terrorist\s+|terror\s+)?(?:attacks?|commission|memorial|hijack(?:ers|ings?)?|anniversary|era|generation|families|victims|responders)\b/i;
+
 const RULES: Rule[] = [
   {
     id: 'date-iso',
@@ -410,6 +413,17 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "the 9/11 attacks", "since 9/11": the date that names the 2001 attacks.
+    id: 'date-nine-eleven',
+    re: new RegExp(`${L}9/11(?![\\d/])`, 'g'),
+    make(m, env) {
+      const after = env.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      const before = previousWord(env.text, m.index);
+      if (!NINE_ELEVEN_AFTER.test(after) && !/^(?:since|after|before|post|pre|of|the)$/i.test(before)) return null;
+      return { type: 'DATE', granularity: 'day', value: '2001-09-11' };
+    },
+  },
+  {
     id: 'date-month-day',
     triggers: MONTH_WORDS,
     re: rx(`(?:(?<wd>${RE_WEEKDAY}),?\\s+)?(?<mon>${RE_MONTH})\\s*${DAY_NUM}(?!\\s*(?:%|percent|[.,]\\d|:\\d))${YEAR_TAIL}?`),
@@ -419,6 +433,9 @@ const RULES: Rule[] = [
       const day = Number(g.day);
       if (!month || !validDay(month, day)) return null;
       if (g.mon === 'May' && !g.year && isCapitalised(previousWord(env.text, m.index)) && !g.wd) return null;
+      if (!g.year && month === 9 && day === 11 && NINE_ELEVEN_AFTER.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) {
+        return { type: 'DATE', granularity: 'day', value: '2001-09-11' };
+      }
       return monthDay(month, day, yearFromGroups(g), env, m.index, m.index + m[0].length);
     },
   },

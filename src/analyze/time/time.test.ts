@@ -90,6 +90,11 @@ describe('anchored and relative dates', () => {
     assert.equal(valueOf('The treaty was signed on March 3.', 'March 3'), '2026-03-03');
     assert.equal(valueOf('He will retire in March.', 'March'), '2027-03');
   });
+  it('"9/11" and "the September 11 attacks" are the 2001 attacks; a bare September 11 is a date like any other', () => {
+    assert.equal(valueOf('Wray likened it to the September 11 terrorist attacks.', 'September 11'), '2001-09-11');
+    assert.equal(valueOf('Since 9/11 the country has changed.', '9/11'), '2001-09-11');
+    assert.equal(valueOf('The vote will be held on September 11.', 'September 11'), '2027-09-11');
+  });
   it('"the week of March 8" is the week holding that day, not the current week', () => {
     assert.equal(valueOf('The next summit is planned for the week of March 8.', 'the week of March 8'), '2027-W10');
     assert.equal(valueOf('Talks in the week of June 1, 2026 failed.', 'the week of June 1, 2026'), '2026-W23');
