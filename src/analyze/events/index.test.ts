@@ -391,6 +391,7 @@ test('no events: idioms that share the words', () => {
     'Readers may not let editorials tell them how to vote. Everyone has the right to vote.',
     'She is a shooting guard. They were shooting a film in the old port.',
     'The agency might extend the call if doses remain scarce. Ministers heeded the call.',
+    'Raisi ruled out meeting Biden. Stefanik was elected House GOP Conference chair.',
   ]) {
     assert.deepEqual(run(text).map((e) => `${e.type}:${e.trigger.text}`), [], text);
   }

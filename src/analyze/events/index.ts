@@ -198,6 +198,9 @@ function wordBefore(text: string, at: number, reach = 30): string {
   return text.slice(Math.max(0, at - reach), at);
 }
 
+/** Verbs that refuse the gathering they govern ("ruled out meeting Biden", "declined a meeting"). */
+const REFUSAL_BEFORE = /\b(?:rul(?:ed|es|ing)\s+out|refus(?:ed|es|ing)|declin(?:ed|es|ing)|reject(?:ed|s|ing)|avoid(?:ed|s|ing))\s+(?:an?\s+|any\s+)?$/i;
+
 /** Subjects whose agreement is a decision: governments, their envoys, bodies that vote. */
 const DECIDING_PARTIES = /\b(?:leaders|ministers|chiefs|countries|states|sides|parties|members|governments|delegations|allies|negotiators|nations|council|committee|alliance|parliament|cabinet|board|union|bloc)\b/i;
 
@@ -211,6 +214,10 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
     case 'summit-noun':
       return { ok: !SUMMIT_GUARD.test(after) && !SUMMIT_GUARD_BEFORE.test(before) };
     case 'meeting-noun':
+      // "ruled out meeting Biden", "refused a meeting": no meeting.
+      if (REFUSAL_BEFORE.test(before)) return { ok: false };
+      // "the House GOP Conference chair": a body's name, not a gathering.
+      if (/^C/.test(text.slice(start, end)) && /^\s+(?:chair(?:man|woman)?|leader(?:ship)?|members?|spokes(?:man|woman|person)|vice)\b/i.test(after)) return { ok: false };
       if (/^meeting$/.test(word)) {
         if (MEET_OBJECT_GUARD.test(after)) return { ok: false };
         // "presidents meeting in Madrid", "are meeting": a participle, with its subject before it.
