@@ -78,3 +78,15 @@ describe('analyzeArticle: a name used as an adjective', () => {
     assert.ok(speaker === undefined || /ministry/.test(speaker.name), `speaker ${speaker?.name}`);
   });
 });
+
+describe('analyzeArticle: an officer named after their organisation', () => {
+  it('gives "Republican National Committee (RNC) Chairwoman Ronna McDaniel warned" to the chairwoman', () => {
+    const text = 'Republican National Committee (RNC) Chairwoman Ronna McDaniel warned on Tuesday that she may advise candidates against joining debates.';
+    const analysis = analyzeArticle(article(text));
+    const quote = analysis.quotes.find((q) => q.cue && text.slice(q.cue.start, q.cue.end) === 'warned');
+    assert.ok(quote, JSON.stringify(analysis.quotes));
+    const speaker = analysis.entities.find((e) => e.id === quote.speakerEntityId);
+    assert.equal(speaker?.type, 'person', `speaker ${speaker?.name}`);
+    assert.match(speaker?.name ?? '', /McDaniel/);
+  });
+});

@@ -95,10 +95,28 @@ function speakerEntity(quote: Attribution, entities: readonly Entity[], text: st
   if (via === 'document' || (quote.source && DOCUMENT_SOURCE.test(text.slice(quote.source.start, quote.source.end)))) return undefined;
   const followsAntecedent = via === 'pronoun' || via === 'role-noun' || via === 'relative';
   const mention = (followsAntecedent ? quote.speaker?.resolvedTo : undefined) ?? quote.speaker?.mention ?? quote.source;
-  const entity = mention ? resolveMention(entities, mention) : undefined;
+  const found = mention ? resolveMention(entities, mention) : undefined;
+  const entity = mention && found && found.type !== 'person' ? (titledPersonAfter(found, mention, entities, text) ?? found) : found;
   // "The Velorian defence ministry said": a name of no known kind used as an adjective is not who speaks.
   if (entity?.type === 'misc' && mention && entity.mentions.some((m) => m.start >= mention.start && m.end < mention.end && /^\s+\p{Ll}/u.test(text.slice(m.end, mention.end)))) return undefined;
   return entity;
+}
+
+/**
+ * "Republican National Committee (RNC) Chairwoman Ronna McDaniel": an organisation naming whose officer the person
+ * after it is; that person speaks. Only a title's few words (and the organisation's acronym) between them, no comma.
+ */
+function titledPersonAfter(org: Entity, source: { start: number; end: number }, entities: readonly Entity[], text: string): Entity | undefined {
+  const orgMention = org.mentions.find((m) => m.start >= source.start && m.end <= source.end);
+  if (!orgMention) return undefined;
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    for (const m of e.mentions) {
+      if (m.start < orgMention.end || m.end > source.end || m.kind === 'pronoun') continue;
+      if (/^\s*(?:\([^)]{1,12}\)\s*)?(?:[\p{L}.'’-]+\s+){1,4}$/u.test(text.slice(orgMention.end, m.start))) return e;
+    }
+  }
+  return undefined;
 }
 
 /**
