@@ -222,6 +222,7 @@ test('talks someone holds are a meeting, not speech', () => {
   const seen = run('She held talks by phone with President Oren Dal last Friday. The two sides resumed talks in Velgrad. Roth hosts talks on Monday.');
   assert.deepEqual(seen, []);
   assert.equal(find(run('Roth talks about the border every week.'), 'talks').source, 'Roth');
+  assert.ok(!run('Raisi backed nuclear talks between Iran and six world powers.').some((s) => s.cue === 'talks'));
 });
 
 test('a work introduced by its quoted title is the source of what it argues', () => {

@@ -366,11 +366,16 @@ function isIdiomaticUse(doc: Doc, i: number, unit: Unit): boolean {
   const form = low(doc, i);
   const prev = low(doc, i - 1);
   if (MEETING_NOUN_VERBS.has(prev) && form.endsWith('s')) return true;
+  // "backed nuclear talks between …": "talks" is a verb only after its subject (a name, a pronoun, "who") or an adverb.
+  if (form === 'talks' && !isCap(doc, i - 1) && !TALKS_SUBJECTS.has(prev) && !prev.endsWith('ly')) return true;
   if (form !== 'say' && form !== 'speak') return false;
   const before = i - 2 >= unit.first ? low(doc, i - 2) : '';
   const third = i - 3 >= unit.first ? low(doc, i - 3) : '';
   return prev === 'to' && (before === 'needless' || before === 'suffice' || before === 'so' || (before === 'it' && third === 'suffice') || (before === 'is' && third === 'that'));
 }
+
+/** Words after which "talks" can be the verb ("she talks", "who often talks"). */
+const TALKS_SUBJECTS = new Set(['he', 'she', 'it', 'who', 'which', 'that', 'one', 'everyone', 'nobody', 'someone', 'also', 'often', 'still', 'always', 'never', 'rarely', 'seldom', 'now', 'just']);
 
 /** Verbs whose object is a meeting noun that is also a cue form ("held talks", "opened talks", "resumed talks"). */
 const MEETING_NOUN_VERBS = new Set(['hold', 'holds', 'held', 'holding', 'resume', 'resumes', 'resumed', 'resuming', 'open', 'opens', 'opened', 'opening',
