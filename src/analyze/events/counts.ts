@@ -10,7 +10,8 @@ const NUMBER_WORDS: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
-const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:${Object.keys(NUMBER_WORDS).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)`;
+/** A number as news writes it: "1,000", "30", "twenty-one". */
+export const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:${Object.keys(NUMBER_WORDS).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)`;
 
 /** What gets counted about participants of a meeting. */
 export const PARTICIPANT_UNITS =

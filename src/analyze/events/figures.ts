@@ -3,13 +3,8 @@
  * "killing 12 soldiers", "left five dead and 30 wounded", "the death toll rose to 40") and vote tallies ("voted 120 to
  * 40"), the numbers reports most often disagree on, kept with their span so that fusion can compare them.
  */
+import { NUMBER, parseNumber } from './counts.js';
 import type { CasualtyCount, VoteTally } from './types.js';
-
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, hundred: 100,
-};
 
 const QUALIFIERS: Readonly<Record<string, CasualtyCount['qualifier']>> = {
   'at least': 'at-least', 'no fewer than': 'at-least', 'more than': 'more-than', over: 'more-than', about: 'about', around: 'about',
@@ -17,7 +12,7 @@ const QUALIFIERS: Readonly<Record<string, CasualtyCount['qualifier']>> = {
   'up to': 'at-most', 'as many as': 'at-most', 'fewer than': 'fewer-than', 'less than': 'fewer-than',
 };
 
-const NUMBER = `(?<n>\\d{1,3}(?:,\\d{3})+|\\d+|${Object.keys(WORD_NUMBERS).join('|')})`;
+const COUNT = `(?<n>${NUMBER})`;
 const QUALIFIER = `(?:(?<q>${Object.keys(QUALIFIERS).sort((a, b) => b.length - a.length).join('|')})\\s+)?`;
 const COUNTED = 'people|persons|civilians|soldiers|troops|servicemen|servicemembers|sailors|marines|airmen|guards|police(?:\\s+officers)?|officers|' +
   'policemen|militants|fighters|insurgents|rebels|workers|employees|staff|passengers|pilgrims|protesters|demonstrators|students|children|' +
@@ -29,21 +24,16 @@ const UNIT = `(?:\\s+(?:more\\s+)?(?<unit>(?:(?:\\p{Lu}\\p{Ll}+|young|local|fore
 const KIND_WORD = '(?<kind>killed|dead|died|wounded|injured|hurt|missing)';
 
 /** "12 people were killed", "at least five dead", "30 others wounded", "12 people died". */
-const COUNT_THEN_KIND = new RegExp(`\\b${QUALIFIER}${NUMBER}${UNIT}(?:,)?\\s+(?:(?:were|was|have been|had been|are|are now|being)\\s+)?(?:(?:reported|confirmed|believed|feared|said to be)\\s+)?${KIND_WORD}\\b`, 'giu');
+const COUNT_THEN_KIND = new RegExp(`\\b${QUALIFIER}${COUNT}${UNIT}(?:,)?\\s+(?:(?:were|was|have been|had been|are|are now|being)\\s+)?(?:(?:reported|confirmed|believed|feared|said to be)\\s+)?${KIND_WORD}\\b`, 'giu');
 /** "killing at least 12 people", "wounded 30 soldiers", "left five people dead". */
-const KIND_THEN_COUNT = new RegExp(`\\b(?<verb>killing|killed|kills|wounding|wounded|injuring|injured|leaving|left)\\s+${QUALIFIER}${NUMBER}${UNIT}(?:\\s+${KIND_WORD})?\\b`, 'giu');
+const KIND_THEN_COUNT = new RegExp(`\\b(?<verb>killing|killed|kills|wounding|wounded|injuring|injured|leaving|left)\\s+${QUALIFIER}${COUNT}${UNIT}(?:\\s+${KIND_WORD})?\\b`, 'giu');
 /** "the death toll rose to 40", "a death toll of at least 12". */
-const DEATH_TOLL = new RegExp(`\\bdeath toll\\s+(?:(?:has\\s+|had\\s+)?(?:rose|risen|climbed|jumped|reached|stood|stands|is|was|of|at)\\s+)?(?:(?:to|at)\\s+)?${QUALIFIER}${NUMBER}\\b`, 'giu');
+const DEATH_TOLL = new RegExp(`\\bdeath toll\\s+(?:(?:has\\s+|had\\s+)?(?:rose|risen|climbed|jumped|reached|stood|stands|is|was|of|at)\\s+)?(?:(?:to|at)\\s+)?${QUALIFIER}${COUNT}\\b`, 'giu');
 
 function kindOf(word: string): CasualtyCount['kind'] {
   const w = word.toLowerCase();
   if (w === 'missing') return 'missing';
   return w === 'killed' || w === 'dead' || w === 'died' || w === 'killing' || w === 'kills' ? 'killed' : 'injured';
-}
-
-function numberOf(raw: string): number {
-  const word = WORD_NUMBERS[raw.toLowerCase()];
-  return word ?? Number(raw.replace(/,/g, ''));
 }
 
 /** A year or a clock reading is no count ("in 2014 killed", "at 10 killed"). */
@@ -61,8 +51,8 @@ export function findCasualties(text: string, from: number, to: number): Casualty
     const start = from + (m.index ?? 0);
     const numberAt = start + m[0].toLowerCase().indexOf(raw.toLowerCase(), (g['verb'] ?? '').length);
     if (!raw || !kindWord || isYearLike(text, numberAt, raw)) return;
-    const value = numberOf(raw);
-    if (!Number.isFinite(value) || value <= 0) return;
+    const value = parseNumber(raw);
+    if (value === undefined || value <= 0) return;
     const unit = g['unit'] ?? 'people';
     found.push({
       kind: kindOf(kindWord),
@@ -111,7 +101,7 @@ export function findTally(text: string, from: number, to: number): VoteTally | u
     return {
       inFavour,
       against,
-      ...(abst !== undefined ? { abstentions: WORD_NUMBERS[abst.toLowerCase()] ?? Number(abst) } : {}),
+      ...(abst !== undefined ? { abstentions: parseNumber(abst) ?? 0 } : {}),
       span: { start, end: start + m[0].length, text: m[0] },
     };
   }

@@ -2104,7 +2104,6 @@ function openingAdverbialComma(doc: Doc, a: number, b: number): number | undefin
   return undefined;
 }
 
-/** Trim adverbs off both ends of a frame's source, and a lower-case -ly adverb off the end of a short one. */
 /** A work named by its title in quotation marks right before the cue: "a think-tank paper, “The Long Ceasefire”, argued". */
 const TITLED_WORK_BEFORE_CUE = new RegExp(
   '(?:^|[.;:!?]\\s+|,\\s+|\\b(?:and|but)\\s+)((?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\\s+(?:[\\w\'’-]+\\s+){0,4}?' +
@@ -2130,6 +2129,7 @@ function titledWorkSource(text: string, f: Frame): void {
   f.source = { start, end: start + work.length };
 }
 
+/** Trim adverbs off both ends of a frame's source, and a lower-case -ly adverb off the end of a short one. */
 function trimSource(doc: Doc, units: readonly Unit[], f: Frame): void {
   const unit = units[f.unit];
   if (!f.source || !unit) return;
@@ -2545,12 +2545,7 @@ function withoutFramesInSources(text: string, frames: Frame[]): Frame[] {
       continue;
     }
     const cut = outer.cue.start;
-    f.content = f.content.flatMap((c) => {
-      if (c.start >= cut) return [];
-      let end = Math.min(c.end, cut);
-      while (end > c.start && /[\s,;—–-]/.test(text[end - 1] ?? '')) end--;
-      return end > c.start ? [{ start: c.start, end }] : [];
-    });
+    f.content = f.content.flatMap((c) => (c.start >= cut ? [] : c.end <= cut ? [c] : cutBefore(text, c, cut)));
     if (f.content.length > 0 && !/^on (?:the )?condition\b/i.test(text.slice(f.content[0]!.start, f.content[0]!.start + 20))) out.push(f);
   }
   return out;
