@@ -3,7 +3,7 @@ import type { ArticleAnalysis, QuoteRecord } from '../analyze/analysis.js';
 import type { Entity } from '../analyze/entities/index.js';
 import type { ArticleEvent } from '../analyze/events/types.js';
 import { isPassiveCue, isStatement } from '../analyze/quotes/speech-acts.js';
-import { representativeLabel, representativeNoun } from '../analyze/quotes/speakers.js';
+import { speakerLabel } from '../analyze/quotes/speakers.js';
 import type { Article } from '../model/index.js';
 import { truncate } from './render.js';
 
@@ -30,8 +30,7 @@ export function renderEntitiesTable(analysis: ArticleAnalysis): string {
 
 export function speakerName(quote: QuoteRecord, analysis: ArticleAnalysis, text: string): string {
   const entity = quote.speakerEntityId ? analysis.entities.find((e) => e.id === quote.speakerEntityId) : undefined;
-  const representative = quote.source ? representativeNoun(text.slice(quote.source.start, quote.source.end)) : undefined;
-  if (entity) return representative ? representativeLabel(entity.name, representative) : entity.name;
+  if (entity) return quote.source ? speakerLabel(entity.name, text.slice(quote.source.start, quote.source.end)) : entity.name;
   // An unlinked "which" or "he" reads better as what it stands for.
   const via = quote.speaker?.via;
   const shown = via === 'pronoun' || via === 'role-noun' || via === 'relative' ? (quote.speaker?.resolvedTo ?? quote.source) : quote.source;

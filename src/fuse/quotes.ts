@@ -6,7 +6,7 @@
  */
 import type { QuoteRecord } from '../analyze/analysis.js';
 import { datelineAt } from '../analyze/dateline.js';
-import { representativeLabel, representativeNoun } from '../analyze/quotes/speakers.js';
+import { speakerLabel } from '../analyze/quotes/speakers.js';
 import { isStatement } from '../analyze/quotes/speech-acts.js';
 import type { Block } from '../model/article.js';
 import type { Span } from '../model/span.js';
@@ -105,7 +105,6 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
       const mentionSpan = q.speaker?.mention ?? q.source;
       // An unresolved source that is not a noun phrase ("which", "military leaders, and came a week after
       // presidents") is the quote stage guessing: show the words, not a made-up speaker.
-      const representative = q.source ? representativeNoun(r.article.text.slice(q.source.start, q.source.end)) : undefined;
       const mention = mentionSpan && (entity || plausibleSpeaker(r.article.text.slice(mentionSpan.start, mentionSpan.end))) ? mentionSpan : undefined;
       const source: QuoteSource = {
         articleId: id,
@@ -124,7 +123,7 @@ export function mergeQuotes(ctx: FusionContext, entities: EntityIndex): { quotes
         quote: q,
         source,
         // "Her office said": the side it speaks for is the speaker (one key with "Roth said"), named as it was.
-        ...(entity && !entity.unnamed ? { speakerKey: entity.id, speakerName: representative ? representativeLabel(entity.name, representative) : entity.name } : {}),
+        ...(entity && !entity.unnamed ? { speakerKey: entity.id, speakerName: q.source ? speakerLabel(entity.name, r.article.text.slice(q.source.start, q.source.end)) : entity.name } : {}),
         // "a diplomat briefed on the call" says more than the bare role noun "diplomat" the entity is named by.
         ...(entity?.unnamed ? { speakerKey: `unnamed:${entity.id}`, speakerName: (/\s/.test(entity.name) ? undefined : shortMention(ctx, id, mention)) ?? entity.name } : {}),
         ...(!entity && mention ? { speakerName: ctx.spanRef(id, mention).text } : {}),

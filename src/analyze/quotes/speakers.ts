@@ -146,14 +146,18 @@ const POSSESSIVE = /^(?:(?:the\s+)?\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['�
  * The representative a source names, when the source is someone's representative and nothing more ("her office",
  * "Oren Dal's spokesman" → "office", "spokesman"): the speaker is the side they speak for, but the words are theirs.
  */
-export function representativeNoun(sourceText: string): string | undefined {
+function representativeNoun(sourceText: string): string | undefined {
   const noun = POSSESSIVE.exec(sourceText.trim())?.[1];
   return noun !== undefined && REPRESENTATIVE_NOUNS.test(noun.toLowerCase()) ? noun : undefined;
 }
 
-/** "Lia Roth" + "office" → "Lia Roth's office"; "Ross Harris' aide" for a name ending in s. */
-export function representativeLabel(name: string, noun: string): string {
-  return `${name}${/s$/.test(name) ? "'" : "'s"} ${noun}`;
+/**
+ * The speaker entity's name as the source puts it: "Lia Roth's office" for "her office", "Ross Harris' aide" for
+ * "his aide"; the bare name otherwise.
+ */
+export function speakerLabel(name: string, sourceText: string): string {
+  const noun = representativeNoun(sourceText);
+  return noun === undefined ? name : `${name}${/s$/.test(name) ? "'" : "'s"} ${noun}`;
 }
 
 /**
