@@ -53,6 +53,12 @@ export type DateRelation = 'same' | 'contains' | 'near' | 'apart' | 'unknown';
  */
 export const MAX_DISPUTED_DATE_GAP_DAYS = 3;
 
+/**
+ * Relations of two dates one event is given that make its date disputed: days apart, or further apart within one
+ * planned event (events.ts merges those only for a planned next meeting).
+ */
+export const DISPUTED_DATES: ReadonlySet<DateRelation> = new Set<DateRelation>(['near', 'apart']);
+
 /** How two date values relate: same day, one inside the other, days apart (a dispute), far apart, or not comparable. */
 export function relateDates(a: string, b: string): DateRelation {
   const ra = dateRange(a);

@@ -4,7 +4,7 @@
  * with both 30 and 21, so it is listed but marked compatible).
  */
 import type { FusionContext } from './context.js';
-import { displayDate, relateDates } from './dates.js';
+import { displayDate, DISPUTED_DATES, relateDates } from './dates.js';
 import { describeEvent } from './events.js';
 import type { EntityIndex } from './entities.js';
 import { displayNumber, interval, intervalsConflict, isStateUnit, numberKey, type Qualifier, type Quantity } from './numbers.js';
@@ -141,14 +141,13 @@ export function findDisagreements(
 
     // Casualties: each report's highest figure per kind and counted group (tolls rise as a story goes on, so a
     // report's earlier, lower figure is its own update, not a disagreement), compared across reports.
-    const byCasualty = new Map<string, Map<string, { key: string; value: number; display: string; citation: Citation }>>();
+    const byCasualty = new Map<string, Map<string, { key: string; least: number; display: string; citation: Citation }>>();
     for (const c of e.casualties ?? []) {
       const group = `${c.kind} ${casualtyGroup(c.unit)}`;
       const perReport = byCasualty.get(group) ?? new Map();
+      const least = interval(c.value, c.qualifier)[0];
       const seen = perReport.get(c.source.articleId);
-      if (!seen || interval(c.value, c.qualifier)[0] > interval(seen.value, numberValue(seen.key).qualifier)[0]) {
-        perReport.set(c.source.articleId, { key: numberKey(c.value, c.qualifier), value: c.value, display: c.source.text, citation: c.source });
-      }
+      if (!seen || least > seen.least) perReport.set(c.source.articleId, { key: numberKey(c.value, c.qualifier), least, display: c.source.text, citation: c.source });
       byCasualty.set(group, perReport);
     }
     for (const [group, perReport] of byCasualty) {
@@ -183,7 +182,7 @@ export function findDisagreements(
 
     if (e.date?.disputed) {
       const raw = e.date.values.map((v) => ({ key: v.value, display: [displayDate(v.value)], sources: [...v.sources] }));
-      const values = withConflicts(ctx, raw, (a, b) => relateDates(a, b) === 'near' || relateDates(a, b) === 'apart');
+      const values = withConflicts(ctx, raw, (a, b) => DISPUTED_DATES.has(relateDates(a, b)));
       if (values) {
         drafts.push({
           kind: 'date',

@@ -11,7 +11,7 @@
 import type { ArticleEvent, EventFormat, EventModality, EventType } from '../analyze/events/types.js';
 import { resolveTimex } from '../analyze/time/index.js';
 import type { FusionContext, Report, StoryInput } from './context.js';
-import { dateRange, displayDate, isResolved, relateDates } from './dates.js';
+import { dateRange, displayDate, DISPUTED_DATES, isResolved, relateDates } from './dates.js';
 import type { EntityIndex } from './entities.js';
 import type { Citation, DossierArticle, DossierCasualty, DossierCount, DossierTally, DossierEvent, DossierParticipant, Stated, Support, TimelineEntry } from './types.js';
 import { fold, normaliseWords, overlapRatio } from './text.js';
@@ -296,7 +296,7 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
     const grain = (v: string): number => GRAIN_RANK[/^\d{4}-\d{2}-\d{2}/.test(v) ? 'day' : /W/.test(v) ? 'week' : /^\d{4}-\d{2}$/.test(v) ? 'month' : /^\d{4}$/.test(v) ? 'year' : 'unknown'] ?? 4;
     const dates = stated(ctx, dateEntries, (a, b) => grain(a) - grain(b)).values;
     // Only a planned event's cluster holds dates further apart (see compare).
-    const dateDisputed = dates.some((a, ai) => dates.some((b, bi) => bi > ai && (relateDates(a.value, b.value) === 'near' || relateDates(a.value, b.value) === 'apart')));
+    const dateDisputed = dates.some((a, ai) => dates.some((b, bi) => bi > ai && DISPUTED_DATES.has(relateDates(a.value, b.value))));
     // The consensus date is the best-supported among the finest values given.
     const finest = dates.filter((d) => grain(d.value) === grain(dates[0]?.value ?? ''));
     const consensus = [...finest].sort((a, b) => b.support.independentSources - a.support.independentSources)[0];
