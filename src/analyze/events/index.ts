@@ -981,10 +981,11 @@ function finalise(ctx: Context, events: Building[]): ArticleEvent[] {
 }
 
 /**
- * A vote's tally, from the sentences that report it; an attack's casualty counts: in the sentences that report it, and in the sentences after them in the same paragraph
- * up to the next one reporting an attack ("The drone struck the depot on Friday. At least 12 people were killed.").
+ * The figures an event carries (figures.ts): a vote's tally, from the sentences that report the vote; an attack's
+ * casualty counts, from the sentences that report it and those after them in the same paragraph up to the next one
+ * reporting an attack ("The drone struck the depot on Friday. At least 12 people were killed.").
  */
-function attachCasualties(ctx: Context, events: ArticleEvent[], attackSentences: ReadonlySet<number>): ArticleEvent[] {
+function attachFigures(ctx: Context, events: ArticleEvent[], attackSentences: ReadonlySet<number>): ArticleEvent[] {
   const { text, sentences } = ctx;
   const taken = new Set<number>();
   const sentenceAt = (start: number): number => sentences.findIndex((s) => s.start <= start && start < s.end);
@@ -1092,5 +1093,5 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
   }
   resolveRelativeDates(mentions, owner);
   attachLoneParticipation(ctx, new Set(mentions.map((m) => m.sentence)), mentions, owner);
-  return attachCasualties(ctx, finalise(ctx, events), new Set(mentions.filter((m) => m.type === 'attack').map((m) => m.sentence)));
+  return attachFigures(ctx, finalise(ctx, events), new Set(mentions.filter((m) => m.type === 'attack').map((m) => m.sentence)));
 }

@@ -77,7 +77,7 @@ export const VISIT_GUARD_BEFORE = /(?:most|least|much|well|often|rarely|frequent
 
 /** "heart attack", "panic attack": not attacks. */
 export const ATTACK_GUARD_BEFORE = /\b(?:heart|panic|asthma|anxiety|personal|verbal|cyber-?|political|legislative|partisan|media|campaign|negative|rhetorical|scathing|stinging|blistering|withering)\s*$/i;
-/** "attack ads", "attacks on Clinton" (a person's name: criticism), "attack my record": politics, not violence. */
+/** "attack ads", "attacks on his record", "shooting a film", "a shooting guard": no violence (a person's name as the target is checked in index.ts). */
 export const ATTACK_GUARD_AFTER = /^\s+(?:ads?\b|dogs?\b|lines?\b|(?:a\s+|the\s+)?(?:film|movie|video|scene|guard|range|star|percentage|hoops|baskets)\b|(?:on|against)\s+(?:his|her|their|my|our)\s+(?:record|rival|opponent|critics|policies|plan|character|integrity)\b|(?:my|his|her)\s+(?:record|character|integrity)\b)/i;
 
 /** Nouns that make a "send"/"deploy" a deployment of forces. */
