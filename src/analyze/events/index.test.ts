@@ -491,3 +491,26 @@ test('an attack "on the port of Harlan" happened in Harlan; its target is no top
   const talks = run('The ministers met in Harlan on Friday to discuss the ferry route.', { mentions: [{ start: 20, end: 26, type: 'LOC' }] });
   assert.equal(talks.find((e) => e.type === 'meeting')?.topic?.text, 'the ferry route');
 });
+
+test('a date fronted before the sentence\'s comma dates its first event, not one inside someone\'s words', () => {
+  const [attack] = run('Last Friday, three soldiers were killed when a drone struck a barracks near Tarrow.');
+  assert.equal(attack?.type, 'attack');
+  assert.equal(attack?.date?.value, '2026-11-13');
+  const told = run('On Tuesday, the minister said a drone struck a barracks near Tarrow.').find((e) => e.type === 'attack');
+  assert.equal(told?.date, undefined, 'the date is the telling\'s');
+});
+
+test('"the Oslo meeting, which was hosted by …" is the earlier meeting in Oslo, with its host', () => {
+  const text = 'Chiefs met on Wednesday, a day after a smaller meeting of ministers in Oslo. Delegations from France, Spain and 19 other countries attended the Oslo meeting, which was hosted by Prime Minister Lars Vik.';
+  const mention = (name: string, type: MentionLike['type'], from = 0): MentionLike => {
+    const start = text.indexOf(name, from);
+    return { start, end: start + name.length, type, text: name };
+  };
+  const events = run(text, {
+    mentions: [mention('Oslo', 'LOC'), mention('France', 'LOC'), mention('Spain', 'LOC'), mention('Oslo', 'LOC', 80), mention('Lars Vik', 'PER')],
+  });
+  const oslo = events.filter((e) => e.place?.name === 'Oslo');
+  assert.equal(oslo.length, 1, 'one meeting in Oslo');
+  assert.equal(oslo[0]?.organiser?.name, 'Lars Vik');
+  assert.ok(oslo[0]?.participants.some((p) => p.name === 'France'));
+});

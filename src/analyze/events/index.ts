@@ -182,6 +182,8 @@ interface Mention extends EventParts {
   readonly nextTriggerEnd: number;
   /** Start of the verb chain before the trigger, ignoring earlier triggers ("agreed to send"). */
   readonly modalStart: number;
+  /** Is this the sentence's first event word? */
+  readonly firstInSentence: boolean;
   readonly triggerFormat?: EventFormat;
   date?: DateFound;
   relative?: RelativeFound;
@@ -204,6 +206,8 @@ const REFUSAL_BEFORE = /\b(?:rul(?:ed|es|ing)\s+out|refus(?:ed|es|ing)|declin(?:
 /** Subjects whose agreement is a decision: governments, their envoys, bodies that vote. */
 const DECIDING_PARTIES = /\b(?:leaders|ministers|chiefs|countries|states|sides|parties|members|governments|delegations|allies|negotiators|nations|council|committee|alliance|parliament|cabinet|board|union|bloc)\b/i;
 
+const DETERMINER_AND_NAME = /(?:^|\s)(?:the|a|an|this|that|their|its|his|her|our)\s+(?:\p{Lu}[\p{L}.&-]*\s+){1,3}$/u;
+
 /** Is this match of a trigger pattern a real event word here? Guards against the idioms that share the word. */
 function acceptTrigger(ctx: Context, rule: string, start: number, end: number, sentenceStart: number): { cls?: TriggerClass; ok: boolean } {
   const { text } = ctx;
@@ -221,7 +225,8 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       if (/^meeting$/.test(word)) {
         if (MEET_OBJECT_GUARD.test(after)) return { ok: false };
         // "presidents meeting in Madrid", "are meeting": a participle, with its subject before it.
-        if (!NOUN_DETERMINER.test(before)) return { ok: true, cls: 'verb' };
+        // "the Oslo meeting", "an EU Council meeting": a noun after a determiner and a name.
+        if (!NOUN_DETERMINER.test(before) && !DETERMINER_AND_NAME.test(before)) return { ok: true, cls: 'verb' };
       }
       return { ok: true };
     case 'talks-noun':
@@ -454,8 +459,23 @@ function findDate(ctx: Context, m: Mention, claimed: Set<number>): void {
       claimed.add(i);
       return;
     }
+    // "Last Friday, three soldiers were killed when a drone struck …": a date fronted before the sentence's first
+    // comma dates the sentence's first event, unless someone's words stand between (the date is then the telling's).
+    const sentenceStart = ctx.sentences[m.sentence]?.start ?? m.clauseStart;
+    for (const i of usableTimexAt(ctx, sentenceStart, m.start, claimed)) {
+      const t = ctx.times[i];
+      if (!t || !FRONTED_DATE_LEAD.test(text.slice(sentenceStart, t.start)) || !/^\s*,/.test(text.slice(t.end))) continue;
+      if (!m.firstInSentence || SPEECH_BEFORE_CLAUSE_TEST.test(text.slice(t.end, m.start))) break;
+      m.date = dateFromTimex(ctx, i);
+      claimed.add(i);
+      return;
+    }
   }
 }
+
+/** What may open a sentence before its fronted date: nothing, or "On", "In", "Early on", "Late last" … */
+const FRONTED_DATE_LEAD = /^\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|by|during)?\s*$/i;
+const SPEECH_BEFORE_CLAUSE_TEST = /\b(?:said|says|told|added|stated|noted|insisted|confirmed|announced|reported)\b/i;
 
 function unitOf(word: string): RelativeFound['unit'] {
   const w = word.toLowerCase();
@@ -626,10 +646,28 @@ function findOrganiser(ctx: Context, m: Mention): void {
   ORGANISER_BY.lastIndex = 0;
   for (const o of region.matchAll(ORGANISER_BY)) {
     const at = m.end + (o.index ?? 0) + o[0].length;
-    const who = participantActors(ctx, at, Math.min(m.postEnd, at + 60)).find((a) => a.start - at <= BY_TITLE_REACH);
+    const who = organiserAt(ctx, at, m.postEnd);
     if (who) { m.organiser = toParticipant(who); return; }
   }
+  // "the Oslo meeting, which was hosted by Prime Minister Lars Vik": the relative clause is the trigger's own.
+  const relative = ORGANISER_RELATIVE.exec(ctx.text.slice(m.end, m.end + 40));
+  if (relative) {
+    const at = m.end + relative[0].length;
+    const end = ctx.sentences[m.sentence]?.end ?? at + 60;
+    const who = organiserAt(ctx, at, end);
+    if (who) m.organiser = toParticipant(who);
+  }
 }
+
+/** The actor right after "hosted by", behind at most a short word or a capitalised title ("Prime Minister Lars Vik"). */
+function organiserAt(ctx: Context, at: number, end: number): Actor | undefined {
+  return participantActors(ctx, at, Math.min(end, at + 60))
+    .find((a) => a.start - at <= BY_TITLE_REACH || TITLE_BEFORE_NAME.test(ctx.text.slice(at, a.start)));
+}
+
+const TITLE_BEFORE_NAME = /^(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){1,4}$/u;
+
+const ORGANISER_RELATIVE = /^\s*,\s*(?:which|that)\s+(?:was|were|is|are|will be)\s+(?:chaired|hosted|convened|organi[sz]ed|led)\s+by\s+/;
 
 function findPostParticipants(ctx: Context, m: Mention): void {
   const { text } = ctx;
@@ -676,7 +714,7 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
   const definite = (raw.cls === 'noun' || (ANAPHORIC_TYPES.has(raw.type) && /^(?:attack|visit|vote|deal|agreement|strike)s?$/i.test(word))) && DEFINITE.test(pre);
   const m: Mention = {
     start: raw.start, end: raw.end, type: raw.type, cls: raw.cls, rule: raw.rule, anaphorOnly: raw.anaphorOnly, definite,
-    sentence: sentenceIndex, clauseStart, postEnd, clauseEnd, nextTriggerEnd: next ? next.end : sent.end, modalStart, participants: [], nonParticipants: [], counts: [], modality: 'actual',
+    sentence: sentenceIndex, clauseStart, postEnd, clauseEnd, nextTriggerEnd: next ? next.end : sent.end, modalStart, firstInSentence: idx === 0, participants: [], nonParticipants: [], counts: [], modality: 'actual',
     atEvent: raw.cls === 'noun' && /\b(?:at|during)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,2}$/i.test(pre),
   };
   if (raw.format) (m as { triggerFormat?: EventFormat }).triggerFormat = raw.format;

@@ -38,3 +38,12 @@ test('a numbered part of a legal text is a document even where NER reads its nam
   assert.equal(speakerVia('Code Pink', false, true), 'organisation');
   assert.equal(speakerVia('the chair of the military committee', false, false), 'role-noun');
 });
+
+test('an indefinite role noun is someone new, not the person named before', () => {
+  const text = 'Defence Minister Piet Holm said the country needed more. A spokesperson for the alliance said the chiefs would meet again. An official said the date was open.';
+  for (const opener of ['A spokesperson', 'An official']) {
+    const found = extractQuotes(text).find((a) => a.source && text.slice(a.source.start, a.source.end).startsWith(opener));
+    assert.ok(found, `the attribution of "${opener}" is found`);
+    assert.equal(found.speaker?.resolvedTo, undefined, `"${opener}" is not resolved to Piet Holm`);
+  }
+});

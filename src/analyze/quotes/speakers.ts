@@ -160,6 +160,8 @@ export function speakerLabel(name: string, sourceText: string): string {
   return noun === undefined ? name : `${name}${/s$/.test(name) ? "'" : "'s"} ${noun}`;
 }
 
+const INDEFINITE_OPENER = /^(?:a|an|another|one|some|several)\s/;
+
 /**
  * The antecedent for a pronoun / role noun / organisation source starting at `at`: the nearest earlier mention of
  * the right kind; for organisations one naming the same head noun ("the ministry" -> "Foreign Ministry") when there is one.
@@ -176,6 +178,8 @@ export function resolveSpeaker(
   // "They" stands for a group ("allied leaders … they have not said"), which the antecedents (one person or one
   // organisation each) do not hold; the nearest person is the wrong answer, so it stays unresolved.
   if (lower === 'they') return undefined;
+  // "A spokesperson for the alliance", "an official": someone new, not the person named before.
+  if (INDEFINITE_OPENER.test(lower)) return undefined;
   const pronounGender = PERSON_PRONOUNS.get(lower) ?? 'x';
   const wantOrg = via === 'organisation' || lower === 'it';
   const head = lower.match(/\p{L}+/gu)?.pop() ?? '';
