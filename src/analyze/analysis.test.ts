@@ -90,3 +90,17 @@ describe('analyzeArticle: an officer named after their organisation', () => {
     assert.match(speaker?.name ?? '', /McDaniel/);
   });
 });
+
+describe('analyzeArticle: a person in apposition to their organisation\'s role', () => {
+  it('gives "The Kremlin spokesman, Dmitry Peskov, said" to the spokesman, and "A spokesperson for the alliance" to no earlier person', () => {
+    const text = 'Defence Minister Piet Holm said the talks were useful. The Kremlin spokesman, Dmitry Peskov, said the aid would "only prolong the conflict". A spokesperson for the alliance said the chiefs would meet again.';
+    const analysis = analyzeArticle(article(text));
+    const speakerOf = (cueAfter: string) => {
+      const quote = analysis.quotes.find((q) => q.source && text.slice(q.source.start, q.source.end).startsWith(cueAfter));
+      assert.ok(quote, `an attribution by "${cueAfter}": ${JSON.stringify(analysis.quotes)}`);
+      return analysis.entities.find((e) => e.id === quote.speakerEntityId)?.name;
+    };
+    assert.equal(speakerOf('The Kremlin spokesman'), 'Dmitry Peskov');
+    assert.notEqual(speakerOf('A spokesperson'), 'Piet Holm');
+  });
+});

@@ -8,9 +8,9 @@ import type { Article } from '../model/index.js';
 import { truncate } from './render.js';
 
 export function entityLine(entity: Entity): string {
-  const roles = entity.roles.map((r) => (r.title ? `${r.title} ` : '') + r.role);
+  const roles = roleLabels(entity);
   const extra = [
-    roles.length > 0 ? `roles: ${unique(roles).join('; ')}` : '',
+    roles.length > 0 ? `roles: ${roles.join('; ')}` : '',
     entity.nationality ? `nationality: ${entity.nationality.value}` : '',
     entity.affiliation ? `affiliation: ${entity.affiliation.value}` : '',
     entity.aliases.length > 0 ? `aka ${entity.aliases.join(', ')}` : '',
@@ -19,10 +19,18 @@ export function entityLine(entity: Entity): string {
   return `${entity.name} (${entity.type}, ${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'})${extra.length ? ' — ' + extra.join(' | ') : ''}`;
 }
 
+/**
+ * An entity's roles, each once: the role alone, as the title before the name is one of the role's wordings
+ * ("Gen." for "general", "Prime Minister" for "prime minister"; the JSON keeps both).
+ */
+function roleLabels(entity: Entity): string[] {
+  return unique(entity.roles.map((r) => r.role));
+}
+
 export function renderEntitiesTable(analysis: ArticleAnalysis): string {
   if (analysis.entities.length === 0) return '(no entities)';
   const rows = analysis.entities.map((e) => {
-    const roles = unique(e.roles.map((r) => (r.title ? `${r.title} ` : '') + r.role)).join('; ');
+    const roles = roleLabels(e).join('; ');
     return [e.id, truncate(e.name, 32), e.type, String(e.mentions.length), truncate(roles, 60), truncate(e.aliases.join(', '), 40)];
   });
   return table(['id', 'name', 'type', 'mentions', 'roles', 'aliases'], rows);

@@ -128,6 +128,19 @@ export function placeRefForName(name: string): PlaceRef {
   return { key: `place:${name.replace(/^the\s+/i, '').toLowerCase()}`, name: name.replace(/^the\s+/i, ''), known: false };
 }
 
+/** Seats of government that stand for it in news ("the Kremlin said"), by the name as written, with their country. */
+const SEATS_OF_GOVERNMENT: ReadonlyMap<string, string> = new Map([
+  ['kremlin', 'Russia'], ['white house', 'United States'], ['downing street', 'United Kingdom'], ['number 10', 'United Kingdom'],
+  ['élysée', 'France'], ['elysee', 'France'], ['élysée palace', 'France'], ['elysee palace', 'France'], ['blue house', 'South Korea'],
+  ['zhongnanhai', 'China'], ['chancellery', 'Germany'],
+]);
+
+/** For a seat of government ("Kremlin", "White House"), the country whose government it stands for. */
+export function countryOfSeat(name: string): PlaceRef | undefined {
+  const country = SEATS_OF_GOVERNMENT.get(name.replace(/^the\s+/i, '').toLowerCase());
+  return country ? placeRefForName(country) : undefined;
+}
+
 /** For a capital, its country (so "Moscow said" links to the Russian government). */
 export function countryOfCapital(name: string): PlaceRef | undefined {
   const c = countryByCapital(name);

@@ -286,3 +286,19 @@ test('"they" before a negated verb refers back to the group ("they have not said
   const { find, at } = run('Allied leaders have promised that the country will not be left alone. But they have not said what that means.');
   assert.equal(at('they'), find('Allied leaders'));
 });
+
+test('a seat of government is its government; a capitalised organisation or portfolio words may modify a pre-name role', () => {
+  const { find, at } = run(`The [[Kremlin|LOC]] spokesman, [[Dmitry Pesk|PER]], said the aid would prolong the war. [[Moscow|LOC]] has denied it. \
+The [[EU|ORG]]'s foreign policy chief, [[Elena Varga|PER]], told reporters that the [[White House|ORG]] had been told.`);
+  const russia = find('government of Russia');
+  assert.equal(russia.type, 'organisation');
+  assert.equal(russia.metonymy, 'government');
+  assert.equal(at('Moscow'), russia, 'the capital and the seat are one government');
+  assert.equal(at('White House')?.name, 'government of the United States');
+  const pesk = find('Dmitry Pesk');
+  assert.deepEqual(pesk.roles.map((r) => r.role), ['spokesman']);
+  assert.equal(pesk.affiliation?.value, 'Kremlin');
+  const varga = find('Elena Varga');
+  assert.deepEqual(varga.roles.map((r) => r.role), ['foreign policy chief']);
+  assert.equal(varga.affiliation?.value, 'EU');
+});

@@ -110,6 +110,9 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   'pentagon', 'embassy', 'foreign-affairs', 'long-serving', 'longtime', 'veteran', 'influential', 'powerful', 'retired', 'anonymous',
   'french', 'another', 'one', 'two', 'three', 'several', 'some', 'many', 'other', 'western', 'eastern', 'european', 'maritime',
   'military-affairs', 'operations', 'operational', 'field', 'regional', 'district', 'city', 'provincial', 'municipal',
+  // subject words of a portfolio ("foreign policy chief", "human rights envoy", "arms control negotiator")
+  'policy', 'human', 'rights', 'climate', 'nuclear', 'arms', 'control', 'competition', 'migration', 'tax', 'digital',
+  'technology', 'legal', 'political', 'financial', 'humanitarian', 'peace',
 ]);
 
 /** Words the role/organisation phrase may start with; they are kept in the span but not in the normalised role. */

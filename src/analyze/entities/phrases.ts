@@ -6,7 +6,7 @@
  * them short and precise.
  */
 import {
-  countryOfCapital, demonymPlace, isCapitalised, isLowerWord, isPossessiveToken, lowerAt, placeRefForName, tokenText,
+  countryOfCapital, countryOfSeat, demonymPlace, isCapitalised, isLowerWord, isPossessiveToken, lowerAt, placeRefForName, tokenText,
   type Context, type PlaceRef,
 } from './context.js';
 import {
@@ -183,7 +183,7 @@ function scanLeft(ctx: Context, from: number, lowerBound: number, allowCapitalis
         place = demonym;
         placeTokenStart = m.tokenStart;
         placeTokenEnd = m.tokenEnd;
-      } else if (m.type === 'ORG' && allowCapitalised) {
+      } else if ((m.type === 'ORG' || countryOfSeat(name)) && allowCapitalised) {
         affiliationStart = m.tokenStart;
         affiliationEnd = m.tokenEnd;
       } else if (m.type === 'LOC' && allowCapitalised) {

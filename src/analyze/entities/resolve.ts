@@ -9,7 +9,7 @@
 import { datelinesOf } from '../dateline.js';
 import type { Token } from '../tokens/index.js';
 import {
-  buildContext, countryOfCapital, demonymPlace, isCapitalised, isLowerWord, isPossessiveToken, lowerAt, placeRefForName,
+  buildContext, countryOfCapital, countryOfSeat, demonymPlace, isCapitalised, isLowerWord, isPossessiveToken, lowerAt, placeRefForName,
   tokenIndexAt, tokenText, type Context, type NerSpan, type PlaceRef,
 } from './context.js';
 import { countryByDemonym, countryByName, derivedDemonymIndex, lookupDerivedDemonym } from './gazetteer.js';
@@ -484,6 +484,9 @@ class Resolver {
       return this.handleMisc(m, surface);
     }
     if (knownPerson && !countryByName(surface) && !countryOfCapital(surface)) return this.handlePerson(m);
+    // "the Kremlin", "the White House": the government it houses, whether the NER read a place or an organisation.
+    const seatOf = countryOfSeat(surface);
+    if (seatOf) { this.addMention(this.governmentOf(seatOf), m.start, m.end, 'name', m.type); return; }
     if (m.type === 'ORG') {
       if (countryByName(surface) || (single && ctx.articlePlaces.includes(surface))) return this.handlePlace(m, surface);
       return this.handleOrg(m);
@@ -566,7 +569,7 @@ class Resolver {
     for (let h = comma - 1; h >= sentStart && h >= comma - 8; h--) {
       const lower = lowerAt(ctx, h);
       if (!isLowerWord(tokenText(ctx, h)) || !ROLE_HEADS.has(lower)) continue;
-      const phrase = parsePhrase(ctx, h, sentStart, comma);
+      const phrase = parsePhrase(ctx, h, sentStart, comma, true);
       // "ambassador to the United Nations (UN), Klara Vogt": an acronym in parentheses may sit before the comma
       const acronymBetween = tokenText(ctx, phrase.tokenEnd) === '(' && tokenText(ctx, phrase.tokenEnd + 2) === ')' && phrase.tokenEnd + 3 === comma;
       if (phrase.tokenEnd !== comma && !acronymBetween) return;

@@ -514,3 +514,21 @@ test('"the Oslo meeting, which was hosted by …" is the earlier meeting in Oslo
   assert.equal(oslo[0]?.organiser?.name, 'Lars Vik');
   assert.ok(oslo[0]?.participants.some((p) => p.name === 'France'));
 });
+
+test('a statement whose speaker comes after the comma ("…, the army said in a statement") is that speaker\'s', () => {
+  const text = 'Three soldiers were killed near Tarrow, the Karvian army said in a statement.';
+  const at = text.indexOf('Karvian army');
+  const statement = run(text, { mentions: [{ start: at, end: at + 12, type: 'ORG', text: 'Karvian army' }] }).find((e) => e.type === 'statement');
+  assert.deepEqual(statement?.participants.map((p) => p.name), ['Karvian army']);
+});
+
+test('travelling, flying or arriving to a named place is a visit; to a time it is none', () => {
+  const text = 'Varga said she would travel to Kyiv next week. The ministers arrived in January.';
+  const at = text.indexOf('Kyiv');
+  const events = run(text, { mentions: [{ start: 0, end: 5, type: 'PER', text: 'Varga' }, { start: at, end: at + 4, type: 'LOC', text: 'Kyiv' }] });
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.trigger.text)));
+  assert.equal(events[0]?.type, 'visit');
+  assert.equal(events[0]?.place?.name, 'Kyiv');
+  assert.equal(events[0]?.modality, 'planned');
+  assert.equal(events[0]?.date?.value, '2026-W48');
+});

@@ -256,6 +256,11 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       const near = ctx.actors.some((a) => a.start >= end && a.start - end <= 40 && a.kind !== 'group');
       return { ok: near || /^\s+(?:to|by)\s+\p{Lu}/u.test(after) || DEFINITE.test(before) };
     }
+    case 'travel': {
+      // Only to a place ("flew to Brussels"), not to a time or a person ("arrived in January", "flew to Trump's side").
+      const to = /^\s+(?:to|in)\s+(?:the\s+)?/.exec(after);
+      return { ok: to !== null && ctx.actors.some((a) => a.start === end + to[0].length && (a.kind === 'country' || a.kind === 'location')) };
+    }
     case 'attack': {
       if (ATTACK_GUARD_BEFORE.test(before) || ATTACK_GUARD_AFTER.test(after)) return { ok: false };
       // "his attacks on Clinton": a person's name as the target is criticism; a place, a building or a convoy is not.
@@ -659,6 +664,8 @@ function findOrganiser(ctx: Context, m: Mention): void {
   }
 }
 
+const POSTPOSED_SPEAKER = /(?<=,\s*)([^,]{2,60}?)\s+(?:said|says|added|announced|stated|confirmed)\s+$/;
+
 /** The actor right after "hosted by", behind at most a short word or a capitalised title ("Prime Minister Lars Vik"). */
 function organiserAt(ctx: Context, at: number, end: number): Actor | undefined {
   return participantActors(ctx, at, Math.min(end, at + 60))
@@ -773,6 +780,15 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
       if (comma >= 0 && comma < sent.end) {
         const after = participantActors(ctx, comma + 1, sent.end).find((a) => a.start - comma <= 8);
         if (after) speaker = [after];
+      }
+    }
+    if (m.type === 'statement' && speaker.length === 0) {
+      // "…, the Karvian army said in a statement.": the speaker stands between the comma and the speech verb.
+      const said = POSTPOSED_SPEAKER.exec(text.slice(Math.max(sent.start, raw.start - 80), raw.start));
+      if (said) {
+        const from = raw.start - said[0].length;
+        const who = participantActors(ctx, from, from + (said[1]?.length ?? 0) + 1);
+        if (who.length > 0) speaker = who.slice(-1);
       }
     }
     if (speaker.length === 0) speaker = subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger, m.type === 'agreement' || m.type === 'vote');

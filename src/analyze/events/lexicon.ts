@@ -33,6 +33,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { re: /\b(?:discussions?|session)\b/gi, type: 'meeting', cls: 'noun', rule: 'meeting-anaphor', anaphorOnly: true },
   { re: /\b(?:met|meet|meets|gathered|convened)\b/gi, type: 'meeting', cls: 'verb', rule: 'meeting-verb' },
   { re: /\bvisit(?:ed|ing|s)?\b/gi, type: 'visit', cls: 'verb', rule: 'visit' },
+  // "would travel to Kyiv", "flew to Brussels", "arrived in Oslo", "a trip to Kyiv": a visit when a place follows.
+  { re: /\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:ew|ies|y|ying|own)|arriv(?:ed|es|e|ing)|(?:trip|journey)s?)\b(?=\s+(?:to|in)\s+(?:the\s+)?\p{Lu})/gu, type: 'visit', cls: 'verb', rule: 'travel' },
   { re: /\b[Ii]n an? (?:written |joint |brief |short |separate )?statement\b/g, type: 'statement', cls: 'noun', rule: 'statement-in' },
   { re: /\b(?:issued|released|published|put out)\s+(?:an?|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement\b/g, type: 'statement', cls: 'noun', rule: 'statement-issued' },
   { re: /\bin remarks (?:released|published|issued)\b/g, type: 'statement', cls: 'noun', rule: 'statement-remarks' },

@@ -130,7 +130,7 @@ export function Brief({ dossier, labels }: { dossier: Dossier; labels: SourceLab
               {people.map((p) => (
                 <li key={p.id}>
                   <strong>{p.name}</strong>
-                  {p.roles[0] && `, ${p.roles[0].title ? `${p.roles[0].title} · ` : ''}${p.roles[0].role}`}
+                  {p.roles[0] && `, ${p.roles[0].role}`}
                 </li>
               ))}
             </ul>
