@@ -532,3 +532,15 @@ test('travelling, flying or arriving to a named place is a visit; to a time it i
   assert.equal(events[0]?.modality, 'planned');
   assert.equal(events[0]?.date?.value, '2026-W48');
 });
+
+test('the subject of a clause that happened "at a meeting" took part in it, with its count', () => {
+  const [after] = run('Foreign ministers from 27 European Union countries failed to agree on aid at a meeting in Brussels on Monday.');
+  assert.equal(after?.type, 'meeting');
+  assert.ok(after?.participants.some((p) => /ministers/i.test(p.name)), JSON.stringify(after?.participants));
+  assert.equal(after?.participantCounts[0]?.value, 27);
+  const [fronted] = run('At a meeting in Brussels on Monday, foreign ministers from 27 countries discussed aid.');
+  assert.ok(fronted?.participants.some((p) => /ministers/i.test(p.name)), JSON.stringify(fronted?.participants));
+  assert.equal(fronted?.participantCounts[0]?.value, 27);
+  const [none] = run('Prices rose at the meeting.');
+  assert.deepEqual(none?.participants, []);
+});

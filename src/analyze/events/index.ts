@@ -381,6 +381,29 @@ function subjectActors(ctx: Context, sent: Sentence, clauseStart: number, verbSt
   return opening[0] ? [opening[0]] : [];
 }
 
+/** A finite verb or auxiliary that ends a subject ("Ministers from 27 countries failed to agree …"). */
+const SUBJECT_END = /\s(?:\p{Ll}+ed|have|has|had|will|would|could|can|are|were|was|is|did|do|does|held|met|made|took|gave|spoke|sought)\b/u;
+
+/**
+ * "Ministers from 27 countries failed to agree at a meeting in Brussels", "At a meeting in Brussels, ministers
+ * discussed aid": whoever the clause's subject is took part in the meeting it was at, and their count is its count.
+ */
+function atEventSubject(ctx: Context, sent: Sentence, m: Mention, firstTrigger: number): void {
+  const { text } = ctx;
+  let from = m.clauseStart;
+  if (/^\s*(?:at|during)\b/i.test(text.slice(m.clauseStart, m.start))) {
+    // The fronted phrase ends at its comma; the subject follows it.
+    const comma = text.indexOf(',', m.end);
+    if (comma < 0 || comma >= sent.end) return;
+    from = comma + 1;
+  } else if (firstTrigger < m.start && firstTrigger >= m.clauseStart) return;
+  const verb = SUBJECT_END.exec(text.slice(from, from < m.start ? m.start : sent.end));
+  if (!verb) return;
+  const to = from + verb.index;
+  addParticipants(m, subjectActors(ctx, sent, from, to, firstTrigger), 'participants');
+  m.counts.push(...findCounts(text, from, to));
+}
+
 /** Between a verb and its object: titles ("Adm.", "Foreign Minister") and an article. */
 const VERB_TO_OBJECT = /^\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\.?\s+){0,3}$/u;
 
@@ -768,7 +791,7 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
             m.counts.push(...findCounts(text, clauseStart, raw.start));
           }
         }
-      }
+      } else if (m.atEvent) atEventSubject(ctx, sent, m, firstTrigger);
       findPostParticipants(ctx, m);
     }
     if (m.type === 'meeting' && m.participants.some((p) => p.kind === 'group' && SUMMIT_PARTICIPANTS.test(p.name))) m.type = 'summit';
