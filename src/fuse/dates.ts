@@ -76,7 +76,10 @@ export function relateDates(a: string, b: string): DateRelation {
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2026-11-18" → "Wednesday 18 November 2026"; "2026-11" → "November 2026"; other values unchanged. */
+/**
+ * "2026-11-18" → "Wednesday 18 November 2026"; "2026-11" → "November 2026"; "2026-W50" → "the week of 7 December 2026";
+ * other values unchanged.
+ */
 export function displayDate(value: string): string {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (m) {
@@ -85,5 +88,10 @@ export function displayDate(value: string): string {
   }
   m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  const week = dateRange(value);
+  if (week.grain === 'week' && week.from !== undefined) {
+    const monday = new Date(week.from * DAY_MS);
+    return `the week of ${monday.getUTCDate()} ${MONTHS[monday.getUTCMonth()]} ${monday.getUTCFullYear()}`;
+  }
   return value;
 }

@@ -381,7 +381,9 @@ export function describeEvent(
   const modalityText = modality === 'actual' ? '' : `${modality} `;
   const what = `${modalityText}${type === 'call' && formatText === 'video ' ? 'video call' : `${formatText}${type.replace('-', ' ')}`}`;
   const when = date ? `${/^\d{4}-\d{2}-\d{2}/.test(date) ? 'on' : 'in'} ${displayDate(date)}` : '';
-  return [what, place ? `in ${place}` : '', when, topic ? `(${topic})` : ''].filter((s) => s !== '').join(' ');
+  // A visit is to its place ("visit to Kyiv"); other events happen in it.
+  const where = place ? `${type === 'visit' ? 'to' : 'in'} ${place}` : '';
+  return [what, where, when, topic ? `(${topic})` : ''].filter((s) => s !== '').join(' ');
 }
 
 export function buildTimeline(events: readonly DossierEvent[]): TimelineEntry[] {

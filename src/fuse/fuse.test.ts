@@ -188,9 +188,9 @@ describe('events and timeline', () => {
       ],
     });
     const texts = d.facts.map((f) => f.text);
-    assert.ok(texts.includes('Planned visit in Tarrow'), texts.join(' | '));
-    assert.ok(texts.includes('Lin Oduya is to take part in the visit in Tarrow'), texts.join(' | '));
-    assert.ok(texts.includes('40 engineers are to take part in the visit in Tarrow'), texts.join(' | '));
+    assert.ok(texts.includes('Planned visit to Tarrow'), texts.join(' | '));
+    assert.ok(texts.includes('Lin Oduya is to take part in the visit to Tarrow'), texts.join(' | '));
+    assert.ok(texts.includes('40 engineers are to take part in the visit to Tarrow'), texts.join(' | '));
     assert.ok(!texts.some((t) => /took part/.test(t)), 'nobody has taken part in a planned visit yet');
   });
 
