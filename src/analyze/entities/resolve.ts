@@ -820,7 +820,9 @@ class Resolver {
 
   private orgNominal(p: RolePhrase): void {
     const { ctx } = this;
-    const hasPossessor = p.place !== undefined && p.placeTokenEnd !== undefined && isPossessiveToken(tokenText(ctx, p.placeTokenEnd));
+    // "Spain's foreign ministry", "Acme's legal department": a place or an organisation owns the body.
+    const hasPossessor = (p.place !== undefined && p.placeTokenEnd !== undefined && isPossessiveToken(tokenText(ctx, p.placeTokenEnd)))
+      || (p.affiliationEnd !== undefined && isPossessiveToken(tokenText(ctx, p.affiliationEnd)));
     if (p.determiner !== 'the' && !hasPossessor) return;
     const start = ctx.tokens[p.tokenStart]?.start ?? 0;
     const end = ctx.tokens[p.tokenEnd - 1]?.end ?? 0;

@@ -544,3 +544,32 @@ test('the subject of a clause that happened "at a meeting" took part in it, with
   const [none] = run('Prices rose at the meeting.');
   assert.deepEqual(none?.participants, []);
 });
+
+test('"The talks began on November 28, three weeks after …" counts from when the talks began, not from their last day', () => {
+  const events = run('Negotiators ended a third round of talks in Geneva on Sunday without agreement. The talks began on November 8, three weeks after the two sides agreed to a 72-hour truce.');
+  const talks = events.find((e) => e.type === 'meeting');
+  assert.equal(talks?.date?.value, '2026-11-15', 'the talks are dated by the day they ended');
+  assert.equal(events.filter((e) => e.type === 'meeting').length, 1, 'their start is no second meeting');
+  const truce = events.find((e) => e.type === 'agreement');
+  assert.equal(truce?.date?.value, '2026-10-18');
+  assert.equal(truce?.date?.relativeTo, talks?.id);
+});
+
+test('a statement "posted on Telegram" is one statement, by the subject before the verb, not its object', () => {
+  const text = 'Velor’s foreign ministry blamed Karvia in a statement posted on Telegram.';
+  const at = (name: string): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'LOC', text: name });
+  const events = run(text, { mentions: [at('Velor'), at('Karvia')] });
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.trigger.text)));
+  assert.equal(events[0]?.place, undefined, 'Karvia is what it blamed, not where');
+  assert.ok(!events[0]?.participants.some((p) => p.name === 'Karvia'), JSON.stringify(events[0]?.participants));
+});
+
+test('the speaker after a quotation holds the news conference ("…,” he told reporters at a news conference)', () => {
+  const text = 'Tomas Berg said he remained hopeful. “Nobody said this would be easy,” he told reporters at a news conference.';
+  const he = text.indexOf(' he told') + 1;
+  const events = run(text, {
+    entities: [{ id: 'p1', type: 'person', name: 'Tomas Berg', mentions: [{ start: 0, end: 10, kind: 'name' }, { start: he, end: he + 2, kind: 'pronoun' }] }],
+  });
+  const conference = events.find((e) => e.type === 'news-conference');
+  assert.deepEqual(conference?.participants.map((p) => p.name), ['Tomas Berg']);
+});

@@ -61,6 +61,8 @@ const BY_TITLE_REACH = 12;
 /** Characters at most between a trigger and the "in"/"at" of its place, or the start of its date ("met by video link on Wednesday"). */
 const ATTRIBUTE_REACH = 60;
 /** Words between a trigger and a later time expression that show the date belongs to another predicate. */
+/** Between an event word and the date it began: "The talks began on November 28". */
+const BEGAN_ON = /^\s+(?:began|begun|started|opened|got under way|kicked off)\s+(?:on\s+|in\s+)?$/i;
 const DATE_BREAKERS = /\b(?:since|was|is|were|are|been|has|had|took|after|before|until|ended|ends|began|begins)\b/i;
 /** How far back (characters) an "at a meeting" trigger looks for the clause event whose date it shares. */
 const AT_EVENT_REACH = 200;
@@ -186,6 +188,8 @@ interface Mention extends EventParts {
   readonly firstInSentence: boolean;
   readonly triggerFormat?: EventFormat;
   date?: DateFound;
+  /** "The talks began on November 28": when the event began, which dates what the sentence counts from it. */
+  began?: DateFound;
   relative?: RelativeFound;
   place?: { name: string; entityId?: string; span: SpanText };
   format?: { value: EventFormat; span: SpanText };
@@ -384,6 +388,9 @@ function subjectActors(ctx: Context, sent: Sentence, clauseStart: number, verbSt
 /** A finite verb or auxiliary that ends a subject ("Ministers from 27 countries failed to agree …"). */
 const SUBJECT_END = /\s(?:\p{Ll}+ed|have|has|had|will|would|could|can|are|were|was|is|did|do|does|held|met|made|took|gave|spoke|sought)\b/u;
 
+/** The verb after a speaker: any verb that ends a subject, or a speech verb ("he told reporters at a news conference"). */
+const SPEAKER_VERB = new RegExp(`${SUBJECT_END.source}|\\s(?:said|says|told|tells|added|adds|stated|spoke|speaking|telling|saying)\\b`, 'u');
+
 /**
  * "Ministers from 27 countries failed to agree at a meeting in Brussels", "At a meeting in Brussels, ministers
  * discussed aid": whoever the clause's subject is took part in the meeting it was at, and their count is its count.
@@ -397,9 +404,9 @@ function atEventSubject(ctx: Context, sent: Sentence, m: Mention, firstTrigger: 
     if (comma < 0 || comma >= sent.end) return;
     from = comma + 1;
   } else if (firstTrigger < m.start && firstTrigger >= m.clauseStart) return;
-  const verb = SUBJECT_END.exec(text.slice(from, from < m.start ? m.start : sent.end));
+  const verb = SPEAKER_VERB.exec(text.slice(from, from < m.start ? m.start : sent.end));
   if (!verb) return;
-  const to = from + verb.index;
+  const to = from + verb.index + 1; // the verb's first letter (the pattern opens with the space before it)
   addParticipants(m, subjectActors(ctx, sent, from, to, firstTrigger), 'participants');
   m.counts.push(...findCounts(text, from, to));
 }
@@ -471,6 +478,7 @@ function findDate(ctx: Context, m: Mention, claimed: Set<number>): void {
   for (const i of usableTimexAt(ctx, m.end, m.postEnd, claimed)) {
     const t = ctx.times[i];
     if (!t) continue;
+    if (BEGAN_ON.test(text.slice(m.end, t.start))) { m.began = dateFromTimex(ctx, i); continue; }
     if (NON_EVENT_DATE_PREP.test(text.slice(Math.max(m.end, t.start - 25), t.start))) continue;
     const between = text.slice(m.end, t.start);
     if (between.length > ATTRIBUTE_REACH || DATE_BREAKERS.test(between)) continue;
@@ -605,7 +613,8 @@ function findPlace(ctx: Context, m: Mention): void {
       return;
     }
   }
-  if (m.cls === 'noun') {
+  // ("blamed Karvia in a statement": a name before "in a statement" is no place modifier of it.)
+  if (m.cls === 'noun' && !/^in\b/i.test(text.slice(m.start, m.end))) {
     // "the Paris meeting", "the Madrid summit".
     const pre = ctx.actors.find((a) => (a.kind === 'country' || a.kind === 'location') && a.end <= m.start && /^\s+(?:[\w-]+\s+)?$/.test(text.slice(a.end, m.start)) && a.start >= m.clauseStart);
     if (pre && !/['’]s\s/.test(text.slice(pre.end, pre.end + 3))) {
@@ -814,7 +823,14 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
         if (who.length > 0) speaker = who.slice(-1);
       }
     }
-    if (speaker.length === 0) speaker = subjectActors(ctx, sent, clauseStart, raw.start, firstTrigger, m.type === 'agreement' || m.type === 'vote');
+    if (speaker.length === 0) {
+      // "Velor's ministry blamed Karvia in a statement": the subject ends at its verb; what follows is its object.
+      // ("“Nobody said this would be easy,” he told reporters at a news conference": the subject follows the quotation.)
+      const quoteEnd = Math.max(text.lastIndexOf('”', raw.start), text.lastIndexOf('"', raw.start)) + 1;
+      const from = quoteEnd > clauseStart ? quoteEnd : clauseStart;
+      const verb = (m.type === 'statement' || m.type === 'news-conference') && m.cls === 'noun' ? SPEAKER_VERB.exec(text.slice(from, raw.start)) : null;
+      speaker = subjectActors(ctx, sent, from, verb ? from + verb.index + 1 : raw.start, firstTrigger, m.type === 'agreement' || m.type === 'vote');
+    }
     if (m.type === 'visit') {
       const host = ctx.actors.find((a) => a.kind === 'person' && a.start >= raw.end && a.start - raw.end <= 4);
       if (host) speaker = [...speaker, host];
@@ -966,7 +982,14 @@ function resolveRelativeDates(mentions: readonly Mention[], owner: ReadonlyMap<M
       if (m.relative.mode === 'connector') {
         const before = mentions.slice(0, i).reverse().find((k) => k.sentence === m.sentence && k.end <= m.relative!.span.start);
         const after = mentions.slice(i + 1).find((k) => k.sentence === m.sentence);
-        anchor = before ? owner.get(before) : after ? owner.get(after) : undefined;
+        const near = before ?? after;
+        // "The talks began on November 28, three weeks after …": counted from when the event began.
+        if (near?.began && near.began.value !== undefined) {
+          const value = shiftDate(near.began.value, m.relative.sign * m.relative.amount, m.relative.unit);
+          const from = owner.get(near);
+          if (value) { e.date = { value, certainty: 'implied', span: m.relative.span, ...(from && from !== e ? { relativeTo: from } : {}) }; continue; }
+        }
+        anchor = near ? owner.get(near) : undefined;
       } else {
         const types = m.relative.anchorTypes;
         for (let j = i - 1; j >= 0 && !anchor; j--) {
@@ -1151,6 +1174,10 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
         !m.definite && /\bfor\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i.test(text.slice(prevGathering.end, m.start))) m.joins = prevGathering;
       // "In a separate attack, militants ambushed a convoy": the fronted noun names the event the clause reports.
       const framing = inSentence[0];
+      // "in a statement posted on Telegram": where the statement was posted, not a second statement.
+      const prev = inSentence[inSentence.length - 1];
+      if (!m.joins && prev && prev.type === 'statement' && m.rule === 'statement-social' && prev.rule !== 'statement-social' &&
+        /^\s+(?:(?:that|which)\s+(?:was|were)\s+|(?:first\s+)?)$/i.test(text.slice(prev.end, m.start))) m.joins = prev;
       if (!m.joins && framing && inSentence.length === 1 && framing.type === m.type &&
         /^\s*in\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(sent.start, framing.start)) && /^\s*,/.test(text.slice(framing.end, framing.end + 3))) m.joins = framing;
       inSentence.push(m);
