@@ -302,3 +302,10 @@ The [[EU|ORG]]'s foreign policy chief, [[Elena Varga|PER]], told reporters that 
   assert.deepEqual(varga.roles.map((r) => r.role), ['foreign policy chief']);
   assert.equal(varga.affiliation?.value, 'EU');
 });
+
+test('a platform is no place, and a name owning a foreign ministry is a country', () => {
+  const { find } = run(`[[Velor|ORG]]'s foreign ministry blamed [[Karvia|LOC]] in a statement posted on [[Telegram|LOC]]. [[Velor|ORG]] denied it.`);
+  assert.equal(find('Telegram').type, 'organisation');
+  assert.notEqual(find('Velor').type, 'organisation');
+  assert.equal(find("Velor's foreign ministry").type, 'organisation');
+});

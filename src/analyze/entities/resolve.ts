@@ -121,7 +121,17 @@ function normaliseNer(text: string, tokens: readonly Token[], mentions: readonly
     if (!looksLikeName(tokens, m)) continue;
     kept.push(m);
   }
-  return retypeDatelines(text, retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept))));
+  return retypePlatforms(text, retypeDatelines(text, retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept)))));
+}
+
+/** Social platforms and messaging services are companies, not places ("posted on Telegram"), whatever the NER said. */
+const PLATFORMS = new Set([
+  'telegram', 'twitter', 'facebook', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'truth social', 'bluesky', 'linkedin',
+  'threads', 'weibo', 'wechat', 'vkontakte', 'snapchat', 'reddit', 'signal', 'mastodon',
+]);
+
+function retypePlatforms(text: string, ner: readonly NerSpan[]): NerSpan[] {
+  return ner.map((m) => (m.type !== 'ORG' && PLATFORMS.has(text.slice(m.start, m.end).toLowerCase()) ? { ...m, type: 'ORG' as const } : m));
 }
 
 /**
@@ -248,10 +258,13 @@ function splitRolePrefixes(tokens: readonly Token[], ner: readonly NerSpan[]): N
   return out;
 }
 
+const STATE_POSSESSION =
+  /\b(\p{Lu}\p{Ll}+)['’]s\s+(?:(?:foreign|defen[cs]e|interior)\s+minist(?:ry|er)|prime\s+minister|government|parliament|armed\s+forces|army|navy|air\s+force|embassy|central\s+bank)\b/gu;
+
 /**
  * Article-level type repair for one-word names: a word whose demonym occurs in the article ("Veloria" beside
- * "Velorian") is a place whatever the NER said, and the demonym itself is MISC. People already named in full keep
- * their type.
+ * "Velorian") is a place whatever the NER said, and the demonym itself is MISC; so is a name owning what only a country
+ * has ("Velor's foreign ministry"). People already named in full keep their type.
  */
 function retypeByArticle(text: string, tokens: readonly Token[], ner: readonly NerSpan[]): NerSpan[] {
   const singles = new Set<string>();
@@ -267,6 +280,11 @@ function retypeByArticle(text: string, tokens: readonly Token[], ner: readonly N
       places.add(place);
       demonyms.add(word);
     }
+  }
+  // "Velor's foreign ministry", "Velor's armed forces": only a country has these, whatever the NER said of the name.
+  for (const m of text.matchAll(STATE_POSSESSION)) {
+    const name = m[1] ?? '';
+    if (singles.has(name) && !countryOfSeat(name)) places.add(name);
   }
   if (places.size === 0) return [...ner];
   return ner.map((m) => {

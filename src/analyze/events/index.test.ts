@@ -573,3 +573,11 @@ test('the speaker after a quotation holds the news conference ("…,” he told 
   const conference = events.find((e) => e.type === 'news-conference');
   assert.deepEqual(conference?.participants.map((p) => p.name), ['Tomas Berg']);
 });
+
+test('those who end, begin or resume talks take part in them', () => {
+  const text = 'Negotiators from France and Spain ended a third round of talks in Geneva on Sunday.';
+  const at = (name: string): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'LOC', text: name });
+  const [talks] = run(text, { mentions: [at('France'), at('Spain'), at('Geneva')] });
+  assert.deepEqual(talks?.participants.map((p) => p.name), ['Negotiators', 'France', 'Spain']);
+  assert.equal(talks?.place?.name, 'Geneva');
+});

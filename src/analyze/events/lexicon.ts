@@ -89,7 +89,7 @@ export const FORCE_NOUN = /\b(?:troops|soldiers|forces?|personnel|marines|peacek
 export const RELATION_VERB = new RegExp(
   '(?:^|\\s)(?<neg>(?:did not|didn\'t|didn’t|does not|doesn\'t|doesn’t|will not|won\'t|won’t|would not|never|not)\\s+(?:\\w+ly\\s+)?)?' +
   '(?:(?<org>chaired|chairs|chairing|chair|hosted|hosts|hosting|host|convened|convenes|convene|led|leads|lead|opened|opens|organi[sz]ed|called\\s+an?|(?<invite>invited|invites|inviting|invite)\\s+(?:[\\w.\'’-]+\\s+){1,5}to)' +
-  '|(?<part>held|holds|holding|hold|attended|attends|attending|attend|joined|joins|joining|join|took\\s+part\\s+in|takes?\\s+part\\s+in|taking\\s+part\\s+in|participated\\s+in|participates?\\s+in|participating\\s+in|told|tells|addressed|addresses|spoke\\s+at|speaking\\s+at|spoke\\s+to|was\\s+at|were\\s+at|at\\s+(?:their|its)|sent\\s+(?:[\\w\'’-]+\\s+){0,4}to|send\\s+(?:[\\w\'’-]+\\s+){0,4}to))' +
+  '|(?<part>held|holds|holding|hold|attended|attends|attending|attend|joined|joins|joining|join|took\\s+part\\s+in|takes?\\s+part\\s+in|taking\\s+part\\s+in|participated\\s+in|participates?\\s+in|participating\\s+in|told|tells|addressed|addresses|(?:ended|ends|concluded|concludes|began|begins|started|starts|resumed|resumes|broke\\s+off|wrapped\\s+up|completed|walked\\s+out\\s+of)|spoke\\s+at|speaking\\s+at|spoke\\s+to|was\\s+at|were\\s+at|at\\s+(?:their|its)|sent\\s+(?:[\\w\'’-]+\\s+){0,4}to|send\\s+(?:[\\w\'’-]+\\s+){0,4}to))' +
   // Up to five words between the verb and the event noun: "joined the first hour of the call".
   '\\s+(?:[\\w\'’-]+\\s+){0,5}$',
   'u',
