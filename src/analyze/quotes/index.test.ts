@@ -176,6 +176,9 @@ test('channel: statement, news conference, social media, outlet', () => {
   assert.deepEqual(relayed.content, ['that troops had moved to the border'], 'the relay is no content');
   assert.equal(relayed.channel, 'outlet');
   assert.equal(relayed.channelText, 'as cited by Globe Wire');
+  const according = find(run('According to the state news agency Velpress, as cited by Globe Wire, the president will address parliament.'), 'According to');
+  assert.deepEqual(according.content, ['the president will address parliament'], 'the relay after "according to" is no content either');
+  assert.equal(according.channelText, 'as cited by Globe Wire');
 });
 
 test('text quoted from a document is attributed to the document', () => {

@@ -1274,6 +1274,15 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     }
     let k = src[1];
     while (k < unit.last && !isWord(doc, k) && !QUOTE_TOKEN.has(tokText(doc, k))) k++;
+    // "According to the state news agency, as cited by Reuters, …": the relay is the channel, not the content.
+    if (low(doc, k) === 'as' && RELAY_PARTICIPLES.has(low(doc, k + 1)) && low(doc, k + 2) === 'by') {
+      let comma = k + 3;
+      while (comma < unit.last && comma - k <= 8 && tokText(doc, comma) !== ',') comma++;
+      if (tokText(doc, comma) === ',') {
+        k = comma + 1;
+        while (k < unit.last && !isWord(doc, k) && !QUOTE_TOKEN.has(tokText(doc, k))) k++;
+      }
+    }
     const tail = spanOf(doc, k, contentEnd(doc, unit, k));
     if (tail && (initial || parenthetical)) content.push(tail);
     if (content.length === 0) return null;

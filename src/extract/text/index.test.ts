@@ -201,6 +201,18 @@ describe('byline and date parsing', () => {
     assert.deepEqual(parseBareByline('Jane Doe'), []);
   });
 
+  it('reads "Outlet | Name" when the outlet\'s words say it is one and the name\'s do not', () => {
+    assert.deepEqual(parseBareByline('Globe Wire | Sam Okoro'), ['Sam Okoro']);
+    assert.deepEqual(parseBareByline('Northern Ledger | Tomas Reyes'), ['Tomas Reyes']);
+    assert.deepEqual(parseBareByline('Lena Sun | Globe Wire'), ['Lena Sun']);
+    assert.deepEqual(parseBareByline('World News | Politics'), []);
+    const { metadata } = extractFlattenedText('Ceasefire talks stall as envoys trade blame\n\nGlobe Wire | Sam Okoro\nMonday 7 December 2026\n\n' +
+      'GENEVA — Negotiators from both sides ended a third round of talks in Geneva on Sunday without agreement, both delegations said.\n\n' +
+      'The talks began on November 28, three weeks after the two sides agreed to a 72-hour truce, and will resume in January.\n');
+    assert.deepEqual(metadata.authors?.value, ['Sam Okoro']);
+    assert.equal(metadata.outlet?.value, 'Globe Wire');
+  });
+
   it('parses dates in common forms', () => {
     assert.equal(parseDate('November 20, 2019'), '2019-11-20');
     assert.equal(parseDate('Published: Nov. 18, 2019 at 9:24 pm ET'), '2019-11-18');

@@ -97,6 +97,11 @@ export function parseBareByline(line: string): string[] {
   const namePart = match?.[1]?.trim();
   const after = match?.[2];
   if (namePart === undefined || after === undefined) return [];
+  // "Globe Wire | Sam Okoro", "Northern Ledger | Tomas Reyes": the outlet first, when its words say it is one and
+  // the name's do not.
+  const reversed = after.split(/\s+[|\u2013\u2014\u00b7\u2022]\s+/u)[0]?.trim() ?? '';
+  if (line.includes('|') && OUTLET_NAME.test(namePart) && soundsLikeOutlet(namePart) && !soundsLikeOutlet(reversed) &&
+    leadingName(reversed) === reversed) return [reversed];
   const name = leadingName(namePart);
   if (name === undefined || name !== namePart) return [];
   const afterIsOutlet = line.includes('|') && after.split(/\s+/u).length <= 4;
@@ -197,6 +202,13 @@ export function findPublishedDate(lines: readonly string[]): string | undefined 
 }
 
 /** An outlet name: a few capitalised words ("The Evening Dispatch", "Reuters"), no digits, no sentence. */
+function soundsLikeOutlet(name: string): boolean {
+  return name.split(/\s+/u).some((w) => ORGANISATION_WORD.test(w) || OUTLET_WORD.test(w));
+}
+
+/** Last words of outlet names beyond the desk words ("Northern Ledger", "Daily Courier", "The Evening Dispatch"). */
+const OUTLET_WORD = /^(?:ledger|courier|dispatch|observer|guardian|telegraph|chronicle|standard|mirror|express|independent|monitor|review|register|record|sun|star|mail|globe|nation|today|insider|report|reporter|voice|bulletin)$/iu;
+
 const OUTLET_NAME = /^(?:The\s+)?\p{Lu}[\p{L}&'\u2019.-]*(?:\s+(?:of|on|and|&|the|de|la|le)?\s*\p{Lu}[\p{L}&'\u2019.-]*){0,4}$/u;
 
 /**
@@ -209,6 +221,9 @@ export function outletOfByline(line: string, authors: readonly string[]): string
   const at = line.lastIndexOf(last);
   if (at < 0) return undefined;
   const after = line.slice(at + last.length).replace(/^\s*(?:[,|\u2013\u2014-]|for)\s*/u, '').trim();
+  // "Globe Wire | Sam Okoro": nothing after the name, the outlet before it.
+  const before = line.slice(0, at).replace(/\s*[|\u2013\u2014\u00b7\u2022]\s*$/u, '').trim();
+  if (after === '' && before !== '' && !BYLINE_START.test(line) && OUTLET_NAME.test(before)) return before;
   // A date or a time may follow the outlet after another separator ("By Jane Doe | Baltic Wire | December 2, 2026").
   const field = after.split(/\s+(?:[|\u2013\u2014\u00b7\u2022]|-)\s+/u)[0] ?? '';
   const dated = /^([^,]+),\s*(.*\d.*)$/u.exec(field);
