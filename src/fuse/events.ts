@@ -189,6 +189,10 @@ function compare(a: EventCandidate, b: EventCandidate): Comparison {
     else if (relation === 'contains') score += 1;
     else if (relation === 'near') dateConflict = true;
   }
+  // What one report says will happen and what another says happened are one event only on the same date ("the summit
+  // will open on Tuesday" before, "opened on Tuesday" after): "ministers met in Oslo" is not "the chiefs will meet again".
+  const planned = (x: EventCandidate): boolean => x.event.modality === 'planned';
+  if (planned(a) !== planned(b) && !(a.date && b.date && ['same', 'contains'].includes(relateDates(a.date, b.date)))) return no;
   if (a.placeKey && b.placeKey) {
     if (a.placeKey === b.placeKey) score += 2;
     else placeConflict = true;

@@ -228,6 +228,31 @@ describe('events and timeline', () => {
     assert.ok(!far.disagreements.some((x) => x.kind === 'date'));
   });
 
+  it('keeps a meeting one report says happened apart from one another says will happen, unless on the same date', () => {
+    const happened = buildReport({
+      id: 'a', outlet: 'Wire One', published: '2027-01-10',
+      text: 'Military chiefs held a video conference, the day after ministers met in person.',
+      events: [{ type: 'meeting', trigger: 'met', format: { value: 'in-person', at: 'in person' } }],
+    });
+    const planned = buildReport({
+      id: 'b', outlet: 'Second Post', published: '2027-01-10',
+      text: 'A spokesperson said the chiefs would meet again in person in February.',
+      events: [{ type: 'meeting', trigger: 'meet', date: { timex: 'February' }, format: { value: 'in-person', at: 'in person' }, modality: 'planned' }],
+    });
+    assert.equal(buildDossier({ storyId: 'apart', reports: [happened, planned] }).events.length, 2);
+    const before = buildReport({
+      id: 'c', outlet: 'Wire One', published: '2027-01-10',
+      text: 'The ministers will meet in Oslo on January 12.',
+      events: [{ type: 'meeting', trigger: 'meet', date: { timex: 'January 12' }, place: { name: 'Oslo', at: 'Oslo' }, modality: 'planned' }],
+    });
+    const after = buildReport({
+      id: 'd', outlet: 'Second Post', published: '2027-01-13',
+      text: 'The ministers met in Oslo on January 12.',
+      events: [{ type: 'meeting', trigger: 'met', date: { timex: 'January 12' }, place: { name: 'Oslo', at: 'Oslo' } }],
+    });
+    assert.equal(buildDossier({ storyId: 'same', reports: [before, after] }).events.length, 1);
+  });
+
   it("names a representative's words as the report does, under the side they speak for", () => {
     const entities = [{ name: 'Lia Roth', type: 'person' as const, mentions: ['Lia Roth', 'her'] }];
     const office = buildReport({

@@ -581,3 +581,8 @@ test('those who end, begin or resume talks take part in them', () => {
   assert.deepEqual(talks?.participants.map((p) => p.name), ['Negotiators', 'France', 'Spain']);
   assert.equal(talks?.place?.name, 'Geneva');
 });
+
+test('"the day after ministers met" counts a day back, like "a day after"', () => {
+  const events = run('Military chiefs held a video conference on Wednesday, the day after ministers met in Oslo.');
+  assert.deepEqual(events.map((e) => e.date?.value), ['2026-11-18', '2026-11-17']);
+});

@@ -71,7 +71,8 @@ const GATHERING: ReadonlySet<EventType> = new Set(['meeting', 'summit', 'call'])
 /** Other types whose definite noun ("the attack", "the visit") refers back to the latest event of that type. */
 const ANAPHORIC_TYPES: ReadonlySet<EventType> = new Set(['attack', 'visit', 'vote', 'agreement']);
 
-const NUMBER_WORD = '(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+|several|a few)';
+// ("the day after", "the week before": one of them.)
+const NUMBER_WORD = '(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+|several|a few)';
 const UNIT_WORD = '(day|week|month|year)s?';
 /** "a day after …", "two weeks before …": the event named after the connector is counted from the one before it. */
 const CONNECTOR_RE = new RegExp(`\\b(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(after|before)\\s+$`, 'i');
@@ -520,7 +521,7 @@ function unitOf(word: string): RelativeFound['unit'] {
 
 function amountOf(word: string): number | undefined {
   const w = word.toLowerCase();
-  if (w === 'a' || w === 'an') return 1;
+  if (w === 'a' || w === 'an' || w === 'the') return 1;
   if (w === 'several' || w === 'a few') return undefined;
   return parseNumber(w);
 }
