@@ -39,7 +39,9 @@ const COUNTRY_UNITS = new Set(['country', 'member', 'state', 'nation', 'delegati
 /** "member states", "countries", "delegations": units counting the states taking part. */
 export function isStateUnit(unit: string): boolean {
   const words = fold(unit).split(/\s+/).filter((w) => w !== '').map(singular);
-  return words.length > 0 && words.every((w) => COUNTRY_UNITS.has(w));
+  // The head noun decides: "allied countries", "European Union countries", "member states".
+  const head = words[words.length - 1];
+  return head !== undefined && COUNTRY_UNITS.has(head);
 }
 
 const NUMBER = `(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).join('|')})`;

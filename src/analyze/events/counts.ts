@@ -42,7 +42,7 @@ export function parseNumber(word: string): number | undefined {
 function countRe(units: string): RegExp {
   // Adjectives between number and unit: "30 member states", "two more air-defence batteries", "19 other countries",
   // "27 European Union countries".
-  return new RegExp(`\\b(?:${QUALIFIER}\\s+)?(${NUMBER})\\s+((?:(?:other|more|new|top|additional|[a-z]+-[a-z]+|multinational|[a-z]+(?:an|ese|ish)|union|eu|nato|g7|g20|asean|opec|african union)\\s+){0,2}(?:${units}))\\b`, 'gi');
+  return new RegExp(`\\b(?:${QUALIFIER}\\s+)?(${NUMBER})\\s+((?:(?:other|more|new|top|additional|[a-z]+-[a-z]+|multinational|[a-z]+(?:an|ese|ish)|union|eu|nato|g7|g20|asean|opec|african union|allied|partner|participating|donor|neighbouring|neighboring|contributing)\\s+){0,2}(?:${units}))\\b`, 'gi');
 }
 const PARTICIPANT_COUNT_RE = countRe(PARTICIPANT_UNITS);
 const FORCE_COUNT_RE = countRe(FORCE_UNITS);

@@ -586,3 +586,8 @@ test('"the day after ministers met" counts a day back, like "a day after"', () =
   const events = run('Military chiefs held a video conference on Wednesday, the day after ministers met in Oslo.');
   assert.deepEqual(events.map((e) => e.date?.value), ['2026-11-18', '2026-11-17']);
 });
+
+test('a participant count may name the countries as allied or partner ones', () => {
+  const [e] = run('Military chiefs from 24 allied countries held a video conference on Wednesday.');
+  assert.deepEqual(e?.participantCounts.map((c) => [c.value, c.unit]), [[24, 'allied countries']]);
+});
