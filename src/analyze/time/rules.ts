@@ -99,6 +99,9 @@ function directionFromTense(tense: Tense, fallback: Direction): Direction {
   return tense === 'future' ? 'future' : tense === 'past' ? 'past' : fallback;
 }
 
+/** How long after January 1st "the new year" still means the current one. */
+const NEW_YEAR_NEAR_DAYS = 60;
+
 const pub = (rel: Omit<RelativeMeaning, 'anchor' | 'unit' | 'offset'> & Partial<RelativeMeaning>): RelativeMeaning => ({
   anchor: 'publication',
   unit: 'day',
@@ -948,6 +951,15 @@ const RULES: Rule[] = [
         granularity: 'part-of-day',
         relative: { anchor: 'previous', anchorGranularity: 'day', unit: 'day', offset, granularity: 'anchor', time, fallback: pub({ unit: 'day', offset, granularity: 'part-of-day', time }) },
       };
+    },
+  },
+  {
+    // "early in the new year", said in December: the coming January's year; in January, the current one.
+    id: 'date-new-year',
+    triggers: ['year'],
+    re: rx(`the\\s+new\\s+year(?!['’]s)`),
+    make() {
+      return { type: 'DATE', granularity: 'year', relative: pub({ unit: 'year', offset: 0, month: 1, direction: 'after', nearestWithinDays: NEW_YEAR_NEAR_DAYS, granularity: 'year' }) };
     },
   },
   {

@@ -140,6 +140,13 @@ describe('stated dates, quarters, seasons, decades', () => {
     assert.equal(valueOf('Output grew in the first half of 2024.', 'the first half of 2024'), '2024-H1');
     assert.equal(valueOf('Shops close on Christmas Day.', 'Christmas Day'), '2026-12-25');
   });
+
+  it('reads "the new year" as the coming January\'s year, and as the current one early in January', () => {
+    const at = (published: string, text: string): string | undefined =>
+      recognizeTimeExpressions(text, { published }).find((t) => text.slice(t.start, t.end) === 'the new year')?.value;
+    assert.equal(at('2026-12-07', 'The next round will take place early in the new year.'), '2027');
+    assert.equal(at('2027-01-20', 'Talks resume in the new year.'), '2027');
+  });
 });
 
 describe('durations, sets and references', () => {
