@@ -101,6 +101,10 @@ describe('analyzeArticle: a person in apposition to their organisation\'s role',
       return analysis.entities.find((e) => e.id === quote.speakerEntityId)?.name;
     };
     assert.equal(speakerOf('The Kremlin spokesman'), 'Dmitry Peskov');
+    const senate = 'Sen. Mark Dolan, R-Ohio, who voted against the bill, said in an interview that the border came first.';
+    const dolan = analyzeArticle(article(senate));
+    const who = dolan.quotes.find((q) => q.source && senate.slice(q.source.start, q.source.end) === 'who');
+    assert.equal(dolan.entities.find((e) => e.id === who?.speakerEntityId)?.name, 'Mark Dolan', 'the party tag is no antecedent of "who"');
     assert.notEqual(speakerOf('A spokesperson'), 'Piet Holm');
   });
 });

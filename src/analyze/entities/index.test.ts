@@ -309,3 +309,13 @@ test('a platform is no place, and a name owning a foreign ministry is a country'
   assert.notEqual(find('Velor').type, 'organisation');
   assert.equal(find("Velor's foreign ministry").type, 'organisation');
 });
+
+test('a party and state tag is the senator\'s party, legislatures\' offices are roles, and a newspaper is no place', () => {
+  const { entities, find } = run(`Sen. [[Mark Dolan|PER]], [[R-Ohio|ORG]], who voted against the bill, spoke first. [[Senate|ORG]] Majority Leader [[Ruth Calder|PER]] and House Speaker [[Anna Vos|PER]] met. \
+Vos wrote in the [[Washington Post|LOC]] that the speaker would wait.`);
+  assert.ok(!entities.some((e) => e.name === 'R-Ohio'), entities.map((e) => e.name).join(', '));
+  assert.equal(find('Mark Dolan').affiliation?.value, 'Republican Party');
+  assert.deepEqual(find('Ruth Calder').roles.map((r) => r.role), ['Majority Leader']);
+  assert.deepEqual(find('Anna Vos').roles.map((r) => r.role), ['House Speaker']);
+  assert.equal(find('Washington Post').type, 'organisation');
+});

@@ -75,6 +75,7 @@ export const ROLE_HEADS: ReadonlyMap<string, string> = new Map<string, string>([
     'representative', 'delegate', 'lawmaker', 'legislator', 'mp', 'commissioner', 'inspector', 'detective', 'witness', 'resident',
     'king', 'queen', 'prince', 'princess', 'pope', 'cardinal', 'bishop', 'rector', 'dean', 'coach', 'ceo', 'cfo', 'coo', 'chairman',
     'vice-president', 'vice-chair', 'treasurer', 'auditor', 'editor', 'correspondent', 'reporter', 'ombudsman', 'superintendent',
+    'speaker', 'whip', 'congressman', 'congresswoman', 'councillor', 'councilor', 'sheriff',
   ].map((w) => [w, w] as const)),
 ]);
 
@@ -113,6 +114,8 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   // subject words of a portfolio ("foreign policy chief", "human rights envoy", "arms control negotiator")
   'policy', 'human', 'rights', 'climate', 'nuclear', 'arms', 'control', 'competition', 'migration', 'tax', 'digital',
   'technology', 'legal', 'political', 'financial', 'humanitarian', 'peace',
+  // legislatures' offices ("Senate Majority Leader", "House Speaker", "minority whip")
+  'majority', 'minority', 'senate', 'assembly', 'council',
 ]);
 
 /** Words the role/organisation phrase may start with; they are kept in the span but not in the normalised role. */

@@ -119,19 +119,34 @@ function normaliseNer(text: string, tokens: readonly Token[], mentions: readonly
     const prev = kept[kept.length - 1];
     if (prev && m.start < prev.end) continue; // overlapping NER output: keep the first, longest
     if (!looksLikeName(tokens, m)) continue;
+    // "R-Ohio" after a senator's name is their party and state (postNameAppositions), not an organisation.
+    if (PARTY_TAG.test(text.slice(m.start, m.end))) continue;
     kept.push(m);
   }
   return retypePlatforms(text, retypeDatelines(text, retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept)))));
 }
 
-/** Social platforms and messaging services are companies, not places ("posted on Telegram"), whatever the NER said. */
+/** A US party and state tag after a name: "R-Ohio", "D-Calif". */
+const PARTY_TAG = /^[RDI]-\p{Lu}[\p{L}.]*$/u;
+const PARTIES: Readonly<Record<string, string>> = { R: 'Republican Party', D: 'Democratic Party', I: 'independent' };
+
+/** Social platforms and messaging services are companies, not places ("posted on Telegram"), whatever the NER said; so are newspapers. */
 const PLATFORMS = new Set([
   'telegram', 'twitter', 'facebook', 'instagram', 'tiktok', 'youtube', 'whatsapp', 'truth social', 'bluesky', 'linkedin',
   'threads', 'weibo', 'wechat', 'vkontakte', 'snapchat', 'reddit', 'signal', 'mastodon',
 ]);
 
+/** Last words of newspaper names: "the Washington Post", "the Financial Times" are outlets, not places. */
+const NEWSPAPER_WORDS = new Set(['post', 'times', 'journal', 'herald', 'tribune', 'gazette', 'chronicle', 'telegraph', 'guardian', 'observer', 'courier', 'inquirer', 'examiner', 'dispatch', 'ledger']);
+
 function retypePlatforms(text: string, ner: readonly NerSpan[]): NerSpan[] {
-  return ner.map((m) => (m.type !== 'ORG' && PLATFORMS.has(text.slice(m.start, m.end).toLowerCase()) ? { ...m, type: 'ORG' as const } : m));
+  return ner.map((m) => {
+    if (m.type === 'ORG') return m;
+    const name = text.slice(m.start, m.end);
+    const words = name.toLowerCase().split(/\s+/);
+    const newspaper = words.length >= 2 && NEWSPAPER_WORDS.has(words[words.length - 1] ?? '');
+    return PLATFORMS.has(name.toLowerCase()) || newspaper ? { ...m, type: 'ORG' as const } : m;
+  });
 }
 
 /**
@@ -606,6 +621,16 @@ class Resolver {
     const { ctx } = this;
     let k = after;
     if (isPossessiveToken(tokenText(ctx, k))) return;
+    // "Sen. Mark Dolan, R-Ohio," / "Ann Lee (D-Calif.)": the party the tag names; the appositions after it still count.
+    if ((tokenText(ctx, k) === ',' || tokenText(ctx, k) === '(') && PARTY_TAG.test(tokenText(ctx, k + 1))) {
+      const tag = ctx.tokens[k + 1];
+      const party = PARTIES[tokenText(ctx, k + 1).charAt(0)];
+      if (tag && party && !c.affiliation) c.affiliation = { value: party, start: tag.start, end: tag.end };
+      this.consume(k + 1, k + 2);
+      k += 2;
+      if (tokenText(ctx, k) === '.') k++;
+      if (tokenText(ctx, k) === ')') k++;
+    }
     while (tokenText(ctx, k) === ',' && k + 1 < sentEnd) {
       const clause = parseRoleClause(ctx, k + 1, sentEnd);
       if (clause) {

@@ -591,3 +591,18 @@ test('a participant count may name the countries as allied or partner ones', () 
   const [e] = run('Military chiefs from 24 allied countries held a video conference on Wednesday.');
   assert.deepEqual(e?.participantCounts.map((c) => [c.value, c.unit]), [[24, 'allied countries']]);
 });
+
+test('"The vote came two days after …" counts from the vote reported before; a coordinated verb shares the first one\'s subject and date', () => {
+  const text = 'The Senate voted 68-31 on Thursday. The vote came two days after senators visited Kyiv and met Ivo Dane.';
+  const at = (name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const events = run(text, { published: '2026-12-03', mentions: [at('Senate', 'ORG'), at('Kyiv', 'LOC'), at('Ivo Dane', 'PER')] });
+  assert.deepEqual(events.map((e) => [e.type, e.date?.value]), [['vote', '2026-12-03'], ['visit', '2026-12-01'], ['meeting', '2026-12-01']]);
+  const meeting = events[2];
+  assert.ok(meeting?.participants.some((p) => p.name === 'Ivo Dane'));
+  const second = run('Ada Roe met Ivo Dane on Monday and visited Tarrow on Tuesday.', {
+    mentions: [{ start: 0, end: 7, type: 'PER', text: 'Ada Roe' }, { start: 12, end: 20, type: 'PER', text: 'Ivo Dane' }, { start: 43, end: 49, type: 'LOC', text: 'Tarrow' }],
+  });
+  const visit = second.find((e) => e.type === 'visit');
+  assert.deepEqual(visit?.participants.map((p) => p.name), ['Ada Roe'], 'the visitor is the subject, not whom she met');
+  assert.notEqual(visit?.date?.value, second[0]?.date?.value, 'its own date');
+});

@@ -61,6 +61,9 @@ const BY_TITLE_REACH = 12;
 /** Characters at most between a trigger and the "in"/"at" of its place, or the start of its date ("met by video link on Wednesday"). */
 const ATTRIBUTE_REACH = 60;
 /** Words between a trigger and a later time expression that show the date belongs to another predicate. */
+/** Between two coordinated event verbs: the first one's object or place, then "and" ("visited Kyiv and met"). */
+const COORDINATED_VERB = /^[^,.;:]{0,40}\s(?:and|before|then)\s+(?:then\s+|later\s+|also\s+)?$/;
+
 /** Between an event word and the date it began: "The talks began on November 28". */
 const BEGAN_ON = /^\s+(?:began|begun|started|opened|got under way|kicked off)\s+(?:on\s+|in\s+)?$/i;
 const DATE_BREAKERS = /\b(?:since|was|is|were|are|been|has|had|took|after|before|until|ended|ends|began|begins)\b/i;
@@ -199,6 +202,8 @@ interface Mention extends EventParts {
   purpose?: { start: number; end: number };
   /** "gathered in Brussels for talks on …": the noun names the same gathering as the verb before it. */
   joins?: Mention;
+  /** "visited Kyiv and met Dane": the verb coordinated with the sentence's previous event verb. */
+  coordinatedWith?: Mention;
 }
 
 function wordBefore(text: string, at: number, reach = 30): string {
@@ -1181,6 +1186,14 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
         /^\s+(?:(?:that|which)\s+(?:was|were)\s+|(?:first\s+)?)$/i.test(text.slice(prev.end, m.start))) m.joins = prev;
       if (!m.joins && framing && inSentence.length === 1 && framing.type === m.type &&
         /^\s*in\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(sent.start, framing.start)) && /^\s*,/.test(text.slice(framing.end, framing.end + 3))) m.joins = framing;
+      // "senators visited Kyiv and met Dane": the second verb shares the first's subject and, unless it has its own, its date.
+      if (prev && prev.cls === 'verb' && m.cls === 'verb' && !m.joins && COORDINATED_VERB.test(text.slice(prev.end, m.start))) {
+        m.coordinatedWith = prev;
+        // Its subject is the first verb's (the actors before it), not the first verb's object ("met Zelensky … and visited").
+        const own = m.participants.filter((p) => p.span !== undefined && p.span.start >= m.start);
+        const subject = prev.participants.filter((p) => p.span !== undefined && p.span.start < prev.start);
+        if (subject.length > 0) m.participants.splice(0, m.participants.length, ...subject, ...own);
+      }
       inSentence.push(m);
     }
     mentions.push(...inSentence);
@@ -1197,6 +1210,13 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
     owner.set(m, e);
   }
   resolveRelativeDates(mentions, owner);
+  for (const m of mentions) {
+    const e = owner.get(m);
+    const first = m.coordinatedWith ? owner.get(m.coordinatedWith) : undefined;
+    if (e && first && first !== e && !e.date && first.date && !m.date && !m.relative) {
+      e.date = { ...first.date, certainty: 'implied', relativeTo: first };
+    }
+  }
   attachLoneParticipation(ctx, new Set(mentions.map((m) => m.sentence)), mentions, owner);
   return attachFigures(ctx, finalise(ctx, events), new Set(mentions.filter((m) => m.type === 'attack').map((m) => m.sentence)));
 }

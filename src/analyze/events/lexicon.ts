@@ -45,6 +45,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { re: /\bvot(?:ed|es)\b(?!\s+(?:best|most|the best|the most))|\ba vote (?:on|in)\b|\b(?:will|would|to|shall|must|could|did not|didn't|didn’t)\s+vote\b/g, type: 'vote', cls: 'verb', rule: 'vote' },
   // "The 285-120 vote", "by a vote of 9 to 6": a tally names the vote.
   { re: /\b\d{1,4}[-–]\d{1,4}\s+vote\b|\bby\s+a\s+vote\s+of\s+\d{1,4}(?:\s*[-–]\s*|\s+to\s+)\d{1,4}\b/g, type: 'vote', cls: 'noun', rule: 'vote-tally' },
+  // "The vote came two days after …": a definite "vote" names the vote reported before (no event of its own).
+  { re: /\bvote\b/g, type: 'vote', cls: 'noun', rule: 'vote-anaphor', anaphorOnly: true },
   { re: /\b(?:missiles?|drones?|rockets?|shells?|strikes?|bombs?)\s+(?:struck|hit|slammed into|rained down on)\b/gi, type: 'attack', cls: 'verb', rule: 'attack' },
   { re: /\b(?:attack(?:ed|s)?|air ?strikes?|missile strikes?|drone strikes?|[Ss]helling|shelled|[Bb]ombing|bombed|[Ee]xplosions?|ambush(?:ed)?|[Ss]hootings?|opened fire)\b/g, type: 'attack', cls: 'verb', rule: 'attack' },
   { re: /\b(?:deploy(?:ed|ing|s)?|deployment|sen[dt]|sending|dispatched)\b/g, type: 'deployment', cls: 'verb', rule: 'deployment' },

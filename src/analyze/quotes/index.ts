@@ -2658,11 +2658,16 @@ function withoutDateline(text: string, c: Span): Span {
  * What a bare relative pronoun source stands for: the phrase before its comma ("Ivo May, who said …" → "Ivo May"), or
  * the quoted title there ("a think-tank paper, “The Long Ceasefire”, which argued …" → the title).
  */
+/** A US party and state tag after a name: "R-Ohio", "D-Calif". */
+const PARTY_TAG = /^[RDI]-\p{Lu}[\p{L}.]*$/u;
+
 function relativeAntecedent(doc: Doc, sourceStart: number, unit: Unit | undefined): Span | undefined {
   if (!unit) return undefined;
   const pronoun = tokenAt(doc, sourceStart, unit);
-  const comma = pronoun - 1;
+  let comma = pronoun - 1;
   if (comma <= unit.first || tokText(doc, comma) !== ',') return undefined;
+  // "Sen. Mark Dolan, R-Ohio, who voted …": the party and state tag stands between the name and "who".
+  if (PARTY_TAG.test(tokText(doc, comma - 1)) && tokText(doc, comma - 2) === ',') comma -= 2;
   const seg = doc.segments[doc.segOf[comma - 1] ?? -1];
   if (seg) return { start: seg.start, end: seg.end };
   const np = sourceBefore(doc, comma, unit.first);
