@@ -79,12 +79,13 @@ const CALENDAR_WORDS = new Set([
 export const GROUP_HEADS =
   'chiefs|ministers|leaders|presidents|prime ministers|heads of state|heads of government|officials|officers|delegations|' +
   'delegates|diplomats|generals|commanders|envoys|representatives|lawmakers|negotiators|foreign ministers|members|' +
-  'member states|governments|allies|participants|mediators|experts|scientists|negotiating teams';
+  'member states|governments|allies|participants|mediators|experts|scientists|negotiating teams|senators|legislators|' +
+  'congressmen|congresswomen|MPs|parliamentarians|ambassadors|monitors|inspectors|observers|journalists|activists';
 /** Words that may precede a group head inside its phrase ("top military officers", "Defence chiefs"). */
 const GROUP_MODIFIERS =
   'top|senior|military|defence|defense|foreign|finance|army|naval|navy|allied|European|African|Asian|Arab|western|' +
   'Western|regional|other|national|Defence|Defense|Military|Foreign|Senior|Top|Allied|Velorian|French|British|deputy|' +
-  'alliance|Alliance|trade|economy|health|interior|energy';
+  'alliance|Alliance|trade|economy|health|interior|energy|bipartisan|Republican|Democratic|US|U\\.S\\.|American|UN|EU|NATO';
 const GROUP_RE = new RegExp(`\\b(?:(?:${GROUP_MODIFIERS})\\s+){0,3}(?:${GROUP_HEADS})\\b`, 'gi');
 
 /** Organisation nominals: "the Velorian defence ministry", "Spain's foreign ministry", "the French government". */

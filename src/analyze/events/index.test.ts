@@ -606,3 +606,11 @@ test('"The vote came two days after …" counts from the vote reported before; a
   assert.deepEqual(visit?.participants.map((p) => p.name), ['Ada Roe'], 'the visitor is the subject, not whom she met');
   assert.notEqual(visit?.date?.value, second[0]?.date?.value, 'its own date');
 });
+
+test('a voter\'s "voted against the bill" is their part in the vote before, and who welcomes the vote takes no part', () => {
+  const text = 'The Senate voted 68-31 on Thursday to approve the bill. Sen. Mark Dolan, who voted against the bill, spoke first. The White House welcomed the vote.';
+  const at = (name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const events = run(text, { mentions: [at('Senate', 'ORG'), at('Mark Dolan', 'PER'), at('White House', 'ORG')] });
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.trigger.text)));
+  assert.deepEqual(events[0]?.participants.map((p) => p.name), ['Senate', 'Mark Dolan']);
+});

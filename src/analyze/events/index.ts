@@ -841,7 +841,8 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
       const host = ctx.actors.find((a) => a.kind === 'person' && a.start >= raw.end && a.start - raw.end <= 4);
       if (host) speaker = [...speaker, host];
     }
-    addParticipants(m, speaker, 'participants');
+    // "The White House welcomed the vote": whoever speaks of a vote named again did not take part in it.
+    if (m.rule !== 'vote-anaphor') addParticipants(m, speaker, 'participants');
     // "Defence chiefs from 24 countries agreed …", "all 27 member states voted …": who decided, counted.
     if ((m.type === 'agreement' || m.type === 'vote') && m.cls === 'verb') m.counts.push(...findCounts(text, clauseStart, raw.start));
   }
@@ -924,7 +925,7 @@ function newEvent(m: Mention): Building {
 }
 
 function resolveMention(events: Building[], m: Mention, text: string): Building | undefined {
-  if (ANAPHORIC_TYPES.has(m.type) && m.definite) {
+  if (ANAPHORIC_TYPES.has(m.type) && (m.definite || votedOnTheSame(m, text))) {
     const same = events.filter((e) => e.type === m.type && (!m.date || !e.date || sameValue(m.date.value, e.date.value)));
     return same[same.length - 1];
   }
@@ -947,6 +948,15 @@ function resolveMention(events: Building[], m: Mention, text: string): Building 
     return candidates.find((e) => e.date !== undefined && e.date.value === m.date?.value && e.type === m.type);
   }
   return undefined;
+}
+
+/**
+ * "Sen. Dolan, who voted against the bill, …" after "The Senate voted 68-31 to approve the bill": a vote with no date
+ * or tally of its own on a definite motion is a voter's part in the vote reported before.
+ */
+function votedOnTheSame(m: Mention, text: string): boolean {
+  return m.type === 'vote' && m.cls === 'verb' && !m.date && !m.relative &&
+    /^\s+(?:for|against|in favou?r of)\s+(?:the|this|that|its)\s/i.test(text.slice(m.end, m.end + 20));
 }
 
 /** Does anaphor m repeat the word of one of e's mentions ("a week after talks in Geneva … The talks")? */
