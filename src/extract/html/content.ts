@@ -270,20 +270,21 @@ function keepArticleBlocks(
   options: ContentOptions,
 ): ContentBlock[] {
   const title = options.title ? normaliseForCompare(options.title) : undefined;
-  // Nearest decided (good or bad) neighbour on each side, computed in two linear sweeps.
+  // Nearest decided (good or bad) neighbour on each side, computed in two linear sweeps. A teaser label or an ad
+  // line inside the article ("READ MORE: …", "Advertisement") decides nothing: the paragraphs around it still border
+  // each other.
+  const decides = (i: number): boolean => quality[i] === 'good' || (quality[i] === 'bad' && !isInlineFurniture(blocks[i]!));
   const goodBefore = new Uint8Array(end - first);
   const goodAfter = new Uint8Array(end - first);
   let last: Quality | undefined;
   for (let i = first; i < end; i++) {
     goodBefore[i - first] = last === 'good' ? 1 : 0;
-    const q = quality[i]!;
-    if (q === 'good' || q === 'bad') last = q;
+    if (decides(i)) last = quality[i];
   }
   last = undefined;
   for (let i = end - 1; i >= first; i--) {
     goodAfter[i - first] = last === 'good' ? 1 : 0;
-    const q = quality[i]!;
-    if (q === 'good' || q === 'bad') last = q;
+    if (decides(i)) last = quality[i];
   }
   let firstGood = -1;
   let lastGood = -1;
@@ -293,6 +294,9 @@ function keepArticleBlocks(
     lastGood = i;
   }
   const out: ContentBlock[] = [];
+  // Was the nearest block before (teaser labels aside) kept? A short closing sentence continues the article then
+  // ("The chiefs will meet again in January.").
+  let previousKept = false;
   for (let i = first; i < end; i++) {
     const block = blocks[i]!;
     const q = quality[i]!;
@@ -300,14 +304,29 @@ function keepArticleBlocks(
     let keep = false;
     if (q === 'good') keep = true;
     else if (q === 'near') keep = inside || goodBefore[i - first] === 1 || goodAfter[i - first] === 1;
-    else if (q === 'short') keep = inside;
+    else if (q === 'short') keep = inside || (previousKept && i > lastGood && lastGood >= 0 && isClosingSentence(block));
     else if (q === 'heading') {
       const isTitle = block.headingLevel === 1 || (title !== undefined && normaliseForCompare(block.text) === title);
       keep = inside && !isTitle;
     }
     if (keep) out.push({ text: block.text, kind: block.kind });
+    if (!isInlineFurniture(block)) previousKept = keep;
   }
   return out;
+}
+
+/** A plain sentence of a few words: capitalised, ended, without links ("The chiefs will meet again in January."). */
+function isClosingSentence(block: RawBlock): boolean {
+  return block.kind === 'paragraph' && block.linkChars === 0 && /^["“‘']?\p{Lu}/u.test(block.text) && SENTENCE_END.test(block.text) &&
+    block.text.split(/\s+/).length >= MIN_CLOSING_WORDS;
+}
+
+/** Fewer words than this are a label or a credit more often than a closing sentence. */
+const MIN_CLOSING_WORDS = 5;
+
+/** A furniture line with no links (a teaser label, "Advertisement") sitting between paragraphs. */
+function isInlineFurniture(block: RawBlock): boolean {
+  return block.linkChars === 0 && block.kind !== 'heading' && isFurniture(block.text);
 }
 
 function normaliseForCompare(s: string): string {

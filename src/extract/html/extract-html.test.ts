@@ -146,3 +146,20 @@ test('a large page (5 MB) is extracted in linear time with a sane result', () =>
 test('public API is exactly extractHtml', () => {
   assert.deepEqual(Object.keys(api).sort(), ['extractHtml']);
 });
+
+test('short news paragraphs around teaser labels stay in the article: the lead before "READ MORE", the closing line', () => {
+  const html = `<html><head><title>Chiefs agree air-defence plan</title></head><body><nav><a href="/">Home</a> <a href="/w">World</a></nav>
+<main><h1>Chiefs agree air-defence plan</h1><div class="content">
+<p>Allied defence chiefs agreed on Wednesday to send two more air-defence batteries to Karvia, officials said.</p>
+<p><strong>READ MORE: KARVIA FRONT LINE SHIFTS AFTER WINTER OFFENSIVE</strong></p>
+<p>The decision was taken at a video conference chaired by Gen. Ada Marlow. "The batteries will be in place before the end of the month," Marlow said.</p>
+<p>A Kremlin spokesman said the move would "escalate the conflict".</p>
+<p>RELATED: EU MINISTERS SPLIT OVER AID</p>
+<p>The chiefs will meet again in January.</p>
+</div><div class="share">Share on Facebook</div></main>
+<aside><h3>Latest News</h3><ul><li><a href="/a">Storm hits coast as thousands lose power</a></li></ul></aside></body></html>`;
+  const { text } = extractHtml(html);
+  assert.match(text, /^Allied defence chiefs agreed/);
+  assert.match(text, /The chiefs will meet again in January\.$/);
+  assert.doesNotMatch(text, /READ MORE|RELATED|Latest News|Share on/);
+});

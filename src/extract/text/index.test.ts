@@ -201,6 +201,20 @@ describe('byline and date parsing', () => {
     assert.deepEqual(parseBareByline('Jane Doe'), []);
   });
 
+  it('keeps short news paragraphs across teaser labels, and stops at the share bar', () => {
+    const page = ['Chiefs agree air-defence plan', 'World Business Sport', 'Chiefs agree air-defence plan', 'By Iris LindVelor Times', '3 December 2026', '',
+      'Allied defence chiefs agreed on Wednesday to send two more air-defence batteries to Karvia, officials said.', '',
+      'READ MORE: KARVIA FRONT LINE SHIFTS AFTER WINTER OFFENSIVE', '',
+      'The decision was taken at a video conference chaired by Gen. Ada Marlow. "The batteries will be in place before the end of the month," Marlow said.', '',
+      'Advertisement', '', 'A Kremlin spokesman said the move would "escalate the conflict".', '', 'RELATED: EU MINISTERS SPLIT OVER AID', '',
+      'The chiefs will meet again in January.', '', 'Share on Facebook Share on X', 'Leave a Comment', 'Latest News', 'Storm hits coast as thousands lose power'].join('\n');
+    const { text } = extractFlattenedText(page);
+    assert.match(text, /^Allied defence chiefs agreed/);
+    assert.match(text, /A Kremlin spokesman said/);
+    assert.match(text, /The chiefs will meet again in January\.$/);
+    assert.doesNotMatch(text, /READ MORE|RELATED|Advertisement|Share on|Latest News|By Iris/);
+  });
+
   it('reads "Outlet | Name" when the outlet\'s words say it is one and the name\'s do not', () => {
     assert.deepEqual(parseBareByline('Globe Wire | Sam Okoro'), ['Sam Okoro']);
     assert.deepEqual(parseBareByline('Northern Ledger | Tomas Reyes'), ['Tomas Reyes']);

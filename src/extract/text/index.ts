@@ -10,7 +10,7 @@ import { diagnostic } from '../../model/index.js';
 import { countKeys, segmentLines, type TextLine } from './lines.js';
 import { findPublishedDate, outletOfByline, parseBareByline, parseByline } from './metadata.js';
 import { selectBodyRange, type ScoredRange } from './region.js';
-import { countShapes, isDiscussionMarker, LONG_LINE, scoreLine } from './score.js';
+import { countShapes, isBoilerplatePhrase, isDiscussionMarker, isOtherStoriesMarker, LONG_LINE, scoreLine } from './score.js';
 import { findTeaserLines } from './teasers.js';
 import { findRepeatedHeadline, findTitleCandidates, headlineOfPageTitle } from './title.js';
 
@@ -51,7 +51,7 @@ export function extractFlattenedText(text: string, options: TextExtractOptions =
   const candidates = findTitleCandidates(lines, hints.title).map((candidate) => candidate.index);
   const firstLine = lines[0];
   if (firstLine !== undefined && firstLine.headingLevel > 0) candidates.unshift(firstLine.index);
-  const range = selectBodyRange(scores, barriers, candidates);
+  let range = selectBodyRange(scores, barriers, candidates);
   if (range === undefined) {
     const longest = lines.reduce((best, line) => Math.max(best, line.content.length), 0);
     return noArticle(
@@ -59,6 +59,7 @@ export function extractFlattenedText(text: string, options: TextExtractOptions =
       `no article-like text found: none of the ${lines.length} lines forms a run of prose (longest line ${longest} characters, a paragraph needs about ${LONG_LINE})`,
     );
   }
+  range = extendOverShortParagraphs(range, lines, scores, barriers);
   const kept: TextLine[] = [];
   for (let index = range.first; index <= range.last; index++) {
     const line = lines[index];
@@ -74,6 +75,48 @@ export function extractFlattenedText(text: string, options: TextExtractOptions =
     return noArticle(hints, `no article-like text found: the best run of prose (lines ${range.first + 1}-${range.last + 1}) holds only repeated or boilerplate lines`);
   }
   return { text: articleText, blocks, metadata, diagnostics };
+}
+
+const CAPTION_LABEL = /^(?:media caption|image caption|caption|pictured|photo|image|illustration)\b/i;
+
+/** Most furniture lines in a row ("Advertisement", "READ MORE: …") the body is extended across. */
+const MAX_SKIPPED_FURNITURE = 2;
+/** Fewer words than this are a label or a credit more often than a sentence of the article. */
+const MIN_SENTENCE_WORDS = 5;
+
+/**
+ * News in short paragraphs ("The chiefs will meet again in January.") scores too little to pay for a teaser label
+ * between them, so the best run can stop a paragraph early or start one late. The run grows over neighbouring lines
+ * that read as sentences of the article, across at most a couple of furniture lines, and never across a barrier,
+ * a teaser, a repeated line or a non-sentence (a byline, a date, a headline, a share bar).
+ */
+function extendOverShortParagraphs(range: ScoredRange, lines: readonly TextLine[], scores: readonly number[], barriers: ReadonlySet<number>): ScoredRange {
+  const sentence = (i: number): boolean => {
+    const line = lines[i];
+    return line !== undefined && !barriers.has(i) && (scores[i] ?? -1) >= 0 && line.endsSentence && line.headingLevel === 0 &&
+      line.words >= MIN_SENTENCE_WORDS && /^["“‘']?\p{Lu}/u.test(line.content) &&
+      // A question standing alone is a headline; a byline ends with "a.m." as a sentence does; a caption says so.
+      !/\?["”’']?$/u.test(line.content) && parseByline(line.content).length === 0 && !CAPTION_LABEL.test(line.content);
+  };
+  const furniture = (i: number): boolean => {
+    const line = lines[i];
+    return line !== undefined && !barriers.has(i) && !isOtherStoriesMarker(line) && isBoilerplatePhrase(line);
+  };
+  const grow = (from: number, step: 1 | -1): number => {
+    let edge = from;
+    let i = from + step;
+    while (i >= 0 && i < lines.length) {
+      let skipped = 0;
+      while (skipped < MAX_SKIPPED_FURNITURE && furniture(i)) { i += step; skipped++; }
+      if (!sentence(i)) break;
+      edge = i;
+      i += step;
+    }
+    return edge;
+  };
+  const first = grow(range.first, -1);
+  const last = grow(range.last, 1);
+  return first === range.first && last === range.last ? range : { ...range, first, last };
 }
 
 function noArticle(hints: InputHints, message: string): Extraction {
