@@ -80,7 +80,8 @@ export const GROUP_HEADS =
   'chiefs|ministers|leaders|presidents|prime ministers|heads of state|heads of government|officials|officers|delegations|' +
   'delegates|diplomats|generals|commanders|envoys|representatives|lawmakers|negotiators|foreign ministers|members|' +
   'member states|governments|allies|participants|mediators|experts|scientists|negotiating teams|senators|legislators|' +
-  'congressmen|congresswomen|MPs|parliamentarians|ambassadors|monitors|inspectors|observers|journalists|activists';
+  'congressmen|congresswomen|MPs|parliamentarians|ambassadors|monitors|inspectors|observers|journalists|activists|' +
+  'delegation';
 /** Words that may precede a group head inside its phrase ("top military officers", "Defence chiefs"). */
 const GROUP_MODIFIERS =
   'top|senior|military|defence|defense|foreign|finance|army|naval|navy|allied|European|African|Asian|Arab|western|' +

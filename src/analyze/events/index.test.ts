@@ -614,3 +614,12 @@ test('a voter\'s "voted against the bill" is their part in the vote before, and 
   assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.trigger.text)));
   assert.deepEqual(events[0]?.participants.map((p) => p.name), ['Senate', 'Mark Dolan']);
 });
+
+test('travel is a visit only when someone travels', () => {
+  const at = (text: string, name: string): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'LOC', text: name });
+  for (const text of ['Snow arrived in Oslo on Monday.', 'The shipment arrived in Oslo on Monday.']) assert.deepEqual(run(text, { mentions: [at(text, 'Oslo')] }), [], text);
+  const text = 'The delegation arrived in Oslo on Monday.';
+  const [visit] = run(text, { mentions: [at(text, 'Oslo')] });
+  assert.equal(visit?.type, 'visit');
+  assert.deepEqual(visit?.participants.map((p) => p.name), ['delegation']);
+});

@@ -61,6 +61,9 @@ const BY_TITLE_REACH = 12;
 /** Characters at most between a trigger and the "in"/"at" of its place, or the start of its date ("met by video link on Wednesday"). */
 const ATTRIBUTE_REACH = 60;
 /** Words between a trigger and a later time expression that show the date belongs to another predicate. */
+/** A pronoun subject of a travel verb ("she would travel to Kyiv") when no actor was resolved for it. */
+const TRAVELLER_PRONOUN = /\b(?:he|she|they|we|I)\b/i;
+
 /** Between two coordinated event verbs: the first one's object or place, then "and" ("visited Kyiv and met"). */
 const COORDINATED_VERB = /^[^,.;:]{0,40}\s(?:and|before|then)\s+(?:then\s+|later\s+|also\s+)?$/;
 
@@ -843,6 +846,8 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
     }
     // "The White House welcomed the vote": whoever speaks of a vote named again did not take part in it.
     if (m.rule !== 'vote-anaphor') addParticipants(m, speaker, 'participants');
+    // "Snow arrived in Oslo", "the shipment arrived": travel is a visit only when someone travels.
+    if (m.rule === 'travel' && m.participants.length === 0 && !TRAVELLER_PRONOUN.test(text.slice(clauseStart, raw.start))) return undefined;
     // "Defence chiefs from 24 countries agreed …", "all 27 member states voted …": who decided, counted.
     if ((m.type === 'agreement' || m.type === 'vote') && m.cls === 'verb') m.counts.push(...findCounts(text, clauseStart, raw.start));
   }
