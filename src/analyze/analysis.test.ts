@@ -108,3 +108,20 @@ describe('analyzeArticle: a person in apposition to their organisation\'s role',
     assert.notEqual(speakerOf('A spokesperson'), 'Piet Holm');
   });
 });
+
+describe('analyzeArticle: role nouns as speakers', () => {
+  it('gives "The minister said" to the minister, not to the person named last, and an unnamed spokeswoman to no one named', () => {
+    const text = 'Karvian Defence Minister Piet Holm met Gen. Ada Marlow in Brussels. The minister said his country needed more. ' +
+      'The spokeswoman declined to give a date. Holm\'s spokeswoman, Lia Roth, said later that no date had been set. The spokeswoman said the talks would resume.';
+    const analysis = analyzeArticle(article(text));
+    const speakerAt = (sentenceStart: string) => {
+      const at = text.indexOf(sentenceStart);
+      const quote = analysis.quotes.find((q) => q.source?.start === at);
+      assert.ok(quote, `an attribution by "${sentenceStart}"`);
+      return analysis.entities.find((e) => e.id === quote.speakerEntityId);
+    };
+    assert.equal(speakerAt('The minister')?.name, 'Piet Holm');
+    assert.equal(speakerAt('The spokeswoman declined')?.name, 'spokeswoman');
+    assert.equal(speakerAt('The spokeswoman said')?.name, 'Lia Roth');
+  });
+});

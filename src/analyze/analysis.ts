@@ -93,6 +93,10 @@ const DOCUMENT_SOURCE = /^(?:(?:article|section|clause|paragraph|chapter|annex)\
 function speakerEntity(quote: Attribution, entities: readonly Entity[], text: string): Entity | undefined {
   const via = quote.speaker?.via;
   if (via === 'document' || (quote.source && DOCUMENT_SOURCE.test(text.slice(quote.source.start, quote.source.end)))) return undefined;
+  // "The minister said": the entities stage links a role noun by its role ("Defence Minister Piet Holm"), where the
+  // quote stage's antecedent is only the nearest person.
+  const own = via === 'role-noun' && quote.source ? entityWithMentionAt(entities, quote.source) : undefined;
+  if (own) return own;
   const followsAntecedent = via === 'pronoun' || via === 'role-noun' || via === 'relative';
   const mention = (followsAntecedent ? quote.speaker?.resolvedTo : undefined) ?? quote.speaker?.mention ?? quote.source;
   const found = mention ? resolveMention(entities, mention) : undefined;
@@ -100,6 +104,11 @@ function speakerEntity(quote: Attribution, entities: readonly Entity[], text: st
   // "The Velorian defence ministry said": a name of no known kind used as an adjective is not who speaks.
   if (entity?.type === 'misc' && mention && entity.mentions.some((m) => m.start >= mention.start && m.end < mention.end && /^\s+\p{Ll}/u.test(text.slice(m.end, mention.end)))) return undefined;
   return entity;
+}
+
+/** The person entity one of whose role or nominal mentions is exactly `span` ("The minister" linked to Piet Holm, or an unnamed "the spokeswoman"). */
+function entityWithMentionAt(entities: readonly Entity[], span: { start: number; end: number }): Entity | undefined {
+  return entities.find((e) => e.type === 'person' && e.mentions.some((m) => (m.kind === 'nominal' || m.kind === 'role') && m.start === span.start && m.end === span.end));
 }
 
 /**

@@ -319,3 +319,9 @@ Vos wrote in the [[Washington Post|LOC]] that the speaker would wait.`);
   assert.deepEqual(find('Anna Vos').roles.map((r) => r.role), ['House Speaker']);
   assert.equal(find('Washington Post').type, 'organisation');
 });
+
+test('a person\'s own aide: "Holm\'s spokeswoman, Lia Roth" gives her the role', () => {
+  const { find, at } = run(`[[Piet Holm|PER]] arrived. [[Holm|PER]]'s spokeswoman, [[Lia Roth|PER]], said no date had been set. The spokeswoman said talks would resume.`);
+  assert.deepEqual(find('Lia Roth').roles.map((r) => r.role), ['spokeswoman']);
+  assert.equal(at('The spokeswoman')?.name, 'Lia Roth');
+});

@@ -116,6 +116,9 @@ const UNKNOWN_DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ean|an|ese|ish|i)$/u;
  * ("Britain's", "the alliance's") and a determiner. `allowCapitalised` admits Title Case role words
  * ("Deputy Defence Minister"), which only pre-modifiers of a name use.
  */
+/** The determiner recorded for a person's possessive before a role ("Holm's spokeswoman"): anchored, not definite. */
+const POSSESSOR = "'s";
+
 function scanLeft(ctx: Context, from: number, lowerBound: number, allowCapitalised: boolean): LeftScan {
   let j = from - 1;
   let start = from;
@@ -151,6 +154,12 @@ function scanLeft(ctx: Context, from: number, lowerBound: number, allowCapitalis
         } else if (m.type === 'ORG' || m.type === 'MISC') {
           affiliationStart = m.tokenStart;
           affiliationEnd = m.tokenEnd;
+        } else if (m.type === 'PER') {
+          // "Holm's spokeswoman", "Trump's lawyer": someone's own aide, anchored by the possessor as by a determiner.
+          determiner = POSSESSOR;
+          start = m.tokenStart;
+          roleStart = j + 1;
+          break;
         } else break;
         start = m.tokenStart;
         j = m.tokenStart - 1;
