@@ -17,6 +17,14 @@ test('an event line says when the event is only planned or possible, and nothing
   assert.match(eventLine(event({}), analysis), /^meeting "meet"/);
 });
 
+test('an event line gives the date as a reader writes it, its value, and the words it was read from', () => {
+  const day = event({ date: { value: '2026-12-01', certainty: 'implied', span: { start: 10, end: 23, text: 'two days after' } } });
+  assert.match(eventLine(day, analysis), /^meeting "meet" on Tuesday 1 December 2026 \(2026-12-01, implied from “two days after”\)$/);
+  const week = event({ date: { value: '2026-W50', certainty: 'implied', span: { start: 10, end: 19, text: 'next week' } } });
+  assert.match(eventLine(week, analysis), /in the week of 7 December 2026 \(2026-W50, implied from “next week”\)/);
+  assert.match(eventLine(event({ date: { value: 'XXXX-WXX-3', certainty: 'implied' } }), analysis), /on XXXX-WXX-3 \(implied\)$/);
+});
+
 test('a quote the report has through another account says through whom', () => {
   const text = '"We will stay," Ivo Rask said, according to two aides.';
   const article = { id: 'a', text, blocks: [], metadata: {} } as unknown as Parameters<typeof renderQuotes>[1];

@@ -5,6 +5,7 @@ import type { ArticleEvent } from '../analyze/events/types.js';
 import { isPassiveCue, isStatement } from '../analyze/quotes/speech-acts.js';
 import { speakerLabel } from '../analyze/quotes/speakers.js';
 import type { Article } from '../model/index.js';
+import { displayDate } from '../fuse/dates.js';
 import { truncate } from './render.js';
 
 export function entityLine(entity: Entity): string {
@@ -83,10 +84,19 @@ export function renderQuotes(analysis: ArticleAnalysis, article: Article): strin
   return out.join('\n');
 }
 
+/** "on Tuesday 1 December 2026 (2026-12-01, implied from “a day after”)": the reader's date, the value and where it came from. */
+function eventDateText(date: NonNullable<ArticleEvent['date']>): string {
+  const shown = displayDate(date.value);
+  const preposition = /^\d{4}-\d{2}-\d{2}/.test(date.value) || /X/.test(date.value) ? 'on' : 'in';
+  const from = date.span ? ` “${date.span.text}”` : '';
+  const how = date.certainty === 'implied' ? (from ? `implied from${from}` : 'implied') : (from ? `stated as${from}` : 'stated');
+  return shown === date.value ? `${preposition} ${date.value} (${how})` : `${preposition} ${shown} (${date.value}, ${how})`;
+}
+
 export function eventLine(event: ArticleEvent, analysis: ArticleAnalysis): string {
   const parts = [
     `${event.modality && event.modality !== 'actual' ? `${event.modality} ` : ''}${event.type} "${event.trigger.text}"`,
-    event.date ? `on ${event.date.value}${event.date.certainty === 'implied' ? ' (implied)' : ''}` : 'date not stated',
+    event.date ? eventDateText(event.date) : 'date not stated',
     event.place ? `in ${event.place.name}` : '',
     event.format ? `(${event.format.value})` : '',
   ].filter(Boolean);
