@@ -8,6 +8,7 @@
  * date, resolved against another report's publication date, lands on the date another report gives the same event,
  * that publication date becomes the report's reference date and all its relative event dates are resolved with it.
  */
+import { shiftDate } from '../analyze/events/index.js';
 import type { ArticleEvent, EventFormat, EventModality, EventType } from '../analyze/events/types.js';
 import { resolveTimex } from '../analyze/time/index.js';
 import type { FusionContext, Report, StoryInput } from './context.js';
@@ -79,15 +80,26 @@ function publishedDay(report: { readonly article: StoryInput['reports'][number][
 }
 
 /** An event's date, resolved against `reference` when the report left it relative. */
-function resolvedDate(report: Pick<Report, 'analysis'>, event: ArticleEvent, reference: string | undefined): string | undefined {
+function resolvedDate(report: Pick<Report, 'analysis'>, event: ArticleEvent, reference: string | undefined, depth = 0): string | undefined {
   const date = event.date;
   if (!date) return undefined;
   if (isResolved(date.value)) return date.value;
+  if (!reference) return undefined;
+  // "a week after the summit", the summit dated "on Wednesday" in a report without a date: the summit's date, once
+  // resolved against the reference date, moved by the offset.
+  if (date.relativeTo !== undefined && date.offset && depth < MAX_RELATIVE_CHAIN) {
+    const anchor = report.analysis.events.find((e) => e.id === date.relativeTo);
+    const from = anchor ? resolvedDate(report, anchor, reference, depth + 1) : undefined;
+    return from ? shiftDate(from, date.offset.amount, date.offset.unit) : undefined;
+  }
   const timex = date.timexIndex === undefined ? undefined : report.analysis.times[date.timexIndex];
-  if (!reference || !timex?.relative) return undefined;
+  if (!timex?.relative) return undefined;
   const value = resolveTimex(timex, reference).value;
   return isResolved(value) ? value : undefined;
 }
+
+/** Longest chain of event dates counted one from another that is followed (a cycle would otherwise never end). */
+const MAX_RELATIVE_CHAIN = 5;
 
 /**
  * Reference dates for reports that have none, chosen among the other reports' publication days as the one under

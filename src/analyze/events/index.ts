@@ -860,7 +860,7 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
 interface Building extends EventParts {
   type: EventType;
   readonly mentions: Mention[];
-  date?: DateFound & { relativeTo?: Building };
+  date?: DateFound & { relativeTo?: Building; offset?: EventDate['offset'] };
   place?: Mention['place'];
   format?: Mention['format'];
   readonly evidence: Set<number>;
@@ -971,7 +971,11 @@ function namesAgain(e: Building, m: Mention, text: string): boolean {
   return e.mentions.some((k) => head(k) === word);
 }
 
-function shiftDate(value: string, amount: number, unit: RelativeFound['unit']): string | undefined {
+/** The value of a day counted from an event whose own date is not resolved yet. */
+const UNRESOLVED_DAY = 'XXXX-XX-XX';
+
+/** `value` (a day, month or year) moved by `amount` units; undefined when the unit is finer than the value. */
+export function shiftDate(value: string, amount: number, unit: RelativeFound['unit']): string | undefined {
   const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (full) {
     const d = new Date(Date.UTC(Number(full[1]), Number(full[2]) - 1, Number(full[3])));
@@ -1008,6 +1012,7 @@ function resolveRelativeDates(mentions: readonly Mention[], owner: ReadonlyMap<M
         if (near?.began && near.began.value !== undefined) {
           const value = shiftDate(near.began.value, m.relative.sign * m.relative.amount, m.relative.unit);
           const from = owner.get(near);
+          // (No offset: it counts from the day the event began, not from the event's own date.)
           if (value) { e.date = { value, certainty: 'implied', span: m.relative.span, ...(from && from !== e ? { relativeTo: from } : {}) }; continue; }
         }
         anchor = near ? owner.get(near) : undefined;
@@ -1020,9 +1025,12 @@ function resolveRelativeDates(mentions: readonly Mention[], owner: ReadonlyMap<M
         }
       }
       if (!anchor?.date || anchor === e) continue;
-      const value = shiftDate(anchor.date.value, m.relative.sign * m.relative.amount, m.relative.unit);
+      const offset = { amount: m.relative.sign * m.relative.amount, unit: m.relative.unit };
+      // An anchor dated only relatively for want of a publication date ("on Wednesday" = XXXX-WXX-3) leaves this date
+      // unresolved too, with the offset that counts it once the anchor's date is known.
+      const value = /X/.test(anchor.date.value) ? UNRESOLVED_DAY : shiftDate(anchor.date.value, offset.amount, offset.unit);
       if (!value) continue;
-      e.date = { value, certainty: 'implied', span: m.relative.span, relativeTo: anchor };
+      e.date = { value, certainty: 'implied', span: m.relative.span, relativeTo: anchor, offset };
     }
   }
 }
@@ -1078,7 +1086,7 @@ function finalise(ctx: Context, events: Building[]): ArticleEvent[] {
       date = {
         value: e.date.value, certainty: e.date.certainty, span: e.date.span,
         ...(e.date.timexIndex !== undefined ? { timexIndex: e.date.timexIndex } : {}),
-        ...(e.date.relativeTo?.id !== undefined ? { relativeTo: e.date.relativeTo.id } : {}),
+        ...(e.date.relativeTo?.id !== undefined ? { relativeTo: e.date.relativeTo.id, ...(e.date.offset ? { offset: e.date.offset } : {}) } : {}),
       };
     }
     const event: ArticleEvent = {
@@ -1229,7 +1237,7 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
     const e = owner.get(m);
     const first = m.coordinatedWith ? owner.get(m.coordinatedWith) : undefined;
     if (e && first && first !== e && !e.date && first.date && !m.date && !m.relative) {
-      e.date = { ...first.date, certainty: 'implied', relativeTo: first };
+      e.date = { value: first.date.value, certainty: 'implied', span: first.date.span, relativeTo: first, offset: { amount: 0, unit: 'day' } };
     }
   }
   attachLoneParticipation(ctx, new Set(mentions.map((m) => m.sentence)), mentions, owner);

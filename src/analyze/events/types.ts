@@ -80,6 +80,12 @@ export interface EventDate {
    * the text dates the event relative to another ("a day after …", "one day earlier"); `span` is then the offset phrase.
    */
   readonly relativeTo?: string;
+  /**
+   * Added by the events stage (optional, backwards-compatible): with `relativeTo`, how far from that event's date
+   * this one lies ("a week after" = +1 week), so that a date left unresolved for want of a publication date (value
+   * `XXXX-XX-XX`) can be counted once the other event's date is known.
+   */
+  readonly offset?: { readonly amount: number; readonly unit: 'day' | 'week' | 'month' | 'year' };
 }
 
 /**
