@@ -325,3 +325,11 @@ test('a person\'s own aide: "Holm\'s spokeswoman, Lia Roth" gives her the role',
   assert.deepEqual(find('Lia Roth').roles.map((r) => r.role), ['spokeswoman']);
   assert.equal(at('The spokeswoman')?.name, 'Lia Roth');
 });
+
+test('two countries\' foreign ministries are two organisations, each named with its owner', () => {
+  const { entities, at } = run(`[[Russia|LOC]]'s [[Foreign Ministry|ORG]] said the talks failed. [[Ukraine|LOC]]'s [[Foreign Ministry|ORG]] said they would resume. \
+The [[Foreign Ministry|ORG]] added nothing.`);
+  const ministries = entities.filter((e) => e.type === 'organisation');
+  assert.deepEqual(ministries.map((e) => [e.name, e.nationality?.value]), [["Russia's Foreign Ministry", 'Russia'], ["Ukraine's Foreign Ministry", 'Ukraine']]);
+  assert.equal(at('Foreign Ministry', 2)?.name, "Ukraine's Foreign Ministry", 'a bare later mention is the one named last');
+});

@@ -72,6 +72,8 @@ interface Cluster {
   nameTokens: string[];
   roleOnly: boolean;
   displayName?: string;
+  /** An organisation's name with its owner, as first written ("Russia's Foreign Ministry"). */
+  ownedName?: string;
   gender?: Gender;
   softGender?: Gender;
   place?: PlaceRef;
@@ -429,6 +431,8 @@ function surnameRange(tokens: readonly Token[], start: number, end: number): { s
 class Resolver {
   private readonly clusters: Cluster[] = [];
   private readonly byKey = new Map<string, Cluster>();
+  /** Organisations named with an owner ("Russia's Foreign Ministry"), by their own name: what a bare later mention is. */
+  private readonly ownedByName = new Map<string, Cluster>();
   private readonly ctx: Context;
 
   constructor(ctx: Context) {
@@ -692,7 +696,11 @@ class Resolver {
       c = this.orgByAcronym(surface);
       kind = 'acronym';
     }
-    c ??= this.byKey.get(`org:${lower}`);
+    // "Russia's Foreign Ministry" and "Ukraine's Foreign Ministry" are two bodies: the owner is part of the key. A later
+    // bare "the Foreign Ministry" is the owned one named last.
+    const owner = this.possessivePlaceBefore(m.tokenStart);
+    const key = owner ? `org:${owner.place.key}|${lower}` : `org:${lower}`;
+    c ??= this.byKey.get(key) ?? (owner ? undefined : this.ownedByName.get(lower));
     if (!c && words.length >= 2) {
       const acr = initials(words);
       c = this.clusters.find((x) => x.kind === 'org' && x.acronyms.has(acr) && x.mentions.every((mm) => mm.kind === 'acronym'));
@@ -701,7 +709,13 @@ class Resolver {
       c = [...this.clusters].reverse().find((x) => x.kind === 'org' && x.words.has(lower) && [...x.words].length > 1);
     }
     c ??= this.newCluster('org');
-    this.byKey.set(`org:${lower}`, c);
+    this.byKey.set(key, c);
+    if (owner) {
+      this.ownedByName.set(lower, c);
+      const start = ctx.tokens[owner.tokenStart]?.start ?? m.start;
+      c.ownedName ??= ctx.text.slice(start, m.end);
+      c.nationality ??= { value: owner.place.name, start, end: ctx.tokens[owner.tokenEnd - 1]?.end ?? m.start };
+    }
     if (kind === 'acronym') c.acronyms.add(surface.replace(/\./g, ''));
     for (const w of words) c.words.add(w.toLowerCase());
     this.addMention(c, m.start, m.end, kind, m.type);
@@ -711,6 +725,15 @@ class Resolver {
       const t = ctx.tokens[m.tokenEnd + 1];
       if (t && (ctx.nerAt[m.tokenEnd + 1] ?? -1) < 0) this.addMention(c, t.start, t.end, 'acronym', 'ORG');
     }
+  }
+
+  /** A place named in the possessive right before token `at` ("Russia's"): its reference and token range. */
+  private possessivePlaceBefore(at: number): { place: PlaceRef; tokenStart: number; tokenEnd: number } | undefined {
+    const { ctx } = this;
+    if (!isPossessiveToken(tokenText(ctx, at - 1))) return undefined;
+    const ner = ctx.ner[ctx.nerAt[at - 2] ?? -1];
+    if (!ner || ner.type !== 'LOC' || ner.tokenEnd !== at - 1) return undefined;
+    return { place: placeRefForName(ctx.text.slice(ner.start, ner.end)), tokenStart: ner.tokenStart, tokenEnd: ner.tokenEnd };
   }
 
   private orgByAcronym(acronym: string): Cluster | undefined {
@@ -1026,6 +1049,8 @@ class Resolver {
   private canonicalName(c: Cluster, mentions: readonly Mut[]): string {
     const { ctx } = this;
     if (c.kind === 'gov') return c.displayName ?? 'government';
+    // An owned body is named with its owner ("Russia's Foreign Ministry"): its own name is shared with others.
+    if (c.ownedName) return c.ownedName;
     const names = mentions.filter((m) => m.kind === 'name' || m.kind === 'title-name');
     if (c.kind === 'person' && names.length > 0) {
       // the longest name without its title
