@@ -2667,7 +2667,7 @@ function relativeAntecedent(doc: Doc, sourceStart: number, unit: Unit | undefine
   let comma = pronoun - 1;
   if (comma <= unit.first || tokText(doc, comma) !== ',') return undefined;
   // "Sen. Mark Dolan, R-Ohio, who voted …": the party and state tag stands between the name and "who".
-  if (PARTY_TAG.test(tokText(doc, comma - 1)) && tokText(doc, comma - 2) === ',') comma -= 2;
+  if (comma - 2 > unit.first && PARTY_TAG.test(tokText(doc, comma - 1)) && tokText(doc, comma - 2) === ',') comma -= 2;
   const seg = doc.segments[doc.segOf[comma - 1] ?? -1];
   if (seg) return { start: seg.start, end: seg.end };
   const np = sourceBefore(doc, comma, unit.first);
