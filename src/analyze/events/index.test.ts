@@ -623,3 +623,12 @@ test('travel is a visit only when someone travels', () => {
   assert.equal(visit?.type, 'visit');
   assert.deepEqual(visit?.participants.map((p) => p.name), ['delegation']);
 });
+
+test('fighting and clashes are combat with their toll; fighting corruption or for rights is none', () => {
+  const [fighting] = run('Fighting has continued since, with at least 40 people killed in the past two weeks, according to the UN.');
+  assert.equal(fighting?.type, 'attack');
+  assert.deepEqual(fighting?.casualties?.map((c) => [c.kind, c.value]), [['killed', 40]]);
+  const [clashes] = run('Deadly clashes erupted on Friday, leaving five dead.');
+  assert.equal(clashes?.type, 'attack');
+  for (const text of ['Fighting corruption is a priority.', 'She is fighting for her rights.', 'The fighting spirit of the team was clear.']) assert.deepEqual(run(text), [], text);
+});

@@ -61,6 +61,9 @@ const BY_TITLE_REACH = 12;
 /** Characters at most between a trigger and the "in"/"at" of its place, or the start of its date ("met by video link on Wednesday"). */
 const ATTRIBUTE_REACH = 60;
 /** Words between a trigger and a later time expression that show the date belongs to another predicate. */
+/** "fighting corruption", "fighting for their rights", "fighting back tears": a struggle, not combat. */
+const FIGHTING_NOT_WAR = /^\s+(?:for|against|to|back|off|over|corruption|crime|fires?|cancer|poverty|inflation|disease|words|spirit|chance)\b/i;
+
 /** A pronoun subject of a travel verb ("she would travel to Kyiv") when no actor was resolved for it. */
 const TRAVELLER_PRONOUN = /\b(?:he|she|they|we|I)\b/i;
 
@@ -268,6 +271,12 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       }
       const near = ctx.actors.some((a) => a.start >= end && a.start - end <= 40 && a.kind !== 'group');
       return { ok: near || /^\s+(?:to|by)\s+\p{Lu}/u.test(after) || DEFINITE.test(before) };
+    }
+    case 'fighting': {
+      // A noun only: at the sentence's start, after a determiner or an adjective ("heavy fighting"), or "clashes".
+      if (word === 'clashes') return { ok: NOUN_DETERMINER.test(before) || /\b(?:deadly|violent|fresh|new|heavy|armed|border)\s+$/i.test(before) || /^\s+(?:between|with|erupted|broke out)\b/i.test(after) };
+      if (FIGHTING_NOT_WAR.test(after)) return { ok: false };
+      return { ok: start === sentenceStart || /\b(?:the|heavy|fierce|renewed|intense|sporadic|street|house-to-house|ongoing|recent|new|fresh)\s+$/i.test(before) };
     }
     case 'travel': {
       // Only to a place ("flew to Brussels"), not to a time or a person ("arrived in January", "flew to Trump's side").

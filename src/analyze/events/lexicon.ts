@@ -49,6 +49,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { re: /\bvote\b/g, type: 'vote', cls: 'noun', rule: 'vote-anaphor', anaphorOnly: true },
   { re: /\b(?:missiles?|drones?|rockets?|shells?|strikes?|bombs?)\s+(?:struck|hit|slammed into|rained down on)\b/gi, type: 'attack', cls: 'verb', rule: 'attack' },
   { re: /\b(?:attack(?:ed|s)?|air ?strikes?|missile strikes?|drone strikes?|[Ss]helling|shelled|[Bb]ombing|bombed|[Ee]xplosions?|ambush(?:ed)?|[Ss]hootings?|opened fire)\b/g, type: 'attack', cls: 'verb', rule: 'attack' },
+  // "Fighting has continued", "heavy fighting near Tarrow", "clashes between …": fighting as a noun, not "fighting corruption".
+  { re: /\b(?:[Ff]ighting|clashes)\b/g, type: 'attack', cls: 'noun', rule: 'fighting' },
   { re: /\b(?:deploy(?:ed|ing|s)?|deployment|sen[dt]|sending|dispatched)\b/g, type: 'deployment', cls: 'verb', rule: 'deployment' },
 ];
 
