@@ -6,6 +6,7 @@
  *
  * Deterministic and linear in the article length apart from the small per-mention cluster lookups.
  */
+import { PARTY_TAG } from '../party-tag.js';
 import { datelinesOf } from '../dateline.js';
 import type { Token } from '../tokens/index.js';
 import {
@@ -125,11 +126,9 @@ function normaliseNer(text: string, tokens: readonly Token[], mentions: readonly
     if (PARTY_TAG.test(text.slice(m.start, m.end))) continue;
     kept.push(m);
   }
-  return retypePlatforms(text, retypeDatelines(text, retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept)))));
+  return retypeOutletsAndPlatforms(text, retypeDatelines(text, retypeQuotedTitles(text, retypeByArticle(text, tokens, splitRolePrefixes(tokens, kept)))));
 }
 
-/** A US party and state tag after a name: "R-Ohio", "D-Calif". */
-const PARTY_TAG = /^[RDI]-\p{Lu}[\p{L}.]*$/u;
 const PARTIES: Readonly<Record<string, string>> = { R: 'Republican Party', D: 'Democratic Party', I: 'independent' };
 
 /** Social platforms and messaging services are companies, not places ("posted on Telegram"), whatever the NER said; so are newspapers. */
@@ -141,7 +140,7 @@ const PLATFORMS = new Set([
 /** Last words of newspaper names: "the Washington Post", "the Financial Times" are outlets, not places. */
 const NEWSPAPER_WORDS = new Set(['post', 'times', 'journal', 'herald', 'tribune', 'gazette', 'chronicle', 'telegraph', 'guardian', 'observer', 'courier', 'inquirer', 'examiner', 'dispatch', 'ledger']);
 
-function retypePlatforms(text: string, ner: readonly NerSpan[]): NerSpan[] {
+function retypeOutletsAndPlatforms(text: string, ner: readonly NerSpan[]): NerSpan[] {
   return ner.map((m) => {
     if (m.type === 'ORG') return m;
     const name = text.slice(m.start, m.end);

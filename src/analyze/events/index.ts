@@ -60,7 +60,6 @@ const MODALITY_REACH = 40;
 const BY_TITLE_REACH = 12;
 /** Characters at most between a trigger and the "in"/"at" of its place, or the start of its date ("met by video link on Wednesday"). */
 const ATTRIBUTE_REACH = 60;
-/** Words between a trigger and a later time expression that show the date belongs to another predicate. */
 /** "fighting corruption", "fighting for their rights", "fighting back tears": a struggle, not combat. */
 const FIGHTING_NOT_WAR = /^\s+(?:for|against|to|back|off|over|corruption|crime|fires?|cancer|poverty|inflation|disease|words|spirit|chance)\b/i;
 
@@ -72,6 +71,7 @@ const COORDINATED_VERB = /^[^,.;:]{0,40}\s(?:and|before|then)\s+(?:then\s+|later
 
 /** Between an event word and the date it began: "The talks began on November 28". */
 const BEGAN_ON = /^\s+(?:began|begun|started|opened|got under way|kicked off)\s+(?:on\s+|in\s+)?$/i;
+/** Words between a trigger and a later time expression that show the date belongs to another predicate. */
 const DATE_BREAKERS = /\b(?:since|was|is|were|are|been|has|had|took|after|before|until|ended|ends|began|begins)\b/i;
 /** How far back (characters) an "at a meeting" trigger looks for the clause event whose date it shares. */
 const AT_EVENT_REACH = 200;
@@ -222,6 +222,7 @@ const REFUSAL_BEFORE = /\b(?:rul(?:ed|es|ing)\s+out|refus(?:ed|es|ing)|declin(?:
 /** Subjects whose agreement is a decision: governments, their envoys, bodies that vote. */
 const DECIDING_PARTIES = /\b(?:leaders|ministers|chiefs|countries|states|sides|parties|members|governments|delegations|allies|negotiators|nations|council|committee|alliance|parliament|cabinet|board|union|bloc)\b/i;
 
+/** A determiner and a name before a noun: "the Oslo meeting", "an EU Council meeting". */
 const DETERMINER_AND_NAME = /(?:^|\s)(?:the|a|an|this|that|their|its|his|her|our)\s+(?:\p{Lu}[\p{L}.&-]*\s+){1,3}$/u;
 
 /** Is this match of a trigger pattern a real event word here? Guards against the idioms that share the word. */
@@ -529,6 +530,7 @@ function findDate(ctx: Context, m: Mention, claimed: Set<number>): void {
 
 /** What may open a sentence before its fronted date: nothing, or "On", "In", "Early on", "Late last" … */
 const FRONTED_DATE_LEAD = /^\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|by|during)?\s*$/i;
+/** A speech verb between a fronted date and an event: the date is the telling's. */
 const SPEECH_BEFORE_CLAUSE_TEST = /\b(?:said|says|told|added|stated|noted|insisted|confirmed|announced|reported)\b/i;
 
 function unitOf(word: string): RelativeFound['unit'] {
@@ -714,6 +716,7 @@ function findOrganiser(ctx: Context, m: Mention): void {
   }
 }
 
+/** "…, the Karvian army said" before "in a statement": the words between the comma and the speech verb. */
 const POSTPOSED_SPEAKER = /(?<=,\s*)([^,]{2,60}?)\s+(?:said|says|added|announced|stated|confirmed)\s+$/;
 
 /** The actor right after "hosted by", behind at most a short word or a capitalised title ("Prime Minister Lars Vik"). */
@@ -722,8 +725,10 @@ function organiserAt(ctx: Context, at: number, end: number): Actor | undefined {
     .find((a) => a.start - at <= BY_TITLE_REACH || TITLE_BEFORE_NAME.test(ctx.text.slice(at, a.start)));
 }
 
+/** Capitalised title words between "hosted by" and the name ("Prime Minister"). */
 const TITLE_BEFORE_NAME = /^(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){1,4}$/u;
 
+/** ", which was hosted by …" right after an event noun. */
 const ORGANISER_RELATIVE = /^\s*,\s*(?:which|that)\s+(?:was|were|is|are|will be)\s+(?:chaired|hosted|convened|organi[sz]ed|led)\s+by\s+/;
 
 function findPostParticipants(ctx: Context, m: Mention): void {
@@ -1018,7 +1023,7 @@ function resolveRelativeDates(mentions: readonly Mention[], owner: ReadonlyMap<M
         const after = mentions.slice(i + 1).find((k) => k.sentence === m.sentence);
         const near = before ?? after;
         // "The talks began on November 28, three weeks after …": counted from when the event began.
-        if (near?.began && near.began.value !== undefined) {
+        if (near?.began) {
           const value = shiftDate(near.began.value, m.relative.sign * m.relative.amount, m.relative.unit);
           const from = owner.get(near);
           // (No offset: it counts from the day the event began, not from the event's own date.)

@@ -8,6 +8,7 @@
  * for the strong cue heads, then one for the weak ones (verbs of belief and intention), whose candidates a learned
  * keep/drop model (frame-model.ts) judges before a learned ranker (source-model.ts) picks their sources.
  */
+import { PARTY_TAG } from '../party-tag.js';
 import type { Span } from '../../model/span.js';
 import { datelineAt } from '../dateline.js';
 import { tokenize, type Token, type Tokenized } from '../tokens/index.js';
@@ -2658,9 +2659,6 @@ function withoutDateline(text: string, c: Span): Span {
  * What a bare relative pronoun source stands for: the phrase before its comma ("Ivo May, who said …" → "Ivo May"), or
  * the quoted title there ("a think-tank paper, “The Long Ceasefire”, which argued …" → the title).
  */
-/** A US party and state tag after a name: "R-Ohio", "D-Calif". */
-const PARTY_TAG = /^[RDI]-\p{Lu}[\p{L}.]*$/u;
-
 function relativeAntecedent(doc: Doc, sourceStart: number, unit: Unit | undefined): Span | undefined {
   if (!unit) return undefined;
   const pronoun = tokenAt(doc, sourceStart, unit);

@@ -5,6 +5,7 @@
  * perceptron weights in source-weights.ts (learned from PolNeAR train by `npm run train:quotes`)
  * pick one. The rule-based choice is one of the features, so the model learns when to overrule it.
  */
+import { PARTY_TAG } from '../party-tag.js';
 import { FeatureTable, featureKey, type Emit } from './perceptron.js';
 import { CUE_MODIFIERS, DETERMINERS, IRREGULAR_PAST, LY_NOUNS, ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, SOURCE_STOPS, cueHeadScore } from './lexicon.js';
 
@@ -118,7 +119,6 @@ function bucket(n: number): string {
   return n <= 3 ? String(n) : n <= 5 ? '4-5' : n <= 8 ? '6-8' : n <= 12 ? '9-12' : n <= 20 ? '13-20' : '21+';
 }
 
-const PARTY_TAG = /^[RDI]-\p{Lu}/u;
 /** Quantifiers open a noun phrase of their own ("a commitment | several governments have said they …"). */
 const QUANTIFIERS = new Set(['several', 'many', 'most', 'few', 'both', 'all', 'two', 'three', 'four', 'five', 'dozens', 'hundreds']);
 
