@@ -104,7 +104,7 @@ function isPluralGroup(name: string): boolean {
   return last === last.toLowerCase() && /[^s]s$/.test(last);
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -121,7 +121,7 @@ function commonest(values: readonly string[]): string {
 }
 
 /** "Ada Marlow: “…”", "Jean Arnaud called the talks a “frank and useful exchange”", "According to two diplomats, …". */
-function quoteFact(q: DossierQuote): string {
+export function quoteFact(q: DossierQuote): string {
   if (q.direct) return `${q.speaker}: “${q.text}”`;
   if (q.cue === 'according to') return `According to ${q.speaker}, ${sentenceInside(q.text)}`;
   // A passive cue keeps its order: "The closure was first reported by the Vell Courier".

@@ -3,7 +3,8 @@
  * from the reports is HTML-escaped. Same order as the Markdown brief, with each source's sentence shown on demand.
  */
 import { displayDate } from './dates.js';
-import { articleNote, excerpt } from './render-markdown.js';
+import { capitalise, quoteFact } from './facts.js';
+import { articleNote, excerpt, keyQuotes } from './render-markdown.js';
 import type { Citation, Dossier, Support } from './types.js';
 
 const CSS = `
@@ -89,11 +90,13 @@ export function renderDossierHtml(d: Dossier): string {
   h.push('</ul>');
 
   h.push('<h2>Key quotes</h2>');
-  const quotes = [...d.quotes].filter((q) => q.direct).sort((a, b) => b.support.independentSources - a.support.independentSources);
+  const quotes = keyQuotes(d);
+  if (quotes.length === 0) h.push('<p>None: no report quotes anyone’s own words.</p>');
   for (const q of quotes) {
     const speakers = q.speakers.length > 0 ? q.speakers.map((s) => `${esc(s.name)} <span class="count">per ${esc(s.articleIds.map(ref).join(', '))}</span>`).join('; ') : esc(q.speaker);
     const disputed = q.speakers.filter((s) => s.entityId !== undefined).length > 1 ? ' <span class="disputed">attribution disputed</span>' : '';
-    h.push(`<blockquote>“${esc(q.text)}”<br>— ${speakers}${disputed} <span class="count">${esc(count(q.support))}</span></blockquote>`);
+    const words = q.direct ? `“${esc(q.text)}”` : esc(capitalise(quoteFact(q)));
+    h.push(`<blockquote>${words}<br>— ${speakers}${disputed} <span class="count">${esc(count(q.support))}</span></blockquote>`);
   }
 
   h.push('<h2>Facts</h2><table><tr><th>fact</th><th>support</th></tr>');

@@ -4,10 +4,24 @@
  * independent sources carry each, single-source facts marked.
  */
 import { displayDate } from './dates.js';
-import type { Citation, Dossier, DossierArticle, Support } from './types.js';
+import { capitalise, quoteFact } from './facts.js';
+import type { Citation, Dossier, DossierArticle, DossierQuote, Support } from './types.js';
 
 /** Quotes shown in the brief; the JSON has all of them. */
 const MAX_KEY_QUOTES = 12;
+
+/**
+ * The quotes worth reading first: full quotations, then reported words that quote someone in part ("would “only
+ * prolong the war”"), each by how many independent sources carry them.
+ */
+export function keyQuotes(d: Dossier, max = Infinity): DossierQuote[] {
+  const rank = (a: DossierQuote, b: DossierQuote): number => b.support.independentSources - a.support.independentSources || b.speakers.length - a.speakers.length;
+  const direct = d.quotes.filter((q) => q.direct).sort(rank);
+  const partial = d.quotes.filter((q) => !q.direct && QUOTED_WORDS.test(q.text)).sort(rank);
+  return [...direct, ...partial].slice(0, max);
+}
+
+const QUOTED_WORDS = /["“”«»]/;
 /** Longest sentence excerpt shown next to a source before it is cut. */
 const MAX_EXCERPT = 160;
 
@@ -65,12 +79,15 @@ export function renderDossierMarkdown(d: Dossier): string {
   out.push('');
 
   out.push('## Key quotes', '');
-  const quotes = [...d.quotes].filter((q) => q.direct).sort((a, b) => b.support.independentSources - a.support.independentSources || b.speakers.length - a.speakers.length).slice(0, MAX_KEY_QUOTES);
+  const quotes = keyQuotes(d, MAX_KEY_QUOTES);
   for (const q of quotes) {
     const disputed = q.speakers.filter((s) => s.entityId !== undefined).length > 1 ? ' ⚠ **attribution disputed**' : '';
     const who = q.speakers.length > 0 ? q.speakers.map((s) => `${md(s.name)} per ${refsOf(s.support)}`).join('; ') : md(q.speaker);
-    out.push(`- “${md(q.text)}” — ${who}; ${count(q.support)}${disputed}`);
+    // Reported words read with their speaker and cue ("Jean Arnaud called the talks a "frank and useful exchange"").
+    if (q.direct) out.push(`- “${md(q.text)}” — ${who}; ${count(q.support)}${disputed}`);
+    else out.push(`- ${md(capitalise(quoteFact(q)))} — per ${refsOf(q.support)}; ${count(q.support)}${disputed}`);
   }
+  if (quotes.length === 0) out.push('None: no report quotes anyone\'s own words.');
   out.push('');
 
   out.push('## Facts', '');

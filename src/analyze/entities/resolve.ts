@@ -510,6 +510,9 @@ class Resolver {
     const { ctx } = this;
     const surface = ctx.text.slice(m.start, m.end);
     const single = m.tokenEnd - m.tokenStart === 1;
+    // "the Kremlin", "the White House": the government it houses, whatever type the NER gave the name.
+    const seatOf = countryOfSeat(surface);
+    if (seatOf) { this.addMention(this.governmentOf(seatOf), m.start, m.end, 'name', m.type); return; }
     if (m.type === 'PER') return this.handlePerson(m);
     const knownPerson = this.personBySurname(surface.toLowerCase().split(/\s+/));
     if (m.type === 'MISC') {
@@ -520,9 +523,6 @@ class Resolver {
       return this.handleMisc(m, surface);
     }
     if (knownPerson && !countryByName(surface) && !countryOfCapital(surface)) return this.handlePerson(m);
-    // "the Kremlin", "the White House": the government it houses, whether the NER read a place or an organisation.
-    const seatOf = countryOfSeat(surface);
-    if (seatOf) { this.addMention(this.governmentOf(seatOf), m.start, m.end, 'name', m.type); return; }
     if (m.type === 'ORG') {
       if (countryByName(surface) || (single && ctx.articlePlaces.includes(surface))) return this.handlePlace(m, surface);
       return this.handleOrg(m);
