@@ -1,9 +1,16 @@
 /** Display helpers shared by the pages. */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** `2026-11-18` → `18 Nov 2026`; `2026-11` → `Nov 2026`; a full time stamp keeps its time; anything else as given. */
+/**
+ * `2026-11-18` → `18 Nov 2026`; `2026-11` → `Nov 2026`; `2026-W50` → `week of 7 Dec 2026`; a full time stamp keeps
+ * its time; anything else as given.
+ */
 export function displayDate(value: string | undefined): string {
   if (!value) return '—';
+  if (/^\d{4}-W\d{2}$/.test(value)) {
+    const monday = new Date((dayNumber(value) ?? 0) * 86_400_000);
+    return `week of ${monday.getUTCDate()} ${MONTHS[monday.getUTCMonth()]} ${monday.getUTCFullYear()}`;
+  }
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:T(\d{2}:\d{2}))?/.exec(value);
   if (!m) return value;
   const month = MONTHS[Number(m[2]) - 1] ?? m[2];
