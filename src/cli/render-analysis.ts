@@ -97,7 +97,7 @@ export function eventLine(event: ArticleEvent, analysis: ArticleAnalysis): strin
   const parts = [
     `${event.modality && event.modality !== 'actual' ? `${event.modality} ` : ''}${event.type} "${event.trigger.text}"`,
     event.date ? eventDateText(event.date) : 'date not stated',
-    event.place ? `in ${event.place.name}` : '',
+    event.place ? `${event.type === 'visit' ? 'to' : 'in'} ${event.place.name}` : '',
     event.format ? `(${event.format.value})` : '',
   ].filter(Boolean);
   const who = event.participants.map((p) => p.name);
