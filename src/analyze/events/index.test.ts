@@ -632,3 +632,17 @@ test('fighting and clashes are combat with their toll; fighting corruption or fo
   assert.equal(clashes?.type, 'attack');
   for (const text of ['Fighting corruption is a priority.', 'She is fighting for her rights.', 'The fighting spirit of the team was clear.']) assert.deepEqual(run(text), [], text);
 });
+
+test('a called-off trip, a storm\'s arrival and a life story are no visits', () => {
+  const at = (text: string, name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const cases = [
+    'President Ada Roe canceled a trip to Chicago planned for Wednesday.',
+    'Hurricane Ida arrived in Louisiana on Sunday.',
+    'Immigrants who arrived in Spain as children may stay, a judge ruled.',
+  ];
+  for (const text of cases) {
+    const names = ['Ada Roe', 'Chicago', 'Hurricane Ida', 'Louisiana', 'Spain'].filter((n) => text.includes(n));
+    const mentions = names.map((n) => at(text, n, n === 'Ada Roe' || n === 'Hurricane Ida' ? 'PER' : 'LOC'));
+    assert.ok(!run(text, { mentions }).some((e) => e.type === 'visit'), text);
+  }
+});

@@ -63,6 +63,11 @@ const ATTRIBUTE_REACH = 60;
 /** "fighting corruption", "fighting for their rights", "fighting back tears": a struggle, not combat. */
 const FIGHTING_NOT_WAR = /^\s+(?:for|against|to|back|off|over|corruption|crime|fires?|cancer|poverty|inflation|disease|words|spirit|chance)\b/i;
 
+/** "canceled a trip to", "postponed his visit to": what was called off did not happen. */
+const CALLED_OFF_BEFORE = /\b(?:cancel(?:l)?ed|cancel(?:l)?ing|postponed|postponing|scrapped|called off|calling off|delayed)\s+(?:[\w'’]+\s+){0,2}$/i;
+/** Named storms arrive too. */
+const STORM_NAME = /^(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone)\b/;
+
 /** A pronoun subject of a travel verb ("she would travel to Kyiv") when no actor was resolved for it. */
 const TRAVELLER_PRONOUN = /\b(?:he|she|they|we|I)\b/i;
 
@@ -280,6 +285,8 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       return { ok: start === sentenceStart || /\b(?:the|heavy|fierce|renewed|intense|sporadic|street|house-to-house|ongoing|recent|new|fresh)\s+$/i.test(before) };
     }
     case 'travel': {
+      // "canceled a trip to Chicago": no visit; "immigrants who arrived in the US as children": a life, not a visit.
+      if (CALLED_OFF_BEFORE.test(before) || /\b(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?$/i.test(before)) return { ok: false };
       // Only to a place ("flew to Brussels"), not to a time or a person ("arrived in January", "flew to Trump's side").
       const to = /^\s+(?:to|in)\s+(?:the\s+)?/.exec(after);
       return { ok: to !== null && ctx.actors.some((a) => a.start === end + to[0].length && (a.kind === 'country' || a.kind === 'location')) };
@@ -860,8 +867,11 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
     }
     // "The White House welcomed the vote": whoever speaks of a vote named again did not take part in it.
     if (m.rule !== 'vote-anaphor') addParticipants(m, speaker, 'participants');
-    // "Snow arrived in Oslo", "the shipment arrived": travel is a visit only when someone travels.
-    if (m.rule === 'travel' && m.participants.length === 0 && !TRAVELLER_PRONOUN.test(text.slice(clauseStart, raw.start))) return undefined;
+    if (m.rule === 'travel') {
+      // "Snow arrived in Oslo", "Hurricane Ida arrived in Louisiana": travel is a visit only when someone travels.
+      if (m.participants.some((p) => STORM_NAME.test(p.name))) return undefined;
+      if (m.participants.length === 0 && !TRAVELLER_PRONOUN.test(text.slice(clauseStart, raw.start))) return undefined;
+    }
     // "Defence chiefs from 24 countries agreed …", "all 27 member states voted …": who decided, counted.
     if ((m.type === 'agreement' || m.type === 'vote') && m.cls === 'verb') m.counts.push(...findCounts(text, clauseStart, raw.start));
   }
