@@ -135,7 +135,7 @@ export function quoteFact(q: DossierQuote): string {
 const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'each', 'every', 'some', 'most', 'many', 'no', 'all', 'it', 'its', 'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'this', 'that', 'these', 'those', 'there', 'one', 'two', 'three', 'several', 'any', 'both', 'neither', 'none', 'what', 'when', 'if',
   'until', 'after', 'before', 'since', 'during', 'while', 'once', 'in', 'on', 'at', 'for', 'from', 'by', 'under', 'without', 'with', 'despite', 'although', 'though', 'because', 'however', 'meanwhile', 'so', 'but', 'and', 'yet',
   'last', 'next', 'earlier', 'later', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'more', 'fewer',
-  'about', 'around', 'nearly', 'almost', 'only', 'at', 'i', 'you', 'my', 'your', 'us', 'them', 'not', 'nobody', 'everyone', 'such', 'other', 'another']);
+  'about', 'around', 'nearly', 'almost', 'only', 'i', 'you', 'my', 'your', 'us', 'them', 'not', 'nobody', 'everyone', 'such', 'other', 'another']);
 
 function sentenceInside(text: string): string {
   const first = /^\p{L}+/u.exec(text)?.[0] ?? '';

@@ -90,7 +90,8 @@ export function renderDossierHtml(d: Dossier): string {
   h.push('</ul>');
 
   h.push('<h2>Key quotes</h2>');
-  const quotes = keyQuotes(d);
+  // (The HTML page keeps every full quotation, as it always did; partial ones fill up to the Markdown's number.)
+  const quotes = keyQuotes(d, undefined, true);
   if (quotes.length === 0) h.push('<p>None: no report quotes anyone’s own words.</p>');
   for (const q of quotes) {
     const speakers = q.speakers.length > 0 ? q.speakers.map((s) => `${esc(s.name)} <span class="count">per ${esc(s.articleIds.map(ref).join(', '))}</span>`).join('; ') : esc(q.speaker);

@@ -14,11 +14,11 @@ const MAX_KEY_QUOTES = 12;
  * The quotes worth reading first: full quotations, then reported words that quote someone in part ("would “only
  * prolong the war”"), each by how many independent sources carry them.
  */
-export function keyQuotes(d: Dossier, max = Infinity): DossierQuote[] {
+export function keyQuotes(d: Dossier, max = MAX_KEY_QUOTES, everyFullQuote = false): DossierQuote[] {
   const rank = (a: DossierQuote, b: DossierQuote): number => b.support.independentSources - a.support.independentSources || b.speakers.length - a.speakers.length;
   const direct = d.quotes.filter((q) => q.direct).sort(rank);
   const partial = d.quotes.filter((q) => !q.direct && QUOTED_WORDS.test(q.text)).sort(rank);
-  return [...direct, ...partial].slice(0, max);
+  return [...direct, ...partial].slice(0, everyFullQuote ? Math.max(max, direct.length) : max);
 }
 
 const QUOTED_WORDS = /["“”«»]/;
@@ -79,7 +79,7 @@ export function renderDossierMarkdown(d: Dossier): string {
   out.push('');
 
   out.push('## Key quotes', '');
-  const quotes = keyQuotes(d, MAX_KEY_QUOTES);
+  const quotes = keyQuotes(d);
   for (const q of quotes) {
     const disputed = q.speakers.filter((s) => s.entityId !== undefined).length > 1 ? ' ⚠ **attribution disputed**' : '';
     const who = q.speakers.length > 0 ? q.speakers.map((s) => `${md(s.name)} per ${refsOf(s.support)}`).join('; ') : md(q.speaker);
