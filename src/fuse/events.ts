@@ -21,6 +21,7 @@ import { fold, normaliseWords, overlapRatio } from './text.js';
 const TYPE_GROUPS: readonly (readonly EventType[])[] = [
   ['meeting', 'call', 'summit', 'news-conference'],
   ['statement', 'announcement'],
+  ['speech'],
   ['visit'],
   ['attack'],
   ['agreement'],

@@ -9,7 +9,7 @@
 import type { EntityType, MentionKind } from '../analyze/entities/types.js';
 import type { CasualtyCount, EventFormat, EventModality, EventType, ParticipantCount } from '../analyze/events/types.js';
 
-export const DOSSIER_SCHEMA_VERSION = '1.2';
+export const DOSSIER_SCHEMA_VERSION = '1.3';
 /** Name and version of the code that built a dossier, so a stored one can be told apart from a newer build. */
 export const FUSER_VERSION = 'triangulate-fuse@3';
 

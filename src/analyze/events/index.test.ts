@@ -646,3 +646,26 @@ test('a called-off trip, a storm\'s arrival and a life story are no visits', () 
     assert.ok(!run(text, { mentions }).some((e) => e.type === 'visit'), text);
   }
 });
+
+test('a speech: addressing an audience, giving a speech, "in a speech to …"; not free speech or addressing an issue', () => {
+  const address = 'President Ivo Dane will address parliament on Thursday.';
+  const [planned] = run(address, { mentions: [{ start: 10, end: 18, type: 'PER', text: 'Ivo Dane' }] });
+  assert.equal(planned?.type, 'speech');
+  assert.equal(planned?.modality, 'planned');
+  assert.deepEqual(planned?.participants.map((p) => p.name), ['Ivo Dane']);
+  const fronted = 'In a speech to the UN on Tuesday, Ada Roe said the war must end.';
+  const at = fronted.indexOf('Ada Roe');
+  const [speech] = run(fronted, { mentions: [{ start: at, end: at + 7, type: 'PER', text: 'Ada Roe' }] });
+  assert.equal(speech?.type, 'speech');
+  assert.equal(speech?.date?.value, '2026-11-17');
+  assert.deepEqual(speech?.participants.map((p) => p.name), ['Ada Roe']);
+  for (const text of ['Free speech matters.', 'We must address the issue.', 'Her speech therapy helped.']) assert.deepEqual(run(text), [], text);
+});
+
+test('a speech noun\'s speaker is who gave it, not who talks about it', () => {
+  const text = 'Tim Scott answered Joe Biden’s speech last night. Nicolle Wallace said the speech was delivered from another planet.';
+  const mention = (name: string): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'PER', text: name });
+  const speeches = run(text, { mentions: [mention('Tim Scott'), mention('Joe Biden'), mention('Nicolle Wallace')] }).filter((e) => e.type === 'speech');
+  assert.equal(speeches.length, 1, 'the second mention names the same speech');
+  assert.deepEqual(speeches[0]?.participants.map((p) => p.name), ['Joe Biden']);
+});

@@ -63,6 +63,9 @@ const ATTRIBUTE_REACH = 60;
 /** "fighting corruption", "fighting for their rights", "fighting back tears": a struggle, not combat. */
 const FIGHTING_NOT_WAR = /^\s+(?:for|against|to|back|off|over|corruption|crime|fires?|cancer|poverty|inflation|disease|words|spirit|chance)\b/i;
 
+/** Words before a speech noun that make the clause's subject its speaker: "gave a speech", "said in a speech". */
+const SPEECH_GIVEN = /\b(?:gave|give|gives|giving|delivered|deliver|delivers|delivering|made|makes|making|during|in)\s+(?:an?|his|her|their|its|the)\s+(?:[\w'’-]+\s+){0,2}$/i;
+
 /** "canceled a trip to", "postponed his visit to": what was called off did not happen. */
 const CALLED_OFF_BEFORE = /\b(?:cancel(?:l)?ed|cancel(?:l)?ing|postponed|postponing|scrapped|called off|calling off|delayed)\s+(?:[\w'’]+\s+){0,2}$/i;
 /** Named storms arrive too. */
@@ -83,7 +86,7 @@ const AT_EVENT_REACH = 200;
 
 const GATHERING: ReadonlySet<EventType> = new Set(['meeting', 'summit', 'call']);
 /** Other types whose definite noun ("the attack", "the visit") refers back to the latest event of that type. */
-const ANAPHORIC_TYPES: ReadonlySet<EventType> = new Set(['attack', 'visit', 'vote', 'agreement']);
+const ANAPHORIC_TYPES: ReadonlySet<EventType> = new Set(['attack', 'visit', 'vote', 'agreement', 'speech']);
 
 // ("the day after", "the week before": one of them.)
 const NUMBER_WORD = '(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+|several|a few)';
@@ -100,6 +103,7 @@ const EVENT_NOUN_TYPES: Readonly<Record<string, readonly EventType[]>> = {
   call: ['meeting', 'call'], summit: ['summit', 'meeting'], conference: ['meeting', 'summit', 'news-conference'], attack: ['attack'],
   strike: ['attack'], bombing: ['attack'], visit: ['visit'], agreement: ['agreement'], deal: ['agreement'], announcement: ['announcement', 'statement'],
   statement: ['statement', 'announcement'],
+  speech: ['speech'],
 };
 const AFTER_EVENT_NOUN_RE = new RegExp(
   `(?:^|[\\s,])\\s*(${NUMBER_WORD})\\s+${UNIT_WORD}\\s+(after|before)\\s+(?:the|this|that|their|its|his|her|last\\s+\\w+['’]s|\\w+day['’]s)\\s+(?:[\\w-]+\\s+){0,2}?(${Object.keys(EVENT_NOUN_TYPES).join('|')})s?\\b`,
@@ -284,6 +288,9 @@ function acceptTrigger(ctx: Context, rule: string, start: number, end: number, s
       if (FIGHTING_NOT_WAR.test(after)) return { ok: false };
       return { ok: start === sentenceStart || /\b(?:the|heavy|fierce|renewed|intense|sporadic|street|house-to-house|ongoing|recent|new|fresh)\s+$/i.test(before) };
     }
+    case 'speech-noun':
+      // "a speech", "his speech", "Tuesday's speech"; not "free speech", "hate speech", "speech therapy".
+      return { ok: (NOUN_DETERMINER.test(before) || /['’]s\s+(?:[\w-]+\s+)?$/.test(before)) && !/\b(?:free|hate|political)\s+$/i.test(before) && !/^\s+(?:therapy|impediment|recognition|writer|writers)\b/i.test(after) };
     case 'travel': {
       // "canceled a trip to Chicago": no visit; "immigrants who arrived in the US as children": a life, not a visit.
       if (CALLED_OFF_BEFORE.test(before) || /\b(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?$/i.test(before)) return { ok: false };
@@ -834,9 +841,10 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
       findPostParticipants(ctx, m);
     }
     if (m.type === 'meeting' && m.participants.some((p) => p.kind === 'group' && SUMMIT_PARTICIPANTS.test(p.name))) m.type = 'summit';
-  } else if (m.type === 'statement' || m.type === 'announcement' || m.type === 'news-conference' || m.type === 'vote' || m.type === 'agreement' || m.type === 'visit') {
+  } else if (m.type === 'statement' || m.type === 'announcement' || m.type === 'news-conference' || m.type === 'speech' || m.type === 'vote' || m.type === 'agreement' || m.type === 'visit') {
     let speaker: Actor[] = [];
-    if (m.type === 'statement' && /^in\b/i.test(text.slice(raw.start, raw.end)) && raw.start - clauseStart <= 2) {
+    const inNoun = m.type === 'speech' && m.cls === 'noun' && /^\s*in\s+(?:an?|his|her|their|its|the)\s+(?:[\w'’-]+\s+){0,2}$/i.test(text.slice(clauseStart, raw.start));
+    if ((m.type === 'statement' && /^in\b/i.test(text.slice(raw.start, raw.end)) && raw.start - clauseStart <= 2) || inNoun) {
       // "In a statement issued after the call, the Velorian defence ministry said": the speaker follows the comma.
       const comma = text.indexOf(',', raw.end);
       if (comma >= 0 && comma < sent.end) {
@@ -858,12 +866,21 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
       // ("“Nobody said this would be easy,” he told reporters at a news conference": the subject follows the quotation.)
       const quoteEnd = Math.max(text.lastIndexOf('”', raw.start), text.lastIndexOf('"', raw.start)) + 1;
       const from = quoteEnd > clauseStart ? quoteEnd : clauseStart;
-      const verb = (m.type === 'statement' || m.type === 'news-conference') && m.cls === 'noun' ? SPEAKER_VERB.exec(text.slice(from, raw.start)) : null;
+      const verb = (m.type === 'statement' || m.type === 'news-conference' || m.type === 'speech') && m.cls === 'noun' ? SPEAKER_VERB.exec(text.slice(from, raw.start)) : null;
       speaker = subjectActors(ctx, sent, from, verb ? from + verb.index + 1 : raw.start, firstTrigger, m.type === 'agreement' || m.type === 'vote');
     }
     if (m.type === 'visit') {
       const host = ctx.actors.find((a) => a.kind === 'person' && a.start >= raw.end && a.start - raw.end <= 4);
       if (host) speaker = [...speaker, host];
+    }
+    // A speech noun's speaker is who gave it ("gave a speech", "in a speech, X said", "X, in a speech", "his speech"),
+    // not whoever talks about it ("Wallace's contention that the speech …").
+    if (m.rule === 'speech-noun' && !inNoun && !SPEECH_GIVEN.test(text.slice(Math.max(clauseStart, raw.start - 40), raw.start))) {
+      // "Joe Biden's mendacious speech": the possessor gave it.
+      const possessive = /['’]s\s+(?:[\w-]+\s+){0,2}$/.exec(text.slice(Math.max(clauseStart, raw.start - 40), raw.start));
+      const at = possessive ? raw.start - possessive[0].length : -1;
+      const owner = at >= 0 ? ctx.actors.find((a) => a.end === at && (a.kind === 'person' || a.kind === 'organisation' || a.kind === 'country')) : undefined;
+      speaker = owner ? [owner] : [];
     }
     // "The White House welcomed the vote": whoever speaks of a vote named again did not take part in it.
     if (m.rule !== 'vote-anaphor') addParticipants(m, speaker, 'participants');

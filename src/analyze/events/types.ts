@@ -13,6 +13,7 @@ export type EventType =
   | 'statement'
   | 'announcement'
   | 'news-conference'
+  | 'speech'
   | 'attack'
   | 'agreement'
   | 'vote'
