@@ -538,6 +538,10 @@ test('the subject of a clause that happened "at a meeting" took part in it, with
   assert.equal(after?.type, 'meeting');
   assert.ok(after?.participants.some((p) => /ministers/i.test(p.name)), JSON.stringify(after?.participants));
   assert.equal(after?.participantCounts[0]?.value, 27);
+  const union = 'Foreign ministers from 27 European Union countries met in Brussels.';
+  const at = union.indexOf('European Union');
+  const [counted] = run(union, { mentions: [{ start: at, end: at + 14, type: 'ORG', text: 'European Union' }] });
+  assert.ok(!counted?.participants.some((p) => p.name === 'European Union'), 'the union qualifies the counted states');
   const [fronted] = run('At a meeting in Brussels on Monday, foreign ministers from 27 countries discussed aid.');
   assert.ok(fronted?.participants.some((p) => /ministers/i.test(p.name)), JSON.stringify(fronted?.participants));
   assert.equal(fronted?.participantCounts[0]?.value, 27);

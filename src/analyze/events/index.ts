@@ -385,13 +385,15 @@ const GROUP_HEAD_BEFORE_FROM = new RegExp(`\\b(?:${GROUP_HEADS}|troops|forces|te
 function participantActors(ctx: Context, from: number, to: number): Actor[] {
   const { text } = ctx;
   const named = ctx.actors.filter((a) => a.start >= from && a.end <= to && !a.pronoun && !isExcluded(ctx, a.start, a.end) && a.kind !== 'location');
+  const counts = findCounts(text, from, to);
   const kept = named.filter((a) => {
+    // "27 European Union countries", "30 NATO countries": the organisation qualifies the counted states.
+    if (a.kind === 'organisation' && counts.some((c) => c.span.start < a.start && a.end < c.span.end)) return false;
     if (a.kind !== 'country') return true;
     const before = wordBefore(text, a.start);
     if (GROUP_HEAD_BEFORE_FROM.test(before)) return true;
     return !PLACE_PREP.test(before);
   });
-  const counts = findCounts(text, from, to);
   const groups = groupActors(text, from, to).filter((g) =>
     !isExcluded(ctx, g.start, g.end) &&
     !named.some((a) => g.start < a.end && a.start < g.end) &&
