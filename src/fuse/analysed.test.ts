@@ -1,0 +1,46 @@
+/**
+ * Fusion over reports analysed by the real analyser (the hand-built analyses in fuse.test.ts hold fusion to each
+ * planted fact; these check what the two stages do together).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeArticle } from '../analyze/analysis.js';
+import type { Article } from '../model/index.js';
+import { buildDossier, renderDossierMarkdown } from './index.js';
+
+function article(id: string, text: string, outlet: string, published?: string): Article {
+  return {
+    id, rawId: id, origin: `test:${id}`, text,
+    blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
+    metadata: { outlet: { value: outlet, source: 'meta' }, ...(published ? { published: { value: published, source: 'meta' } } : {}) },
+    extraction: { method: 'flattened-text', extractor: 'test', charset: 'utf-8', diagnostics: [] },
+  };
+}
+
+const dossierOf = (...articles: Article[]) =>
+  buildDossier({ storyId: 's', reports: articles.map((a) => ({ article: a, analysis: analyzeArticle(a) })) });
+
+test('an undated report\'s "a week after the summit" is dated once its "on Wednesday" is', () => {
+  const undated = article('undated', 'Defence chiefs met by video link on Wednesday to discuss security guarantees for Karvia, a week after the presidents\' summit in Vienna.', 'Northern Ledger');
+  const dated = article('dated', 'Military chiefs held a video conference on Wednesday on security guarantees for Karvia.', 'Baltic Wire', '2026-12-03');
+  const summit = analyzeArticle(undated).events.find((e) => e.type === 'summit');
+  assert.equal(summit?.date?.value, 'XXXX-XX-XX', 'unresolved without a publication date');
+  assert.deepEqual(summit?.date?.offset, { amount: -1, unit: 'week' });
+  const dossier = dossierOf(undated, dated);
+  assert.equal(dossier.articles.find((a) => a.id === 'undated')?.inferredReferenceDate?.value, '2026-12-03');
+  assert.equal(dossier.events.find((e) => e.type === 'summit')?.date?.value, '2026-11-25');
+});
+
+test('key quotes take partial quotations when no report quotes anyone in full, read with speaker and cue', () => {
+  const md = renderDossierMarkdown(dossierOf(
+    article('a', 'Russia\'s Foreign Ministry said on Wednesday that the aid plan for Karvia would "only prolong the war".', 'Outlet A', '2026-12-03'),
+    article('b', 'The Russian Foreign Ministry summoned the Karvian ambassador over the aid plan, which it said would "only prolong the war".', 'Outlet B', '2026-12-03'),
+  ));
+  const section = md.slice(md.indexOf('## Key quotes'), md.indexOf('## Facts'));
+  assert.match(section, /- Russia's Foreign Ministry said that the aid plan for Karvia would "only prolong the war" — per R\d, R\d; 2 sources/);
+});
+
+test('key quotes say so when there are none', () => {
+  const md = renderDossierMarkdown(dossierOf(article('a', 'Ministers met in Oslo on Tuesday. They agreed to meet again in January.', 'Outlet A', '2026-12-03')));
+  assert.match(md.slice(md.indexOf('## Key quotes'), md.indexOf('## Facts')), /None: no report quotes anyone's own words\./);
+});
