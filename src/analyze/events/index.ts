@@ -420,11 +420,14 @@ function subjectActors(ctx: Context, sent: Sentence, clauseStart: number, verbSt
   return opening[0] ? [opening[0]] : [];
 }
 
+/** Speech verbs after a speaker, as the events stage reads them around statements, speeches and fronted dates. */
+const SPEECH_VERB_WORDS = 'said|says|told|tells|added|adds|stated|noted|insisted|confirmed|announced|reported|spoke|speaking|telling|saying';
+
 /** A finite verb or auxiliary that ends a subject ("Ministers from 27 countries failed to agree …"). */
 const SUBJECT_END = /\s(?:\p{Ll}+ed|have|has|had|will|would|could|can|are|were|was|is|did|do|does|held|met|made|took|gave|spoke|sought)\b/u;
 
 /** The verb after a speaker: any verb that ends a subject, or a speech verb ("he told reporters at a news conference"). */
-const SPEAKER_VERB = new RegExp(`${SUBJECT_END.source}|\\s(?:said|says|told|tells|added|adds|stated|spoke|speaking|telling|saying)\\b`, 'u');
+const SPEAKER_VERB = new RegExp(`${SUBJECT_END.source}|\\s(?:${SPEECH_VERB_WORDS})\\b`, 'u');
 
 /**
  * "Ministers from 27 countries failed to agree at a meeting in Brussels", "At a meeting in Brussels, ministers
@@ -547,7 +550,7 @@ function findDate(ctx: Context, m: Mention, claimed: Set<number>): void {
 /** What may open a sentence before its fronted date: nothing, or "On", "In", "Early on", "Late last" … */
 const FRONTED_DATE_LEAD = /^\s*(?:(?:early|late|later|earlier)\s+)?(?:on|in|at|by|during)?\s*$/i;
 /** A speech verb between a fronted date and an event: the date is the telling's. */
-const SPEECH_BEFORE_CLAUSE_TEST = /\b(?:said|says|told|added|stated|noted|insisted|confirmed|announced|reported)\b/i;
+const SPEECH_BEFORE_CLAUSE_TEST = new RegExp(`\\b(?:${SPEECH_VERB_WORDS})\\b`, 'i');
 
 function unitOf(word: string): RelativeFound['unit'] {
   const w = word.toLowerCase();
@@ -733,7 +736,7 @@ function findOrganiser(ctx: Context, m: Mention): void {
 }
 
 /** "…, the Karvian army said" before "in a statement": the words between the comma and the speech verb. */
-const POSTPOSED_SPEAKER = /(?<=,\s*)([^,]{2,60}?)\s+(?:said|says|added|announced|stated|confirmed)\s+$/;
+const POSTPOSED_SPEAKER = new RegExp(`(?<=,\\s*)([^,]{2,60}?)\\s+(?:${SPEECH_VERB_WORDS})\\s+$`);
 
 /** The actor right after "hosted by", behind at most a short word or a capitalised title ("Prime Minister Lars Vik"). */
 function organiserAt(ctx: Context, at: number, end: number): Actor | undefined {
