@@ -125,3 +125,18 @@ describe('analyzeArticle: role nouns as speakers', () => {
     assert.equal(speakerAt('The spokeswoman said')?.name, 'Lia Roth');
   });
 });
+
+describe('analyzeArticle: a country no gazetteer knows, named only at sentence starts', () => {
+  it('makes "Norland" a country from "Norland\'s prime minister", a party to the agreement but not to its minister\'s call', () => {
+    const text = 'Norland and Karvia reached agreement late Wednesday to let grain ships leave Karvian ports. ' +
+      "Norland's prime minister Ilse Brandt and Karvian president Tomas Varek spoke by phone for almost three hours.";
+    const analysis = analyzeArticle(article(text));
+    const norland = analysis.entities.find((e) => e.name === 'Norland');
+    assert.equal(norland?.type, 'gpe');
+    assert.equal(norland?.mentions.length, 2);
+    const agreement = analysis.events.find((e) => e.type === 'agreement');
+    assert.deepEqual(agreement?.participants.map((p) => p.name), ['Norland', 'Karvia']);
+    const call = analysis.events.find((e) => e.type === 'call');
+    assert.deepEqual(call?.participants.map((p) => p.name), ['Ilse Brandt', 'Tomas Varek']);
+  });
+});

@@ -78,6 +78,8 @@ interface Cluster {
   gender?: Gender;
   softGender?: Gender;
   place?: PlaceRef;
+  /** Owns what only a country has ("Norland's prime minister"): a political entity even when no gazetteer knows it. */
+  ownsStateOffices?: boolean;
   plural: boolean;
   /** Singular role head of a group ("official"). */
   groupHead?: string;
@@ -274,8 +276,10 @@ function splitRolePrefixes(tokens: readonly Token[], ner: readonly NerSpan[]): N
   return out;
 }
 
-const STATE_POSSESSION =
-  /\b(\p{Lu}\p{Ll}+)['’]s\s+(?:(?:foreign|defen[cs]e|interior)\s+minist(?:ry|er)|prime\s+minister|government|parliament|armed\s+forces|army|navy|air\s+force|embassy|central\s+bank)\b/gu;
+const STATE_OFFICES = String.raw`(?:(?:foreign|defen[cs]e|interior)\s+minist(?:ry|er)|prime\s+minister|government|parliament|armed\s+forces|army|navy|air\s+force|embassy|central\s+bank)\b`;
+const STATE_POSSESSION = new RegExp(String.raw`\b(\p{Lu}\p{Ll}+)['’]s\s+` + STATE_OFFICES, 'gu');
+/** A place name followed by one of its state offices ("Norland's prime minister"). */
+const STATE_OFFICES_AFTER = new RegExp(String.raw`^['’]s\s+` + STATE_OFFICES, 'iu');
 
 /**
  * Article-level type repair for one-word names: a word whose demonym occurs in the article ("Veloria" beside
@@ -346,6 +350,7 @@ function augmentMentions(text: string, tokens: readonly Token[], ner: readonly N
     } else if (m.type === 'LOC' && m.tokenEnd - m.tokenStart === 1) places.push(text.slice(m.start, m.end));
   }
   const placeDemonyms = derivedDemonymIndex(places);
+  const states = statesTheNerMissed(text, tokens, covered, surnames);
   const added: NerSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
@@ -369,10 +374,31 @@ function augmentMentions(text: string, tokens: readonly Token[], ner: readonly N
     if (acronyms.has(word)) {
       const t = tokens[i];
       if (t) added.push({ start: t.start, end: t.end, type: 'ORG', tokenStart: i, tokenEnd: i + 1 });
+      continue;
+    }
+    if (states.has(word)) {
+      const t = tokens[i];
+      if (t) added.push({ start: t.start, end: t.end, type: 'LOC', tokenStart: i, tokenEnd: i + 1 });
     }
   }
   if (added.length === 0) return [...ner];
   return [...ner, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One-word names the NER missed everywhere that own what only a country has ("Norland's prime minister",
+ * "Norland's armed forces"; not "government", which people have too): every uncovered occurrence is the place.
+ */
+function statesTheNerMissed(text: string, tokens: readonly Token[], covered: Uint8Array, surnames: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(STATE_POSSESSION)) {
+    const name = m[1] ?? '';
+    if (/government$/.test(m[0]) || surnames.has(name) || countryOfSeat(name) || MONTHS.has(name.toLowerCase())) continue;
+    const at = m.index ?? 0;
+    const i = tokens.findIndex((t) => t.start === at);
+    if (i >= 0 && !covered[i]) out.add(name);
+  }
+  return out;
 }
 
 /** A gazetteer demonym ("French", "Americans") or a demonym of a one-word place in the article ("Velorian"). */
@@ -765,6 +791,7 @@ class Resolver {
     const key = `place:${place.key}`;
     const c = this.byKey.get(key) ?? this.newCluster('place', key);
     c.place ??= place;
+    if (STATE_OFFICES_AFTER.test(this.ctx.text.slice(m.end, m.end + 40))) c.ownsStateOffices = true;
     this.addMention(c, m.start, m.end, 'name', m.type);
   }
 
@@ -1114,7 +1141,7 @@ function entityType(c: Cluster): EntityType {
     case 'place': {
       const known = c.place?.known === true || (c.place && countryOfCapital(c.place.name) !== undefined);
       const hasDemonym = c.mentions.some((m) => m.kind === 'demonym');
-      return known || hasDemonym ? 'gpe' : 'location';
+      return known || hasDemonym || c.ownsStateOffices ? 'gpe' : 'location';
     }
   }
 }

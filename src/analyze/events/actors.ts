@@ -103,7 +103,9 @@ function kindOfEntity(type: EntityLike['type'], name: string, demonymWords: read
   switch (type) {
     case 'person': return 'person';
     case 'organisation': return 'organisation';
-    case 'gpe':
+    // The entities stage calls a place a political entity when it is a country, a capital, or an unknown name with
+    // a demonym or state offices ("Norland's prime minister"): all but capitals are countries.
+    case 'gpe': return countryLike(name, demonymWords) || !countryByCapital(name) ? 'country' : 'location';
     case 'location': return countryLike(name, demonymWords) ? 'country' : 'location';
     default: return undefined;
   }

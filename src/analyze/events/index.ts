@@ -379,6 +379,9 @@ function toParticipant(a: Actor, kindOverride?: EventParticipant['kind']): Event
   return a.entityId !== undefined ? { ...p, entityId: a.entityId } : p;
 }
 
+/** How far after a country's possessive the person it qualifies may start ("Norland's prime minister Ilse Brandt"). */
+const MAX_POSSESSED_ROLE_CHARS = 40;
+
 const GROUP_HEAD_BEFORE_FROM = new RegExp(`\\b(?:${GROUP_HEADS}|troops|forces|teams?)\\s+from\\s+$`, 'i');
 
 /** Named actors and groups in [from, to) that can take part: no places, no countries named as a location. */
@@ -390,6 +393,8 @@ function participantActors(ctx: Context, from: number, to: number): Actor[] {
     // "27 European Union countries", "30 NATO countries": the organisation qualifies the counted states.
     if (a.kind === 'organisation' && counts.some((c) => c.span.start < a.start && a.end < c.span.end)) return false;
     if (a.kind !== 'country') return true;
+    // "Norland's prime minister Ilse Brandt": the country only says whose minister takes part.
+    if (/^['’]s\b/.test(text.slice(a.end, a.end + 2)) && named.some((b) => b.start > a.end && b.start - a.end <= MAX_POSSESSED_ROLE_CHARS && b.kind === 'person')) return false;
     const before = wordBefore(text, a.start);
     if (GROUP_HEAD_BEFORE_FROM.test(before)) return true;
     return !PLACE_PREP.test(before);

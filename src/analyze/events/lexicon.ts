@@ -43,7 +43,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   // "addressed parliament", "will address the nation", "gave a speech", "in a speech to the UN": a speech to an audience.
   { re: /\baddress(?:ed|es|ing)?\b(?=\s+(?:a\s+|an\s+|the\s+|joint\s+|a\s+joint\s+)?(?:nation|parliament|congress|lawmakers|legislators|UN\b|United Nations|General Assembly|assembly|rally|crowd|conference|summit|supporters|reporters|students|delegates|troops|country|session|Bundestag|Knesset|Duma|Senate|House|Security Council|graduates|MPs|convention|meeting|forum|audience)\b(?!['’]s))/gi, type: 'speech', cls: 'verb', rule: 'speech-address' },
   { re: /\bspeech(?:es)?\b|\baddress to the (?:nation|country|parliament|assembly)\b/gi, type: 'speech', cls: 'noun', rule: 'speech-noun' },
-  { re: /\b(?:signed|reached|struck|sealed|clinched)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|pact)\b/g, type: 'agreement', cls: 'verb', rule: 'agreement-signed' },
+  { re: /\b(?:signed|reached|struck|sealed|clinched)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|treaty|pact)|agreement)\b/g, type: 'agreement', cls: 'verb', rule: 'agreement-signed' },
   { re: /\bagreed\b(?=\s+(?:on\s+\w+day\s+|unanimously\s+|in principle\s+)?(?:to|on|that)\b)/g, type: 'agreement', cls: 'verb', rule: 'agreement-verb' },
   { re: /\bvot(?:ed|es)\b(?!\s+(?:best|most|the best|the most))|\ba vote (?:on|in)\b|\b(?:will|would|to|shall|must|could|did not|didn't|didn’t)\s+vote\b/g, type: 'vote', cls: 'verb', rule: 'vote' },
   // "The 285-120 vote", "by a vote of 9 to 6": a tally names the vote.

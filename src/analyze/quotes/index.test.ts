@@ -89,6 +89,32 @@ test('nested single quotes stay inside the outer quote; a quote inside a quote g
   assert.deepEqual(inner.content, ["'these are hard times for the valley,'"]);
 });
 
+test('a quote inside a quote may come from someone named by a possessive and a habit ("my grandmother used to say")', () => {
+  const text = '"As my grandmother used to say, \'bread comes before borders\'," Mira Stenk told reporters in Salm.';
+  const inner = run(text).find((s) => s.rule === 'nested-quote');
+  assert.ok(inner, 'the inner quote is attributed');
+  assert.equal(inner.source, 'my grandmother');
+  assert.equal(inner.cue, 'used to say');
+  assert.deepEqual(inner.content, ["'bread comes before borders'"]);
+});
+
+test('an appositive after a closing quotation mark is the writer\'s, not the quoted source\'s', () => {
+  const text = 'Article 4 of the convention states that "merchant vessels shall enjoy free passage", a clause Norland has cited since March.';
+  const a = find(run(text), 'states');
+  assert.equal(a.source, 'Article 4 of the convention');
+  assert.deepEqual(a.content, ['that "merchant vessels shall enjoy free passage"']);
+  // A list of quoted epithets goes on past its commas.
+  const list = 'Trump called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."';
+  assert.deepEqual(find(run(list), 'called').content, ['the senator a "nasty guy," an "anchor baby," "unstable" and "sick."']);
+});
+
+test('"according to X, who said …": the relative clause is its own account, not more of the first', () => {
+  const text = 'The leaders spoke by phone for three hours, according to a government spokesman, who said the leaders had "overcome the last obstacles".';
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'according to').content, ['The leaders spoke by phone for three hours']);
+  assert.deepEqual(find(seen, 'said').content, ['the leaders had "overcome the last obstacles"']);
+});
+
 test('partial quote inside reported speech is mixed', () => {
   const text = 'The envoy called the talks a “frank and useful exchange” after the meeting in Vell.';
   const a = find(run(text), 'called');

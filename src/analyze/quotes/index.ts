@@ -998,7 +998,7 @@ const SUBORDINATORS_AFTER_QUOTE = new Set(['when', 'while', 'after', 'before', '
 
 /** Last token of a content running to the sentence end: drop the final period, colon or comma outside quotes. */
 function contentEnd(doc: Doc, unit: Unit, from: number): number {
-  let b = unit.last;
+  let b = appositiveAfterQuote(doc, unit, from);
   while (b > from) {
     const t = tokText(doc, b - 1);
     if ((t === '.' || t === ',' || t === ';' || t === ':' || t === '-' || LONG_DASHES.has(t)) && !inQuote(doc, b - 1)) b--;
@@ -1006,6 +1006,23 @@ function contentEnd(doc: Doc, unit: Unit, from: number): number {
   }
   return b;
 }
+
+/**
+ * Where an appositive after a closing quotation mark ends the content ("states that "vessels shall pass", a clause
+ * Norland has cited"; "called it "historic", which drew criticism"): the words after it are the writer's, not the source's.
+ */
+function appositiveAfterQuote(doc: Doc, unit: Unit, from: number): number {
+  for (let k = from + 1; k + 1 < unit.last; k++) {
+    if (tokText(doc, k) !== ',') continue;
+    // …war", a clause  /  …war," a clause; but not a list of quoted epithets (a "nasty guy," an "anchor baby")
+    const opener = !inQuote(doc, k) && inQuote(doc, k - 1) ? k + 1 : inQuote(doc, k) && QUOTE_TOKEN.has(tokText(doc, k + 1)) ? k + 2 : -1;
+    if (opener < 0 || inQuote(doc, opener) || !APPOSITIVE_OPENERS.has(low(doc, opener))) continue;
+    if (![1, 2, 3].some((d) => opener + d < unit.last && inQuote(doc, opener + d))) return opener - 1 === k ? k : k + 2;
+  }
+  return unit.last;
+}
+
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'which', 'words']);
 
 /** Does the quoted segment look like speech rather than a scare quote, a title or a nickname? */
 function isSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
@@ -1284,7 +1301,9 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
         while (k < unit.last && !isWord(doc, k) && !QUOTE_TOKEN.has(tokText(doc, k))) k++;
       }
     }
-    const tail = spanOf(doc, k, contentEnd(doc, unit, k));
+    // "…, according to a spokesman, who said …": a relative clause about the source is its own account.
+    const aboutSource = k > src[1] && tokText(doc, src[1]) === ',' && RELATIVE_WORDS.has(low(doc, k));
+    const tail = aboutSource ? null : spanOf(doc, k, contentEnd(doc, unit, k));
     if (tail && (initial || parenthetical)) content.push(tail);
     if (content.length === 0) return null;
     return makeFrame(doc, content, cue, spanOf(doc, src[0], src[1]), [ca, cb], [], 'according-to', unitIndex);
@@ -1873,6 +1892,13 @@ function continuesQuotation(doc: Doc, units: readonly Unit[], f: Frame, unit: Un
 const holdsQuotation = (f: Frame): boolean => f.kind !== 'reported' && f.segs.length > 0;
 
 /**
+ * The words before a quote inside a quote that introduce it: an optional "As", the source (a name, a pronoun, or a
+ * possessive and a noun: "my grandmother") and a speech verb with its auxiliaries ("has said", "used to say").
+ */
+const NESTED_CUE_BEFORE =
+  /(?:^|[\s,(])((?:[Aa]s\s+)?((?:(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]he)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*)\s+((?:(?:has|had|have|once|also|often|always|famously|would|used to|likes? to|liked to)\s+)*(said|says|say|told|wrote|put it|declared|warned|noted|argued|insisted))\b[^,:'‘]*?)[,:]?\s*$/u;
+
+/**
  * Quotes inside a quote: within a direct quote, a single-quoted stretch introduced by a cue ("As he has said
  * before, 'these are hard times'") is attributed to its own speaker.
  */
@@ -1883,7 +1909,7 @@ function nestedQuotes(doc: Doc, frames: readonly Frame[]): Frame[] {
     for (const c of f.content) {
       for (const inner of findSingleQuoted(doc.text, c.start + 1, c.end - 1)) {
         const before = doc.text.slice(Math.max(c.start + 1, inner.start - 80), inner.start);
-        const m = /(?:^|[\s,(])((?:[Aa]s\s+)?([\p{L}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*)\s+((?:has\s+|had\s+|have\s+|once\s+|also\s+|often\s+)*(said|says|told|wrote|put it|declared|warned|noted|argued|insisted))\b[^,:'‘]*?)[,:]?\s*$/u.exec(before);
+        const m = NESTED_CUE_BEFORE.exec(before);
         if (!m || !m[2] || !m[3]) continue;
         const base = inner.start - before.length;
         const srcStart = base + before.indexOf(m[2], m.index);

@@ -9,7 +9,7 @@ export type Tense = 'past' | 'future' | 'unknown';
 const WINDOW_CHARS = 160;
 
 const FUTURE_WORDS = new Set([
-  'will', "'ll", 'shall', 'wo', "won't", 'would', 'upcoming', 'scheduled', 'slated', 'due', 'until', 'till',
+  'will', "'ll", 'shall', 'wo', "won't", 'would', 'can', 'could', 'may', 'might', 'upcoming', 'scheduled', 'slated', 'due', 'until', 'till',
 ]);
 /** Future only before "to" ("plans to meet"; "the plan" is a noun). */
 const FUTURE_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'planned', 'expected', 'expects', 'expect', 'intends', 'intend', 'going', 'set', 'is', 'are', 'likely', 'poised']);

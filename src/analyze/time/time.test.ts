@@ -31,6 +31,10 @@ describe('weekdays in news tense', () => {
     assert.equal(valueOf('The board is due to vote on Wednesday.', 'Wednesday'), '2026-11-25');
     assert.equal(valueOf('They meet again next Wednesday.', 'next Wednesday'), '2026-11-25');
   });
+  it('modals point forward too ("can sail from Monday", "could start sailing on Wednesday")', () => {
+    assert.equal(valueOf('"The ships can sail from Wednesday."', 'Wednesday'), '2026-11-25');
+    assert.equal(valueOf('She said ships could start sailing on Wednesday.', 'Wednesday'), '2026-11-25');
+  });
   it('"last Friday" is the Friday before publication', () => {
     assert.equal(valueOf('He resigned last Friday.', 'last Friday'), '2026-11-13');
   });
