@@ -89,6 +89,10 @@ const GROUP_MODIFIERS =
   'alliance|Alliance|trade|economy|health|interior|energy|bipartisan|Republican|Democratic|US|U\\.S\\.|American|UN|EU|NATO';
 const GROUP_RE = new RegExp(`\\b(?:(?:${GROUP_MODIFIERS})\\s+){0,3}(?:${GROUP_HEADS})\\b`, 'gi');
 
+/** Bodies named by their kind ("a joint commission", "the select committee"): unnamed, but one body each. */
+const BODY_NOMINAL_RE =
+  /\b(?:joint|special|select|standing|ethics|electoral|monitoring|independent|investigative|bipartisan|ceasefire|military|security)\s+(?:commission|committee|council|panel|task force|working group)\b/giu;
+
 /** Organisation nominals: "the Velorian defence ministry", "Spain's foreign ministry", "the French government". */
 const ORG_NOMINAL_RE =
   /\b(?:[A-Z][\p{L}-]+(?:'s|’s)?\s+)?(?:(?:defence|defense|foreign|interior|finance|justice|health|economy|war)\s+)?(?:ministry|government|embassy|presidency|office)\b/gu;
@@ -196,6 +200,10 @@ export function groupActors(text: string, from: number, to: number): Actor[] {
   for (const m of slice.matchAll(GROUP_RE)) {
     const start = from + (m.index ?? 0);
     out.push({ start, end: start + m[0].length, name: m[0], kind: 'group' });
+  }
+  for (const m of slice.matchAll(BODY_NOMINAL_RE)) {
+    const start = from + (m.index ?? 0);
+    out.push({ start, end: start + m[0].length, name: m[0], kind: 'organisation' });
   }
   for (const m of slice.matchAll(ORG_NOMINAL_RE)) {
     const start = from + (m.index ?? 0);

@@ -673,3 +673,39 @@ test('a speech noun\'s speaker is who gave it, not who talks about it', () => {
   assert.equal(speeches.length, 1, 'the second mention names the same speech');
   assert.deepEqual(speeches[0]?.participants.map((p) => p.name), ['Joe Biden']);
 });
+
+test('remarks to reporters and interviews are statements with their date and place; an appositive only describes the speaker', () => {
+  const text = 'Gen. Ada Marlow, head of Joint Forces Command, told reporters in Salm on Tuesday that the corridor was safe. ' +
+    'Karl Odin told the Harbour Ledger in an interview on Monday that the deal was "not luck but patience".';
+  const at = (name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const events = run(text, { mentions: [at('Ada Marlow', 'PER'), at('Joint Forces Command', 'ORG'), at('Salm', 'LOC'), at('Karl Odin', 'PER'), at('Harbour Ledger', 'ORG')] });
+  const remarks = only(events, (e) => e.trigger.text === 'told reporters', 'remarks to reporters');
+  assert.equal(remarks.type, 'statement');
+  assert.deepEqual(names(remarks), ['Ada Marlow']);
+  assert.equal(remarks.place?.name, 'Salm');
+  assert.equal(remarks.date?.value, '2026-11-17');
+  const interview = only(events, (e) => e.trigger.text === 'in an interview', 'interview');
+  assert.deepEqual(names(interview), ['Karl Odin']);
+  assert.equal(interview.date?.value, '2026-11-16');
+});
+
+test('a body meeting inside someone\'s statement is the body\'s, in "the port city of"; a first session "is due on" its date', () => {
+  const text = 'Varek\'s office said in a statement that the corridor would be monitored by a joint commission meeting in the port city of Salm. ' +
+    'The commission\'s first session is due on December 14.';
+  const at = (name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const events = run(text, { mentions: [at('Varek', 'PER'), at('Salm', 'LOC')] });
+  const meeting = only(events, (e) => e.trigger.text === 'meeting', 'commission meeting');
+  assert.deepEqual(names(meeting), ['joint commission']);
+  assert.equal(meeting.place?.name, 'Salm');
+  const session = only(events, (e) => e.trigger.text === 'session', 'first session');
+  assert.equal(session.date?.value, '2026-12-14');
+  assert.equal(session.modality, 'planned');
+});
+
+test('a group named by its members in apposition is those members ("the two foreign ministers, Karl Odin and Mira Stenk")', () => {
+  const text = 'The call came a week after talks in Geneva between the two foreign ministers, Karl Odin and Mira Stenk, broke down.';
+  const at = (name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const events = run(text, { mentions: [at('Geneva', 'LOC'), at('Karl Odin', 'PER'), at('Mira Stenk', 'PER')] });
+  const talks = only(events, (e) => e.trigger.text === 'talks', 'Geneva talks');
+  assert.deepEqual(names(talks), ['Karl Odin', 'Mira Stenk']);
+});

@@ -80,6 +80,8 @@ const COORDINATED_VERB = /^[^,.;:]{0,40}\s(?:and|before|then)\s+(?:then\s+|later
 /** Between an event word and the date it began: "The talks began on November 28". */
 const BEGAN_ON = /^\s+(?:began|begun|started|opened|got under way|kicked off)\s+(?:on\s+|in\s+)?$/i;
 /** Words between a trigger and a later time expression that show the date belongs to another predicate. */
+/** "The first session is due on December 14", "the summit was held in May": the copula dates its subject. */
+const SCHEDULED_FOR = /^\s+(?:is|are|was|were|will be|has been|had been)\s+(?:due|scheduled|set|planned|slated|expected|held|to be held)(?:\s+to\s+(?:be\s+held|take\s+place|open|start|begin|convene))?\s+(?:on|for|in)?\s*$/i;
 const DATE_BREAKERS = /\b(?:since|was|is|were|are|been|has|had|took|after|before|until|ended|ends|began|begins)\b/i;
 /** How far back (characters) an "at a meeting" trigger looks for the clause event whose date it shares. */
 const AT_EVENT_REACH = 200;
@@ -129,6 +131,8 @@ const TOPIC_END = /[,;:.!?(]|\s[—–-]\s|\s+(?:with|as|after|before|while|when
 const TOPIC_BRIDGE_WORDS = new Set(['in', 'at', 'on', 'by', 'the', 'video', 'link', 'conference', 'call', 'phone', 'telephone', 'again', 'via', 'virtually', 'online', 'person', 'in-person']);
 /** "the port of Sarnova", "the southern city of Harlan": the place an attack hit. */
 const TARGET_OF_RE = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:port|city|town|village|base|region|province|district|capital|airport|harbour|harbor|outskirts)\s+of\s+$/u;
+/** "in the port city of Salm", "in the capital of Karvia": the kind of place before its name. */
+const PLACE_KIND_OF_RE = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}(?:city|town|village|port|capital|region|province|district|island)\s+of\s+$/u;
 const VENUE_RE = /^(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:headquarters|offices?|building|palace|residence|embassy|base|centre|center|hotel|ministry|hall|chancellery)\s+in\s+$/u;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -401,6 +405,8 @@ function participantActors(ctx: Context, from: number, to: number): Actor[] {
   });
   const groups = groupActors(text, from, to).filter((g) =>
     !isExcluded(ctx, g.start, g.end) &&
+    // "the two foreign ministers, Karl Odin and Mira Stenk": the names that follow are the group.
+    !named.some((a) => a.kind === 'person' && a.start > g.end && /^\s*[,:—–-]\s*$/.test(text.slice(g.end, a.start))) &&
     !named.some((a) => g.start < a.end && a.start < g.end) &&
     !counts.some((c) => g.start < c.span.end && c.span.start < g.end));
   const withMembers = kept.flatMap((a) => [a, ...(a.members ?? [])]);
@@ -422,7 +428,24 @@ function subjectActors(ctx: Context, sent: Sentence, clauseStart: number, verbSt
   if (pronoun && !isExcluded(ctx, pronoun.start, pronoun.end)) return [pronoun];
   const openingEnd = Math.max(sent.start, firstTrigger);
   const opening = afterSpeaker(ctx, participantActors(ctx, sent.start, openingEnd), sent.start, openingEnd, reported);
-  return opening[0] ? [opening[0]] : [];
+  // "Varek's office said … that the corridor would be monitored by a commission meeting …": the speaker of a
+  // sentence is not the subject of a clause inside what they said.
+  const first = opening[0];
+  // ("Raisi said that he would not meet Biden": a pronoun subject is most often the speaker again.)
+  const complement = /\bthat\s+(\S+)/i.exec(ctx.text.slice(first?.end ?? verbStart, verbStart));
+  if (first && first.end <= clauseStart && complement && SPEECH_BEFORE_CLAUSE_TEST.test(ctx.text.slice(first.end, clauseStart)) &&
+    !/^(?:he|she|they|we|it|his|her|their|its|our)$/i.test(complement[1] ?? '')) return [];
+  return first ? [first] : [];
+}
+
+/**
+ * "Gen. Frank McKenzie, head of U.S. Central Command, told reporters": the speaker is the person before the
+ * appositive; what the appositive names (his command, his employer) only describes him.
+ */
+function withoutAppositive(text: string, actors: Actor[], verbStart: number): Actor[] {
+  const first = actors[0];
+  if (!first || actors.length < 2 || first.kind !== 'person') return actors;
+  return /^\s*,[^,]+,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(first.end, verbStart)) ? [first] : actors;
 }
 
 /** Speech verbs after a speaker, as the events stage reads them around statements, speeches and fronted dates. */
@@ -524,7 +547,7 @@ function findDate(ctx: Context, m: Mention, claimed: Set<number>): void {
     if (BEGAN_ON.test(text.slice(m.end, t.start))) { m.began = dateFromTimex(ctx, i); continue; }
     if (NON_EVENT_DATE_PREP.test(text.slice(Math.max(m.end, t.start - 25), t.start))) continue;
     const between = text.slice(m.end, t.start);
-    if (between.length > ATTRIBUTE_REACH || DATE_BREAKERS.test(between)) continue;
+    if (between.length > ATTRIBUTE_REACH || (DATE_BREAKERS.test(between) && !SCHEDULED_FOR.test(between))) continue;
     m.date = dateFromTimex(ctx, i);
     claimed.add(i);
     return;
@@ -651,7 +674,7 @@ function findPlace(ctx: Context, m: Mention): void {
     // "at the alliance's headquarters in Brussels": the venue's span, the city's name.
     const rest = text.slice(at, m.postEnd);
     const cityAt = ctx.actors.find((a) => a.start > at && a.start - at <= 60 && (a.kind === 'country' || a.kind === 'location') &&
-      (VENUE_RE.test(text.slice(at, a.start)) || (m.type === 'attack' && TARGET_OF_RE.test(text.slice(at, a.start)))));
+      (VENUE_RE.test(text.slice(at, a.start)) || PLACE_KIND_OF_RE.test(text.slice(at, a.start)) || (m.type === 'attack' && TARGET_OF_RE.test(text.slice(at, a.start)))));
     if (cityAt && rest.length > 0) {
       m.place = { name: cityAt.name, span: spanText(text, at, cityAt.end), ...(cityAt.entityId !== undefined ? { entityId: cityAt.entityId } : {}) };
       return;
@@ -877,7 +900,8 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
       const quoteEnd = Math.max(text.lastIndexOf('”', raw.start), text.lastIndexOf('"', raw.start)) + 1;
       const from = quoteEnd > clauseStart ? quoteEnd : clauseStart;
       const verb = (m.type === 'statement' || m.type === 'news-conference' || m.type === 'speech') && m.cls === 'noun' ? SPEAKER_VERB.exec(text.slice(from, raw.start)) : null;
-      speaker = subjectActors(ctx, sent, from, verb ? from + verb.index + 1 : raw.start, firstTrigger, m.type === 'agreement' || m.type === 'vote');
+      const verbStart = verb ? from + verb.index + 1 : raw.start;
+      speaker = withoutAppositive(text, subjectActors(ctx, sent, from, verbStart, firstTrigger, m.type === 'agreement' || m.type === 'vote'), verbStart);
     }
     if (m.type === 'visit') {
       const host = ctx.actors.find((a) => a.kind === 'person' && a.start >= raw.end && a.start - raw.end <= 4);

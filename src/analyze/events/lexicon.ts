@@ -30,6 +30,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { re: /\btalks\b/gi, type: 'meeting', cls: 'noun', rule: 'talks-noun' },
   { re: /\bcalls?\b/gi, type: 'call', cls: 'noun', rule: 'call-noun' },
   { re: /\b(?:conferences?|gatherings?)\b/gi, type: 'meeting', cls: 'noun', rule: 'meeting-noun' },
+  // "the commission's first session", "an emergency session of the Security Council": a session of its own.
+  { re: /(?<=\b(?:first|next|opening|inaugural|emergency|special|extraordinary|plenary|closed-door)\s+)sessions?\b/gi, type: 'meeting', cls: 'noun', rule: 'session-noun' },
   { re: /\b(?:discussions?|session)\b/gi, type: 'meeting', cls: 'noun', rule: 'meeting-anaphor', anaphorOnly: true },
   { re: /\b(?:met|meet|meets|gathered|convened)\b/gi, type: 'meeting', cls: 'verb', rule: 'meeting-verb' },
   { re: /\bvisit(?:ed|ing|s)?\b/gi, type: 'visit', cls: 'verb', rule: 'visit' },
@@ -37,6 +39,9 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { re: /\b(?:travel(?:s|led|ed|ling|ing)?|fl(?:ew|ies|y|ying|own)|arriv(?:ed|es|e|ing)|(?:trip|journey)s?)\b(?=\s+(?:to|in)\s+(?:the\s+)?\p{Lu})/gu, type: 'visit', cls: 'verb', rule: 'travel' },
   { re: /\b[Ii]n an? (?:written |joint |brief |short |separate )?statement\b/g, type: 'statement', cls: 'noun', rule: 'statement-in' },
   { re: /\b(?:issued|released|published|put out)\s+(?:an?|the|its|his|her|their)\s+(?:joint\s+|written\s+)?statement\b/g, type: 'statement', cls: 'noun', rule: 'statement-issued' },
+  // Remarks to the press and interviews are statements too, with their own date and place ("told reporters in Salm on Thursday").
+  { re: /\btold (?:reporters|journalists|the press|a news conference|a press conference|a briefing)\b(?!\s+(?:at|during|in)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:news|press)\s+(?:conference|briefing))/g, type: 'statement', cls: 'verb', rule: 'statement-reporters' },
+  { re: /\b[Ii]n an? (?:(?:exclusive|televised|radio|television|TV|phone|telephone|recent|separate|written|podcast|video)\s+)?interview\b/g, type: 'statement', cls: 'noun', rule: 'statement-interview' },
   { re: /\bin remarks (?:released|published|issued)\b/g, type: 'statement', cls: 'noun', rule: 'statement-remarks' },
   { re: /\b(?:posted|wrote) on (?:X|Twitter|Facebook|Telegram|Instagram|LinkedIn|Bluesky|social media)\b/g, type: 'statement', cls: 'verb', rule: 'statement-social' },
   { re: /\bannounced\b/g, type: 'announcement', cls: 'verb', rule: 'announcement-verb' },
