@@ -96,13 +96,18 @@ test('a quote inside a quote may come from someone named by a possessive and a h
   assert.equal(inner.source, 'my grandmother');
   assert.equal(inner.cue, 'used to say');
   assert.deepEqual(inner.content, ["'bread comes before borders'"]);
+  // A bare "say" needs a speaker before it, not a conjunction ("and say 'Look, …'").
+  const bare = '"We could stop and say \'Look, this is enough,\'" Odin said.';
+  assert.ok(!run(bare).some((s) => s.rule === 'nested-quote'), JSON.stringify(run(bare)));
 });
 
 test('an appositive after a closing quotation mark is the writer\'s, not the quoted source\'s', () => {
-  const text = 'Article 4 of the convention states that "merchant vessels shall enjoy free passage", a clause Norland has cited since March.';
+  const text = 'Article 4 of the convention states that "merchant vessels shall enjoy free passage", a clause Norland has cited repeatedly since March.';
   const a = find(run(text), 'states');
   assert.equal(a.source, 'Article 4 of the convention');
   assert.deepEqual(a.content, ['that "merchant vessels shall enjoy free passage"']);
+  // What the appositive's relative clause "cited" is the noun before it, not an attribution of its own.
+  assert.deepEqual(run(text).map((a) => a.cue), ['states']);
   // A list of quoted epithets goes on past its commas.
   const list = 'Trump called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."';
   assert.deepEqual(find(run(list), 'called').content, ['the senator a "nasty guy," an "anchor baby," "unstable" and "sick."']);

@@ -1024,6 +1024,18 @@ function appositiveAfterQuote(doc: Doc, unit: Unit, from: number): number {
 
 const APPOSITIVE_OPENERS = new Set(['a', 'an', 'which', 'words']);
 
+/**
+ * "a clause Norland has cited repeatedly since the blockade began": after the cue only an adverb and a prepositional
+ * phrase, no clause or quotation, so what was cited is the noun before (a relative clause, not an attribution).
+ */
+function onlyAdverbial(doc: Doc, start: number, end: number): boolean {
+  if (!isLyAdverb(doc, start) || !ADVERBIAL_PREPOSITIONS.has(low(doc, start + 1))) return false;
+  for (let k = start; k < end; k++) if (low(doc, k) === 'that' || inQuote(doc, k)) return false;
+  return true;
+}
+
+const ADVERBIAL_PREPOSITIONS = new Set(['since', 'in', 'on', 'at', 'for', 'during', 'over', 'after', 'before', 'until', 'throughout']);
+
 /** Does the quoted segment look like speech rather than a scare quote, a title or a nickname? */
 function isSpeechLike(doc: Doc, seg: QuotedSegment): boolean {
   const index = doc.segments.indexOf(seg);
@@ -1475,7 +1487,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
 
   // (D) Reported content after the cue: Ada Marlow said (that) the talks failed.
   let end = contentEnd(doc, unit, start);
-  if (start >= end || isTitleObject(doc, start, end)) return null;
+  if (start >= end || isTitleObject(doc, start, end) || onlyAdverbial(doc, start, end)) return null;
   const src = leftSource();
   // (D''') A passive cue with its agent: "The closure was first reported by the Vell Courier" (the subject is what was
   // said or thought, the agent who said or thought it).
@@ -1896,7 +1908,7 @@ const holdsQuotation = (f: Frame): boolean => f.kind !== 'reported' && f.segs.le
  * possessive and a noun: "my grandmother") and a speech verb with its auxiliaries ("has said", "used to say").
  */
 const NESTED_CUE_BEFORE =
-  /(?:^|[\s,(])((?:[Aa]s\s+)?((?:(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]he)\s+)?[\p{L}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*)\s+((?:(?:has|had|have|once|also|often|always|famously|would|used to|likes? to|liked to)\s+)*(said|says|say|told|wrote|put it|declared|warned|noted|argued|insisted))\b[^,:'‘]*?)[,:]?\s*$/u;
+  /(?:^|[\s,(])((?:[Aa]s\s+)?((?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]he)\s+\p{Ll}[\p{L}'’-]*|\b(?:I|[Yy]ou|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Ii]t|[Pp]eople)|\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*)\s+((?:(?:has|had|have|once|also|often|always|famously|would|used to|likes? to|liked to)\s+)*(said|says|say|told|wrote|put it|declared|warned|noted|argued|insisted))\b[^,:'‘]*?)[,:]?\s*$/u;
 
 /**
  * Quotes inside a quote: within a direct quote, a single-quoted stretch introduced by a cue ("As he has said
