@@ -99,6 +99,7 @@ export function eventLine(event: ArticleEvent, analysis: ArticleAnalysis): strin
     event.date ? eventDateText(event.date) : 'date not stated',
     event.place ? `${event.type === 'visit' ? 'to' : 'in'} ${event.place.name}` : '',
     event.format ? `(${event.format.value})` : '',
+    event.duration ? `lasting ${event.duration.span.text} (${event.duration.value})` : '',
   ].filter(Boolean);
   const who = event.participants.map((p) => p.name);
   const counts = event.participantCounts.map((c) => `${c.qualifier === 'exact' ? '' : c.qualifier + ' '}${c.value} ${c.unit} ("${c.span.text}")`);

@@ -44,3 +44,16 @@ test('key quotes say so when there are none', () => {
   const md = renderDossierMarkdown(dossierOf(article('a', 'Ministers met in Oslo on Tuesday. They agreed to meet again in January.', 'Outlet A', '2026-12-03')));
   assert.match(md.slice(md.indexOf('## Key quotes'), md.indexOf('## Facts')), /None: no report quotes anyone's own words\./);
 });
+
+test('one call given two lengths a quarter or more apart is a disagreement; "about two hours" and "120 minutes" are not', () => {
+  const two = article('a', 'Ilse Brandt and Tomas Varek agreed on Wednesday to reopen the grain corridor after a two-hour phone call.', 'Outlet A', '2026-12-03');
+  const three = article('b', 'Ilse Brandt and Tomas Varek spoke by phone for almost three hours on Wednesday before they agreed to reopen the corridor.', 'Outlet B', '2026-12-03');
+  const dossier = dossierOf(two, three);
+  const call = dossier.events.find((e) => e.type === 'call');
+  assert.deepEqual(call?.duration?.values.map((v) => v.value).sort(), ['PT2H', 'PT3H']);
+  const disagreement = dossier.disagreements.find((d) => d.kind === 'duration');
+  assert.ok(disagreement, JSON.stringify(dossier.disagreements.map((d) => d.kind)));
+  assert.deepEqual(disagreement.values.map((v) => v.display).sort(), ['2 hours', '3 hours']);
+  const minutes = article('c', 'Ilse Brandt and Tomas Varek spoke by phone for 120 minutes on Wednesday before they agreed to reopen the corridor.', 'Outlet C', '2026-12-03');
+  assert.ok(!dossierOf(two, minutes).disagreements.some((d) => d.kind === 'duration'));
+});

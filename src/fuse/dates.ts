@@ -95,3 +95,39 @@ export function displayDate(value: string): string {
   }
   return value;
 }
+
+const DURATION_UNITS: Record<string, { minutes: number; word: string }> = {
+  Y: { minutes: 525_600, word: 'year' }, M: { minutes: 43_800, word: 'month' }, W: { minutes: 10_080, word: 'week' }, D: { minutes: 1_440, word: 'day' },
+  H: { minutes: 60, word: 'hour' }, TM: { minutes: 1, word: 'minute' }, S: { minutes: 1 / 60, word: 'second' },
+};
+
+/** A TIMEX3 length with one unit ("PT2H", "P3D", "PT90M") as a number and its unit, or undefined for others ("PXY"). */
+function durationParts(value: string): { amount: number; unit: { minutes: number; word: string } } | undefined {
+  const m = /^P(T?)(\d+(?:\.\d+)?)([YMWDHS])$/.exec(value);
+  if (!m) return undefined;
+  const key = m[1] === 'T' && m[3] === 'M' ? 'TM' : (m[3] ?? '');
+  const unit = DURATION_UNITS[key];
+  return unit ? { amount: Number(m[2]), unit } : undefined;
+}
+
+/** A TIMEX3 length in minutes, when it has a single numeric unit. */
+export function durationMinutes(value: string): number | undefined {
+  const p = durationParts(value);
+  return p ? p.amount * p.unit.minutes : undefined;
+}
+
+/** "PT2H" → "2 hours", "PT90M" → "90 minutes", "P1D" → "1 day"; other values as they are. */
+export function displayDuration(value: string): string {
+  const p = durationParts(value);
+  return p ? `${p.amount} ${p.unit.word}${p.amount === 1 ? '' : 's'}` : value;
+}
+
+/** Two reported lengths of one event that cannot both be right: a quarter or more apart ("two hours" vs "three hours"). */
+export function durationsDisagree(a: string, b: string): boolean {
+  const x = durationMinutes(a);
+  const y = durationMinutes(b);
+  if (x === undefined || y === undefined || x === 0 || y === 0) return false;
+  return Math.max(x, y) / Math.min(x, y) >= DURATION_DISAGREEMENT_RATIO;
+}
+
+const DURATION_DISAGREEMENT_RATIO = 1.25;

@@ -4,7 +4,7 @@
  * with both 30 and 21, so it is listed but marked compatible).
  */
 import type { FusionContext } from './context.js';
-import { displayDate, DISPUTED_DATES, relateDates } from './dates.js';
+import { displayDate, displayDuration, DISPUTED_DATES, durationsDisagree, relateDates } from './dates.js';
 import { describeEvent } from './events.js';
 import type { EntityIndex } from './entities.js';
 import { displayNumber, interval, intervalsConflict, isStateUnit, numberKey, type Qualifier, type Quantity } from './numbers.js';
@@ -208,6 +208,19 @@ export function findDisagreements(
         drafts.push({ kind: 'format', topic: `Format of the ${e.description}`, values, note: 'Reports disagree on whether people met in person.', about: { eventId: e.id } });
       }
     }
+    if (e.duration?.disputed) {
+      const raw = e.duration.values.map((v) => ({ key: v.value, display: [displayDuration(v.value)], sources: [...v.sources] }));
+      const values = withConflicts(ctx, raw, durationsDisagree);
+      if (values) {
+        drafts.push({
+          kind: 'duration',
+          topic: `Length of the ${e.description}`,
+          values,
+          note: `Reports give the same ${e.type} different lengths: ${values.filter((v) => v.status === 'conflicting').map((v) => `${v.display} (${refs(ctx, v.support)})`).join(' vs ')}.`,
+          about: { eventId: e.id },
+        });
+      }
+    }
     drafts.push(...representationDisagreements(ctx, entities, e));
   }
 
@@ -251,7 +264,7 @@ export function findDisagreements(
     });
   }
 
-  const rank: Record<DisagreementKind, number> = { 'participant-count': 0, 'casualty-count': 0, 'vote-tally': 0, date: 1, place: 2, format: 3, participants: 4, attribution: 5, quantity: 6 };
+  const rank: Record<DisagreementKind, number> = { 'participant-count': 0, 'casualty-count': 0, 'vote-tally': 0, date: 1, place: 2, format: 3, duration: 3, participants: 4, attribution: 5, quantity: 6 };
   return drafts
     .map((d, i) => ({ d, i }))
     .sort((a, b) => rank[a.d.kind] - rank[b.d.kind] || a.i - b.i)

@@ -12,7 +12,7 @@ import { shiftDate } from '../analyze/events/index.js';
 import type { ArticleEvent, EventFormat, EventModality, EventType } from '../analyze/events/types.js';
 import { resolveTimex } from '../analyze/time/index.js';
 import type { FusionContext, Report, StoryInput } from './context.js';
-import { dateRange, displayDate, DISPUTED_DATES, isResolved, relateDates } from './dates.js';
+import { dateRange, displayDate, DISPUTED_DATES, durationsDisagree, isResolved, relateDates } from './dates.js';
 import type { EntityIndex } from './entities.js';
 import type { Citation, DossierArticle, DossierCasualty, DossierCount, DossierTally, DossierEvent, DossierParticipant, Stated, Support, TimelineEntry } from './types.js';
 import { fold, normaliseWords, overlapRatio } from './text.js';
@@ -336,6 +336,10 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
     const formats = stated(ctx, formatEntries).values;
     const formatDisputed = formats.some((f) => f.value !== 'hybrid') && new Set(formats.filter((f) => f.value !== 'hybrid').map((f) => f.value === 'in-person')).size > 1;
 
+    const durationEntries = cluster.flatMap((c) => (c.event.duration ? [{ value: c.event.duration.value, key: c.event.duration.value, citation: cite(c, c.event.duration.span) }] : []));
+    const durations = stated(ctx, durationEntries).values;
+    const duration = asStated(durations, durations.some((a, ai) => durations.some((b, bi) => bi > ai && durationsDisagree(a.value, b.value))));
+
     const participants = new Map<string, { name: string; entityId?: string; kind: DossierParticipant['kind']; sources: Citation[] }>();
     for (const c of cluster) {
       for (const p of c.event.participants) {
@@ -373,6 +377,7 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
       ...(dateStated ? { date: resolvedFromStory.length > 0 ? { ...dateStated, resolvedFromStory } : dateStated } : {}),
       ...(place ? { place } : {}),
       ...(format ? { format } : {}),
+      ...(duration ? { duration } : {}),
       modality,
       ...(topic !== undefined ? { topic } : {}),
       participants: [...participants.values()].map((p) => ({ ...p, support: ctx.support(p.sources.map((s) => s.articleId)) })),

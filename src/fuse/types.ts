@@ -9,9 +9,9 @@
 import type { EntityType, MentionKind } from '../analyze/entities/types.js';
 import type { CasualtyCount, EventFormat, EventModality, EventType, ParticipantCount } from '../analyze/events/types.js';
 
-export const DOSSIER_SCHEMA_VERSION = '1.3';
+export const DOSSIER_SCHEMA_VERSION = '1.4';
 /** Name and version of the code that built a dossier, so a stored one can be told apart from a newer build. */
-export const FUSER_VERSION = 'triangulate-fuse@3';
+export const FUSER_VERSION = 'triangulate-fuse@4';
 
 /** A span of an article's text; `text === article.text.slice(start, end)`. */
 export interface SpanRef {
@@ -187,6 +187,8 @@ export interface DossierEvent {
   };
   readonly place?: Stated<string>;
   readonly format?: Stated<EventFormat>;
+  /** How long it lasted, as TIMEX3 lengths ("PT2H"); `disputed` when reports give lengths a quarter or more apart. */
+  readonly duration?: Stated<string>;
   /**
    * Whether the reports tell it as having happened, as planned ("agreed to meet again on December 2") or as only
    * possible ("a force that could be sent"); `disputed` when some reports tell it as done and others as not yet.
@@ -229,7 +231,7 @@ export interface Fact {
   readonly about: { readonly eventId?: string; readonly quoteId?: string; readonly entityId?: string };
 }
 
-export type DisagreementKind = 'participant-count' | 'casualty-count' | 'vote-tally' | 'quantity' | 'date' | 'place' | 'format' | 'participants' | 'attribution';
+export type DisagreementKind = 'participant-count' | 'casualty-count' | 'vote-tally' | 'quantity' | 'date' | 'place' | 'format' | 'duration' | 'participants' | 'attribution';
 
 export interface DisagreementValue {
   /** Machine-comparable value: "30", "21", ">20", "2026-11-16", an entity id or name. */

@@ -34,3 +34,12 @@ export function dayNumber(value: string): number | undefined {
 }
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+const LENGTH_UNITS: Record<string, string> = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour', TM: 'minute', S: 'second' };
+
+/** `PT2H` → `2 hours`, `PT90M` → `90 minutes`, `P2D` → `2 days`; anything else as given. */
+export function displayDuration(value: string): string {
+  const m = /^P(T?)(\d+(?:\.\d+)?)([YMWDHS])$/.exec(value);
+  const word = m ? LENGTH_UNITS[m[1] === 'T' && m[3] === 'M' ? 'TM' : (m[3] ?? '')] : undefined;
+  return m && word ? plural(Number(m[2]), word) : value;
+}

@@ -709,3 +709,14 @@ test('a group named by its members in apposition is those members ("the two fore
   const talks = only(events, (e) => e.trigger.text === 'talks', 'Geneva talks');
   assert.deepEqual(names(talks), ['Karl Odin', 'Mira Stenk']);
 });
+
+test('a gathering\'s length: a modifier ("a two-hour phone call"), "for almost three hours", "that lasted five hours"; not "for three years" or "in the next 30 days to convene meetings"', () => {
+  const lengthOf = (text: string, trigger: string): string | undefined => run(text).find((e) => e.trigger.text === trigger)?.duration?.value;
+  assert.equal(lengthOf('They agreed after a two-hour phone call.', 'phone call'), 'PT2H');
+  assert.equal(lengthOf('Brandt and Varek spoke by phone for almost three hours.', 'spoke by phone'), 'PT3H');
+  assert.equal(lengthOf('The talks in Oslo that lasted five hours ended without a deal.', 'talks'), 'PT5H');
+  assert.equal(lengthOf('He spoke after more than two hours of closed-door talks.', 'talks'), 'PT2H');
+  assert.equal(lengthOf('Leaders opened a two-day summit in Rome.', 'summit'), 'P2D');
+  assert.equal(lengthOf('The ministers met for three years.', 'met'), undefined);
+  assert.equal(lengthOf('Garland told attorneys in the next 30 days to convene meetings with local leaders.', 'meetings'), undefined);
+});

@@ -216,6 +216,7 @@ interface Mention extends EventParts {
   relative?: RelativeFound;
   place?: { name: string; entityId?: string; span: SpanText };
   format?: { value: EventFormat; span: SpanText };
+  duration?: { value: string; span: SpanText };
   atEvent: boolean;
   /** The purpose clause after the trigger even when it is no topic ("to prepare the discussion"): a mention inside it is not what later text continues. */
   purpose?: { start: number; end: number };
@@ -690,6 +691,35 @@ function findPlace(ctx: Context, m: Mention): void {
   }
 }
 
+/**
+ * How long a gathering lasted: a length among the trigger's modifiers ("a two-hour phone call", "the 90-minute
+ * meeting") or after it ("spoke by phone for almost three hours", "talks that lasted five hours"). Lengths of days
+ * or more are spans of calendar time ("a two-day summit"), kept as well; "for three years" after "met" is not.
+ */
+function findDuration(ctx: Context, m: Mention): void {
+  if (!GATHERING.has(m.type) && m.type !== 'news-conference' && m.type !== 'speech') return;
+  const { text } = ctx;
+  for (const t of ctx.times) {
+    if (t.type !== 'DURATION' || !/^PT?\d/.test(t.value)) continue;
+    // An adjective ("a two-hour phone call") or a measure ("more than two hours of closed-door talks").
+    const lead = text.slice(t.end, m.start);
+    const modifier = t.end <= m.start && m.start - t.end <= 24 && t.start >= m.clauseStart &&
+      ((/-\p{L}+$/u.test(t.text) && /^\s+(?:[\w-]+\s+){0,2}$/.test(lead) && !/\bto\b/.test(lead)) || /^\s+of\s+(?:[\w-]+\s+){0,2}$/.test(lead));
+    const between = text.slice(m.end, t.start);
+    const after = t.start >= m.end && t.start < m.postEnd && (DURATION_AFTER.test(between) || (between.length <= LASTED_REACH && LASTED.test(between)));
+    if (!modifier && !after) continue;
+    if (/^P\d+[YM]$/.test(t.value)) continue;
+    m.duration = { value: t.value, span: spanText(text, t.start, t.end) };
+    return;
+  }
+}
+
+/** What may stand between an event and its length: "(by phone) for …", "lasting …". */
+const DURATION_AFTER = /^(?:\s+(?:by|on the|over the)\s+(?:tele)?phone)?\s+(?:for|lasting|lasted)\s+$/i;
+/** "Talks in Oslo that lasted five hours": a lasting verb a little further on. */
+const LASTED = /(?:\b(?:that|which)\s+(?:had\s+)?lasted|,\s+lasting|\blasted)\s+(?:for\s+)?$/i;
+const LASTED_REACH = 40;
+
 function findFormat(ctx: Context, m: Mention): void {
   const { text } = ctx;
   if (m.triggerFormat) { m.format = { value: m.triggerFormat, span: spanText(text, m.start, m.end) }; return; }
@@ -835,6 +865,7 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
   findDate(ctx, m, claimed);
   findPlace(ctx, m);
   findFormat(ctx, m);
+  findDuration(ctx, m);
   findTopic(ctx, m, claimed);
   findModality(ctx, m);
 
@@ -938,6 +969,7 @@ interface Building extends EventParts {
   date?: DateFound & { relativeTo?: Building; offset?: EventDate['offset'] };
   place?: Mention['place'];
   format?: Mention['format'];
+  duration?: Mention['duration'];
   readonly evidence: Set<number>;
   id?: string;
   /**
@@ -991,6 +1023,7 @@ function mergeInto(e: Building, m: Mention): void {
   if (m.date && (!e.date || e.date.relativeTo !== undefined)) e.date = m.date;
   if (m.place && !e.place) e.place = m.place;
   if (m.format && !e.format) e.format = m.format;
+  if (m.duration && !e.duration) e.duration = m.duration;
   if (m.topic && !e.topic) e.topic = m.topic;
   if (m.organiser && !e.organiser) e.organiser = m.organiser;
   for (const p of m.participants) addUnique(e.participants, p);
@@ -1171,6 +1204,7 @@ function finalise(ctx: Context, events: Building[]): ArticleEvent[] {
       ...(date ? { date } : {}),
       ...(e.place ? { place: e.place } : {}),
       ...(e.format ? { format: e.format } : {}),
+      ...(e.duration ? { duration: e.duration } : {}),
       participants: e.participants.map((p) => withText(text, p)),
       ...(e.nonParticipants.length > 0 ? { nonParticipants: e.nonParticipants.map((p) => withText(text, p)) } : {}),
       modality: e.modality,

@@ -104,6 +104,8 @@ export interface ArticleEvent {
   readonly date?: EventDate;
   readonly place?: { readonly name: string; readonly entityId?: string; readonly span: SpanText };
   readonly format?: { readonly value: EventFormat; readonly span: SpanText };
+  /** Added (optional): how long a gathering lasted, as a TIMEX3 duration ("a two-hour phone call" → `PT2H`). */
+  readonly duration?: { readonly value: string; readonly span: SpanText };
   readonly participants: readonly EventParticipant[];
   /** Added (optional): people or bodies the text says did NOT take part ("did not join the call"). */
   readonly nonParticipants?: readonly EventParticipant[];

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Citation, Dossier, DossierEntity, DossierQuote, Fact } from '../api.js';
-import { dayNumber, displayDate, plural } from '../format.js';
+import { dayNumber, displayDate, displayDuration, plural } from '../format.js';
 import { entitySpans, fromCitations, isOutlet, quoteSpans, supportText, type Highlight, type Selection, type SourceLabels } from './model.js';
 
 export interface SectionProps {
@@ -206,6 +206,12 @@ export function Timeline({ dossier, labels, selected, onSelect }: SectionProps) 
                   {event?.modality.disputed && <span className="tag conflict">reports differ on whether it happened</span>}
                 </p>
                 <p className="tl-label">{t.label}</p>
+                {event?.duration && (
+                  <p className="casualties">
+                    lasting {event.duration.values.map((v) => displayDuration(v.value)).join(' or ')}
+                    {event.duration.disputed && <span className="tag conflict">length disputed</span>}
+                  </p>
+                )}
                 {event?.casualties && event.casualties.length > 0 && <p className="casualties">{casualtySummary(event.casualties)}</p>}
                 {event?.tallies && event.tallies.length > 0 && (
                   <p className="casualties">tally: {[...new Set(event.tallies.map((t) => `${t.inFavour}–${t.against}${t.abstentions !== undefined ? ` (${t.abstentions} abstaining)` : ''}`))].join(', ')}</p>
