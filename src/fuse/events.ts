@@ -373,7 +373,7 @@ export function buildEvents(ctx: FusionContext, entities: EntityIndex, clusters:
     const event: DossierEvent = {
       id,
       type,
-      description: describeEvent(type, format?.value, place?.value, dateStated?.value, topic, modality.value),
+      description: describeEvent(type, format?.value, place?.value, dateStated?.value, topic, modality.value, [...participants.values()].map((p) => p.name)),
       ...(dateStated ? { date: resolvedFromStory.length > 0 ? { ...dateStated, resolvedFromStory } : dateStated } : {}),
       ...(place ? { place } : {}),
       ...(format ? { format } : {}),
@@ -398,6 +398,7 @@ export function describeEvent(
   date: string | undefined,
   topic: string | undefined,
   modality: EventModality = 'actual',
+  speakers: readonly string[] = [],
 ): string {
   const formatText = format === 'virtual' ? 'video ' : format === 'phone' ? 'phone ' : format === 'in-person' ? 'in-person ' : '';
   const modalityText = modality === 'actual' ? '' : `${modality} `;
@@ -405,8 +406,12 @@ export function describeEvent(
   const when = date ? `${/^\d{4}-\d{2}-\d{2}/.test(date) ? 'on' : 'in'} ${displayDate(date)}` : '';
   // A visit is to its place ("visit to Kyiv"); other events happen in it.
   const where = place ? `${type === 'visit' ? 'to' : 'in'} ${place}` : '';
-  return [what, where, when, topic ? `(${topic})` : ''].filter((s) => s !== '').join(' ');
+  // A statement, speech or news conference is told by whom ("statement by Karl Odin on Tuesday 1 December 2026").
+  const by = speakers.length > 0 && SPOKEN_EVENTS.has(type) ? `by ${speakers.slice(0, 2).join(' and ')}${speakers.length > 2 ? ' and others' : ''}` : '';
+  return [what, by, where, when, topic ? `(${topic})` : ''].filter((s) => s !== '').join(' ');
 }
+
+const SPOKEN_EVENTS: ReadonlySet<EventType> = new Set(['statement', 'announcement', 'speech', 'news-conference']);
 
 export function buildTimeline(events: readonly DossierEvent[]): TimelineEntry[] {
   return events
