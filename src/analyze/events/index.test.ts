@@ -720,3 +720,42 @@ test('a gathering\'s length: a modifier ("a two-hour phone call"), "for almost t
   assert.equal(lengthOf('The ministers met for three years.', 'met'), undefined);
   assert.equal(lengthOf('Garland told attorneys in the next 30 days to convene meetings with local leaders.', 'meetings'), undefined);
 });
+
+test('whom a verb met may be "his Ukrainian counterpart, Andrii Sybiha"; long names between a meeting and its date do not push the date out of reach', () => {
+  const text = 'Hakan Fidan met his Ukrainian counterpart, Andrii Sybiha, in Istanbul on Monday. ' +
+    'Lena Brandt met with her Estonian counterpart Kaja Kallas-Ruutel in Tallinn on Friday.';
+  const at = (name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const events = run(text, { mentions: [at('Hakan Fidan', 'PER'), at('Andrii Sybiha', 'PER'), at('Istanbul', 'LOC'), at('Lena Brandt', 'PER'), at('Kaja Kallas-Ruutel', 'PER'), at('Tallinn', 'LOC')] });
+  const [istanbul, tallinn] = gatherings(events);
+  assert.deepEqual(names(istanbul!), ['Hakan Fidan', 'Andrii Sybiha']);
+  assert.equal(istanbul?.date?.value, '2026-11-16');
+  assert.deepEqual(names(tallinn!), ['Lena Brandt', 'Kaja Kallas-Ruutel']);
+  assert.equal(tallinn?.place?.name, 'Tallinn');
+  assert.equal(tallinn?.date?.value, '2026-11-13');
+});
+
+test('a date or place after a new clause or another participle is not the event\'s; a statement\'s own "released" and an interview "that aired" are', () => {
+  const dateOf = (text: string, trigger: string): string | undefined => run(text).find((e) => e.trigger.text === trigger)?.date?.value;
+  assert.equal(dateOf('He had a brief meeting with Orbán, and he seems to be using the lull on Monday to rest.', 'meeting'), undefined);
+  assert.equal(dateOf('The march was not planned to ease the visit minutes later by the president to a church, a report released Wednesday concluded.', 'visit'), undefined);
+  assert.equal(dateOf('The minister announced that the troops would leave on Friday.', 'announced'), undefined);
+  assert.equal(dateOf('In a statement released late Sunday, the ministry called for calm.', 'In a statement'), '2026-11-15');
+  assert.equal(dateOf('"I know the truth," she told the network in an interview that aired Monday.', 'in an interview'), '2026-11-16');
+  const text = 'Speaking at a party gathering, Karl Odin praised what he called a fair count of the votes in Vell County.';
+  const at = (name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const gathering = run(text, { mentions: [at('Karl Odin', 'PER'), at('Vell County', 'LOC')] }).find((e) => e.trigger.text === 'gathering');
+  assert.equal(gathering?.place, undefined);
+});
+
+test('"will be held", "is scheduled for" after an event make it planned, with or without a publication date, and date it through a place phrase', () => {
+  const text = 'The commission\'s first session will be held in Ankara next month. The summit in Rome between the two leaders is scheduled for Friday.';
+  for (const published of [PUBLISHED, undefined]) {
+    const events = extractEvents(text, { tokenized: tokenize(text), times: recognizeTimeExpressions(text, published ? { published } : {}), ...(published ? { published } : {}) });
+    assertSpans(text, events);
+    const session = only(events, (e) => e.trigger.text === 'session', 'session');
+    const summit = only(events, (e) => e.trigger.text === 'summit', 'summit');
+    assert.equal(session.modality, 'planned');
+    assert.equal(summit.modality, 'planned');
+    assert.equal(summit.date?.value, published ? '2026-11-20' : 'XXXX-WXX-5');
+  }
+});

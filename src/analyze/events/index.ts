@@ -79,10 +79,24 @@ const COORDINATED_VERB = /^[^,.;:]{0,40}\s(?:and|before|then)\s+(?:then\s+|later
 
 /** Between an event word and the date it began: "The talks began on November 28". */
 const BEGAN_ON = /^\s+(?:began|begun|started|opened|got under way|kicked off)\s+(?:on\s+|in\s+)?$/i;
+/**
+ * "The first session is due on December 14", "the summit in Rome was held in May": the copula dates its subject.
+ */
+const SCHEDULED_FOR = /^(?:\s+(?:in|at|of|on|between|with)\s+[^,.;]{0,40}?)?\s+(?:is|are|was|were|will be|has been|had been)\s+(?:due|scheduled|set|planned|slated|expected|held|to be held)(?:\s+to\s+(?:be\s+held|take\s+place|open|start|begin|convene))?\s+(?:on|for|in)?\s*$/i;
 /** Words between a trigger and a later time expression that show the date belongs to another predicate. */
-/** "The first session is due on December 14", "the summit was held in May": the copula dates its subject. */
-const SCHEDULED_FOR = /^\s+(?:is|are|was|were|will be|has been|had been)\s+(?:due|scheduled|set|planned|slated|expected|held|to be held)(?:\s+to\s+(?:be\s+held|take\s+place|open|start|begin|convene))?\s+(?:on|for|in)?\s*$/i;
 const DATE_BREAKERS = /\b(?:since|was|is|were|are|been|has|had|took|after|before|until|ended|ends|began|begins)\b/i;
+/** A new clause after a comma ("…, and he seems", "…, Trump hailed"): what follows it is no longer the event's. */
+const CLAUSE_BREAK = /,\s+(?:(?:and|but|while|whereas)\s|(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\p{Ll}+ed|said|says|told|met|made|took|gave|spoke|is|was|has|had|will)\b)/u;
+/**
+ * A participle right before a date, after a comma, other than those that schedule or hold the event itself ("the
+ * visit …, an inspector general's report released Wednesday"; without the comma, "a statement released late Sunday",
+ * the participle is the event's own).
+ */
+const OTHER_PARTICIPLE_BEFORE = /\b(?!(?:scheduled|planned|slated|expected|held|convened|set|called|arranged|organi[sz]ed|hosted|chaired|led|attended)\b)\p{Ll}{3,}ed\s+(?:on\s+|in\s+|last\s+|this\s+|next\s+)?$/u;
+/** A "that" clause, not a relative one ("an interview that aired Monday"). */
+const THAT_CLAUSE = /\bthat\s+(?!(?:\p{Ll}+ed|was|were|is|are|will|would|had|has)\b)/u;
+/** Events whose object is what was said or agreed, which carries its own dates. */
+const TELLS_OF_CONTENT: ReadonlySet<EventType> = new Set(['announcement', 'agreement', 'statement']);
 /** How far back (characters) an "at a meeting" trigger looks for the clause event whose date it shares. */
 const AT_EVENT_REACH = 200;
 
@@ -478,13 +492,18 @@ function atEventSubject(ctx: Context, sent: Sentence, m: Mention, firstTrigger: 
   m.counts.push(...findCounts(text, from, to));
 }
 
-/** Between a verb and its object: titles ("Adm.", "Foreign Minister") and an article. */
-const VERB_TO_OBJECT = /^\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\.?\s+){0,3}$/u;
+/**
+ * Between a verb and its object: titles ("Adm.", "Foreign Minister") and an article, or the counterpart the name is
+ * ("met his Ukrainian counterpart, Andrii Sybiha").
+ */
+const VERB_TO_OBJECT = /^\s+(?:(?:the|his|her|their|its)\s+(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:counterparts?|opposite numbers?)\s*,?\s+|(?:the\s+)?(?:\p{Lu}[\p{L}-]*\.?\s+){0,3})$/u;
 
 /** The actor right after a meeting verb, its object: a named actor or group, or a resolved "him", "her", "them". */
 function objectActor(ctx: Context, verbEnd: number, clauseEnd: number): Actor | undefined {
   const pronoun = ctx.actors.find((a) => a.pronoun && a.start > verbEnd && /^\s+$/.test(ctx.text.slice(verbEnd, a.start)));
-  if (pronoun) return /^(?:him|her|them)$/i.test(ctx.text.slice(pronoun.start, pronoun.end)) ? pronoun : undefined;
+  // ("met his counterpart": a possessive only says whose counterpart the object is.)
+  const possessive = pronoun !== undefined && /^(?:his|her|their|its)\s+(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:counterparts?|opposite numbers?)\b/iu.test(ctx.text.slice(pronoun.start));
+  if (pronoun && !possessive) return /^(?:him|her|them)$/i.test(ctx.text.slice(pronoun.start, pronoun.end)) ? pronoun : undefined;
   const next = participantActors(ctx, verbEnd, clauseEnd)[0];
   return next && VERB_TO_OBJECT.test(ctx.text.slice(verbEnd, next.start)) ? next : undefined;
 }
@@ -526,6 +545,19 @@ function usableTimexAt(ctx: Context, start: number, end: number, claimed: Readon
   return out;
 }
 
+/**
+ * Characters in [from, to) outside the named actors there: how far a date or place lies from its trigger should not
+ * grow with the length of the names in between ("met with his Ukrainian counterpart Andrii Sybiha in Istanbul on").
+ */
+const MAX_NAME_DISCOUNT = 40;
+
+function charsBesideActors(ctx: Context, from: number, to: number): number {
+  let names = 0;
+  for (const a of ctx.actors) if (!a.pronoun && a.start >= from && a.end <= to) names += a.end - a.start;
+  // (Capped: a long run of names is itself a sign that the date or place belongs to something else.)
+  return to - from - Math.min(names, MAX_NAME_DISCOUNT);
+}
+
 function dateFromTimex(ctx: Context, i: number): DateFound {
   const t = ctx.times[i];
   if (!t) throw new RangeError(`events: time expression index ${i} out of range`);
@@ -546,9 +578,15 @@ function findDate(ctx: Context, m: Mention, claimed: Set<number>): void {
     const t = ctx.times[i];
     if (!t) continue;
     if (BEGAN_ON.test(text.slice(m.end, t.start))) { m.began = dateFromTimex(ctx, i); continue; }
-    if (NON_EVENT_DATE_PREP.test(text.slice(Math.max(m.end, t.start - 25), t.start))) continue;
     const between = text.slice(m.end, t.start);
-    if (between.length > ATTRIBUTE_REACH || (DATE_BREAKERS.test(between) && !SCHEDULED_FOR.test(between))) continue;
+    // ("is scheduled for Friday" is the event's date, though "for Friday" usually is not.)
+    if (NON_EVENT_DATE_PREP.test(text.slice(Math.max(m.end, t.start - 25), t.start)) && !SCHEDULED_FOR.test(between)) continue;
+    if (charsBesideActors(ctx, m.end, t.start) > ATTRIBUTE_REACH || (DATE_BREAKERS.test(between) && !SCHEDULED_FOR.test(between))) continue;
+    // "a brief meeting with Orbán, and he seems to be using the August lull", "the visit …, a report released
+    // Wednesday": a date after another clause or another verb's participle is theirs.
+    if (CLAUSE_BREAK.test(between) || (between.includes(',') && OTHER_PARTICIPLE_BEFORE.test(between))) continue;
+    // "announced that the troops would leave on Friday": what was announced or agreed holds its own dates.
+    if (TELLS_OF_CONTENT.has(m.type) && THAT_CLAUSE.test(between)) continue;
     m.date = dateFromTimex(ctx, i);
     claimed.add(i);
     return;
@@ -664,7 +702,7 @@ function findPlace(ctx: Context, m: Mention): void {
   const prepRe = m.type === 'deployment' ? /\b(?:to|in|into)\s+/g : m.type === 'visit' ? /\b(?:to|in|at)\s+|^\s+/g :
     m.type === 'attack' ? /\b(?:in|at|on|near|outside)\s+/g : /\b(?:in|at)\s+/g;
   for (const p of region.matchAll(prepRe)) {
-    if ((p.index ?? 0) > ATTRIBUTE_REACH) break;
+    if (charsBesideActors(ctx, m.end, m.end + (p.index ?? 0)) > ATTRIBUTE_REACH || CLAUSE_BREAK.test(region.slice(0, p.index))) break;
     let at = m.end + (p.index ?? 0) + p[0].length;
     if (text.startsWith('the ', at) && placeActorAt(ctx, at + 4)) at += 4;
     const direct = placeActorAt(ctx, at);
@@ -833,8 +871,12 @@ function findModality(ctx: Context, m: Mention): void {
   const before = ctx.text.slice(Math.max(m.modalStart, m.start - MODALITY_REACH), m.start);
   if (/\b(?:could|might|may|if|would be prepared to|option)\b[^,.;]*$/i.test(before)) m.modality = 'possible';
   else if (/\b(?:will|'ll|shall|is due to|are due to|due to|is to|are to|plans? to|planned to|agreed to|expected to|set to|scheduled to|to be|would|next)\b(?:\s+[\w-]+){0,3}\s*$/i.test(before)) m.modality = 'planned';
+  else if (FUTURE_AFTER.test(ctx.text.slice(m.end, Math.min(m.postEnd, m.end + MODALITY_REACH + 30)))) m.modality = 'planned';
   else if (m.date && ctx.published && m.date.value.slice(0, 10) > ctx.published.slice(0, m.date.value.slice(0, 10).length) && !/X/.test(m.date.value)) m.modality = 'planned';
 }
+
+/** "The first session will be held …", "The summit in Rome is scheduled for …": the event is to come, whatever its date says. */
+const FUTURE_AFTER = /^(?:\s+(?:in|at|of|on|between|with)\s+[^,.;]{0,40}?)?\s+(?:will\s+(?:be|take|open|start|begin|convene)|(?:is|are)\s+(?:due|scheduled|set|expected|planned|slated)\s+(?:to|for|on|in))\b/i;
 
 function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw: RawTrigger, sentenceTriggers: readonly RawTrigger[], boundaries: ReadonlyArray<readonly [number, number]>, claimed: Set<number>): Mention | undefined {
   const { text } = ctx;

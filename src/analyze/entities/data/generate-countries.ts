@@ -26,6 +26,8 @@ const EXTRA_NAMES: Record<string, string[]> = {
   USA: ['U.S.', 'U.S.A.', 'US', 'America', 'United States of America'],
   GBR: ['Britain', 'Great Britain', 'UK', 'U.K.'],
   RUS: ['Russian Federation'],
+  TUR: ['Turkey'],
+  COG: ['Republic of Congo'],
   CZE: ['Czech Republic'],
   KOR: ['South Korea'],
   PRK: ['North Korea'],
