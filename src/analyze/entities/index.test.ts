@@ -333,3 +333,9 @@ The [[Foreign Ministry|ORG]] added nothing.`);
   assert.deepEqual(ministries.map((e) => [e.name, e.nationality?.value]), [["Russia's Foreign Ministry", 'Russia'], ["Ukraine's Foreign Ministry", 'Ukraine']]);
   assert.equal(at('Foreign Ministry', 2)?.name, "Ukraine's Foreign Ministry", 'a bare later mention is the one named last');
 });
+
+test('a portfolio after "of" or "for" belongs to the title: "Secretary of State Antony Blinken", "Minister for Health Lia Roth"', () => {
+  const { find } = run('In a statement, US Secretary of State [[Antony Blinken|PER]] called for calm. Minister for Health [[Lia Roth|PER]] agreed.');
+  assert.equal(find('Antony Blinken').name, 'Antony Blinken');
+  assert.equal(find('Lia Roth').name, 'Lia Roth');
+});

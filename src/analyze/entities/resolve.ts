@@ -435,7 +435,13 @@ function personNameRange(tokens: readonly Token[], start: number, end: number): 
   while (s < end - 1) {
     const w = tokens[s]?.text ?? '';
     const lower = w.toLowerCase();
-    if (TITLES.has(lower) || ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower)) s++;
+    const role = (t: Token | undefined): boolean => {
+      const x = (t?.text ?? '').toLowerCase();
+      return TITLES.has(x) || ROLE_HEADS.has(x) || ROLE_MODIFIERS.has(x);
+    };
+    if (role(tokens[s])) s++;
+    // "Secretary of State Antony Blinken", "Minister for Health Lia Roth": the portfolio after "of" is the title's too.
+    else if (s > start && (lower === 'of' || lower === 'for') && s + 1 < end - 1 && role(tokens[s + 1])) s++;
     else break;
   }
   let e = end;

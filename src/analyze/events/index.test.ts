@@ -759,3 +759,36 @@ test('"will be held", "is scheduled for" after an event make it planned, with or
     assert.equal(summit.date?.value, published ? '2026-11-20' : 'XXXX-WXX-5');
   }
 });
+
+test('coordinated connectors count from the same event ("met on Wednesday, a day after a meeting in London and a week after a summit in Paris"); last week\'s summit is that summit, and not planned', () => {
+  const text = 'Defence chiefs met by video link on Wednesday, a day after a smaller meeting in London and a week after a summit of presidents in Paris. ' +
+    'Delegations from France, Spain and 19 other countries took part in Tuesday\'s London meeting. Emmanuel Macron hosted last week\'s summit.';
+  const at = (name: string, type: MentionLike['type'], from = 0): MentionLike => ({ start: text.indexOf(name, from), end: text.indexOf(name, from) + name.length, type, text: name });
+  const events = run(text, { published: '2026-11-19', mentions: [at('London', 'LOC'), at('Paris', 'LOC'), at('France', 'LOC'), at('Spain', 'LOC'), at('London', 'LOC', 150), at('Emmanuel Macron', 'PER')] });
+  const london = only(events, (e) => e.place?.name === 'London', 'London meeting');
+  assert.equal(london.date?.value, '2026-11-17');
+  assert.ok(names(london).includes('France'));
+  const summit = only(events, (e) => e.type === 'summit', 'the one summit');
+  assert.equal(summit.date?.value, '2026-11-11');
+  assert.equal(summit.place?.name, 'Paris');
+  assert.equal(summit.modality, 'actual');
+  assert.equal(summit.organiser?.name, 'Emmanuel Macron');
+});
+
+test('"spoke by phone with U.S. President Donald Trump for more than an hour": the abbreviation does not end the list, the title\'s country is no participant, the length is read', () => {
+  const text = 'Earlier this month, Emmanuel Macron spoke by phone with U.S. President Donald Trump for more than an hour.';
+  const at = (name: string, type: MentionLike['type']): MentionLike => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name });
+  const call = only(run(text, { mentions: [at('Emmanuel Macron', 'PER'), at('U.S.', 'LOC'), at('Donald Trump', 'PER')] }), (e) => e.type === 'call', 'the call');
+  assert.deepEqual(names(call), ['Emmanuel Macron', 'Donald Trump']);
+  assert.equal(call.duration?.value, 'PT1H');
+});
+
+test('"“We are ready,” he said in a statement after the call, which lasted almost three hours": the statement is his, the call lasted three hours', () => {
+  const text = 'Chiefs held a video call on Wednesday with Karl Odin. “We are ready,” he said in a statement after the call, which lasted almost three hours.';
+  const odin = { start: text.indexOf('Karl Odin'), end: text.indexOf('Karl Odin') + 9 };
+  const he = { start: text.indexOf(' he ') + 1, end: text.indexOf(' he ') + 3 };
+  const entities: EntityLike[] = [{ id: 'p1', type: 'person', name: 'Karl Odin', mentions: [{ ...odin, kind: 'name' }, { ...he, kind: 'pronoun' }] }];
+  const events = run(text, { entities });
+  assert.deepEqual(names(only(events, (e) => e.type === 'statement', 'statement')), ['Karl Odin']);
+  assert.equal(only(events, (e) => e.trigger.text === 'video call', 'call').duration?.value, 'PT3H');
+});

@@ -20,6 +20,8 @@ import type { Tokenized } from '../tokens/index.js';
 import { findActors, groupActors, GROUP_HEADS, type Actor, type EntityLike, type MentionLike } from './actors.js';
 import { findCasualties, findTally } from './figures.js';
 import { findCounts, parseNumber } from './counts.js';
+import { compareYMD, parseReferenceDate, toEpochDay } from '../time/calendar.js';
+import { anchorFromValue } from '../time/resolve.js';
 import {
   APPEAL_VERB_BEFORE, ATTACK_GUARD_AFTER, ATTACK_GUARD_BEFORE, CALL_GUARD_AFTER, CALL_GUARD_BEFORE, DEFINITE, FORCE_NOUN, FORMAT_PATTERNS, MEET_OBJECT_GUARD,
   NON_EVENT_DATE_PREP, NOUN_DETERMINER, PARTICIPATION_ALONE, PLACE_PREP, RELATION_VERB, SUMMIT_GUARD, SUMMIT_GUARD_BEFORE,
@@ -85,8 +87,10 @@ const BEGAN_ON = /^\s+(?:began|begun|started|opened|got under way|kicked off)\s+
 const SCHEDULED_FOR = /^(?:\s+(?:in|at|of|on|between|with)\s+[^,.;]{0,40}?)?\s+(?:is|are|was|were|will be|has been|had been)\s+(?:due|scheduled|set|planned|slated|expected|held|to be held)(?:\s+to\s+(?:be\s+held|take\s+place|open|start|begin|convene))?\s+(?:on|for|in)?\s*$/i;
 /** Words between a trigger and a later time expression that show the date belongs to another predicate. */
 const DATE_BREAKERS = /\b(?:since|was|is|were|are|been|has|had|took|after|before|until|ended|ends|began|begins)\b/i;
+/** A comma, a name and its verb ("…, Trump hailed", "…, Hayes traded"): a new clause. */
+const NAME_CLAUSE = /,\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\p{Ll}+ed|said|says|told|met|made|took|gave|spoke|is|was|has|had|will)\b/u;
 /** A new clause after a comma ("…, and he seems", "…, Trump hailed"): what follows it is no longer the event's. */
-const CLAUSE_BREAK = /,\s+(?:(?:and|but|while|whereas)\s|(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\p{Ll}+ed|said|says|told|met|made|took|gave|spoke|is|was|has|had|will)\b)/u;
+const CLAUSE_BREAK = new RegExp(`,\\s+(?:and|but|while|whereas)\\s|${NAME_CLAUSE.source}`, 'u');
 /**
  * A participle right before a date, after a comma, other than those that schedule or hold the event itself ("the
  * visit …, an inspector general's report released Wednesday"; without the comma, "a statement released late Sunday",
@@ -192,6 +196,8 @@ interface RelativeFound {
   readonly mode: 'connector' | 'postposed';
   /** "a day after the vote": the anchor is the last dated event of these types. */
   readonly anchorTypes?: readonly EventType[];
+  /** A connector after "and" or a comma: it may share the anchor of the connector before it. */
+  readonly coordinated?: boolean;
 }
 
 /** The parts of an event a single mention states, and that an event accumulates from its mentions. */
@@ -251,7 +257,7 @@ const REFUSAL_BEFORE = /\b(?:rul(?:ed|es|ing)\s+out|refus(?:ed|es|ing)|declin(?:
 const DECIDING_PARTIES = /\b(?:leaders|ministers|chiefs|countries|states|sides|parties|members|governments|delegations|allies|negotiators|nations|council|committee|alliance|parliament|cabinet|board|union|bloc)\b/i;
 
 /** A determiner and a name before a noun: "the Oslo meeting", "an EU Council meeting". */
-const DETERMINER_AND_NAME = /(?:^|\s)(?:the|a|an|this|that|their|its|his|her|our)\s+(?:\p{Lu}[\p{L}.&-]*\s+){1,3}$/u;
+const DETERMINER_AND_NAME = /(?:^|\s)(?:the|a|an|this|that|their|its|his|her|our|\p{L}+['’]s)\s+(?:\p{Lu}[\p{L}.&-]*\s+){1,3}$/u;
 
 /** Is this match of a trigger pattern a real event word here? Guards against the idioms that share the word. */
 function acceptTrigger(ctx: Context, rule: string, start: number, end: number, sentenceStart: number): { cls?: TriggerClass; ok: boolean } {
@@ -401,6 +407,9 @@ function toParticipant(a: Actor, kindOverride?: EventParticipant['kind']): Event
 /** How far after a country's possessive the person it qualifies may start ("Norland's prime minister Ilse Brandt"). */
 const MAX_POSSESSED_ROLE_CHARS = 40;
 
+/** Capitalised title words between a country and a name ("U.S. President", "French Foreign Minister"). */
+const TITLE_WORDS_BETWEEN = /^\s+(?:\p{Lu}[\p{Ll}.-]+\s+){0,3}$/u;
+
 const GROUP_HEAD_BEFORE_FROM = new RegExp(`\\b(?:${GROUP_HEADS}|troops|forces|teams?)\\s+from\\s+$`, 'i');
 
 /** Named actors and groups in [from, to) that can take part: no places, no countries named as a location. */
@@ -412,8 +421,10 @@ function participantActors(ctx: Context, from: number, to: number): Actor[] {
     // "27 European Union countries", "30 NATO countries": the organisation qualifies the counted states.
     if (a.kind === 'organisation' && counts.some((c) => c.span.start < a.start && a.end < c.span.end)) return false;
     if (a.kind !== 'country') return true;
-    // "Norland's prime minister Ilse Brandt": the country only says whose minister takes part.
+    // "Norland's prime minister Ilse Brandt", "U.S. President Donald Trump": the country only says whose minister
+    // or president takes part.
     if (/^['’]s\b/.test(text.slice(a.end, a.end + 2)) && named.some((b) => b.start > a.end && b.start - a.end <= MAX_POSSESSED_ROLE_CHARS && b.kind === 'person')) return false;
+    if (named.some((b) => b.kind === 'person' && b.start > a.end && TITLE_WORDS_BETWEEN.test(text.slice(a.end, b.start)))) return false;
     const before = wordBefore(text, a.start);
     if (GROUP_HEAD_BEFORE_FROM.test(before)) return true;
     return !PLACE_PREP.test(before);
@@ -641,7 +652,8 @@ function findRelative(ctx: Context, m: Mention, sentenceMentions: readonly RawTr
     if (amount !== undefined) {
       const start = m.clauseStart - (lead.length - (c.index ?? 0));
       const end = start + c[0].trimEnd().length;
-      m.relative = { amount, unit: unitOf(c[2] ?? ''), sign: (c[3] ?? '').toLowerCase() === 'after' ? -1 : 1, span: spanText(text, start, end), mode: 'connector' };
+      const coordinated = /(?:,|\band|\bor)\s*$/i.test(lead.slice(0, c.index));
+      m.relative = { amount, unit: unitOf(c[2] ?? ''), sign: (c[3] ?? '').toLowerCase() === 'after' ? -1 : 1, span: spanText(text, start, end), mode: 'connector', ...(coordinated ? { coordinated } : {}) };
       return;
     }
   }
@@ -737,6 +749,7 @@ function findPlace(ctx: Context, m: Mention): void {
 function findDuration(ctx: Context, m: Mention): void {
   if (!GATHERING.has(m.type) && m.type !== 'news-conference' && m.type !== 'speech') return;
   const { text } = ctx;
+  const sentenceEnd = ctx.sentences[m.sentence]?.end ?? m.postEnd;
   for (const t of ctx.times) {
     if (t.type !== 'DURATION' || !/^PT?\d/.test(t.value)) continue;
     // An adjective ("a two-hour phone call") or a measure ("more than two hours of closed-door talks").
@@ -744,7 +757,9 @@ function findDuration(ctx: Context, m: Mention): void {
     const modifier = t.end <= m.start && m.start - t.end <= 24 && t.start >= m.clauseStart &&
       ((/-\p{L}+$/u.test(t.text) && /^\s+(?:[\w-]+\s+){0,2}$/.test(lead) && !/\bto\b/.test(lead)) || /^\s+of\s+(?:[\w-]+\s+){0,2}$/.test(lead));
     const between = text.slice(m.end, t.start);
-    const after = t.start >= m.end && t.start < m.postEnd && (DURATION_AFTER.test(between) || (between.length <= LASTED_REACH && LASTED.test(between)));
+    // ("the call, which lasted almost three hours": a relative clause, past the trigger's own clause.)
+    const after = t.start >= m.end && ((t.start < m.postEnd && DURATION_AFTER.test(between)) ||
+      (t.start < sentenceEnd && between.length <= LASTED_REACH && LASTED.test(between)));
     if (!modifier && !after) continue;
     if (/^P\d+[YM]$/.test(t.value)) continue;
     m.duration = { value: t.value, span: spanText(text, t.start, t.end) };
@@ -753,7 +768,7 @@ function findDuration(ctx: Context, m: Mention): void {
 }
 
 /** What may stand between an event and its length: "(by phone) for …", "lasting …". */
-const DURATION_AFTER = /^(?:\s+(?:by|on the|over the)\s+(?:tele)?phone)?\s+(?:for|lasting|lasted)\s+$/i;
+const DURATION_AFTER = /^(?:\s+(?:by|on the|over the)\s+(?:tele)?phone)?(?:\s+with\s+[^,;]{1,60}?)?\s+(?:for|lasting|lasted)\s+$/i;
 /** "Talks in Oslo that lasted five hours": a lasting verb a little further on. */
 const LASTED = /(?:\b(?:that|which)\s+(?:had\s+)?lasted|,\s+lasting|\blasted)\s+(?:for\s+)?$/i;
 const LASTED_REACH = 40;
@@ -831,6 +846,9 @@ function findOrganiser(ctx: Context, m: Mention): void {
   }
 }
 
+/** A short subject and its speech verb right after a quotation (' he said ', ' the minister told reporters '). */
+const SPEECH_RIGHT_BEFORE = new RegExp(`^\\s*\\S+(?:\\s+\\S+){0,5}?\\s+(?:${SPEECH_VERB_WORDS})(?:\\s+\\w+)?\\s+$`);
+
 /** "…, the Karvian army said" before "in a statement": the words between the comma and the speech verb. */
 const POSTPOSED_SPEAKER = new RegExp(`(?<=,\\s*)([^,]{2,60}?)\\s+(?:${SPEECH_VERB_WORDS})\\s+$`);
 
@@ -858,8 +876,11 @@ function findPostParticipants(ctx: Context, m: Mention): void {
       if (between.length > OF_REACH || /\b\p{Ll}+\b/u.test(between.replace(/\b(?:in|at|on|by|video|link|the)\b/g, ''))) continue;
     }
     const rest = text.slice(at, m.postEnd);
-    const stop = /[.;:]|,\s+(?!and\s+[\p{Lu}\d])(?=\p{Ll})|\s+(?:to discuss|to prepare|in order)\b/u.exec(rest);
-    const end = at + (stop ? stop.index : rest.length);
+    // (Inside a sentence a full stop is an abbreviation's: "with U.S. President Donald Trump".)
+    const stop = /[;:]|\.\s*$|,\s+(?!and\s+[\p{Lu}\d])(?=\p{Ll})|\s+(?:to discuss|to prepare|in order)\b/u.exec(rest);
+    // ("a meeting with Sen. Nelson in Washington, D.C., Hayes traded …": a new clause ends the list.)
+    const clause = NAME_CLAUSE.exec(rest);
+    const end = at + Math.min(stop ? stop.index : rest.length, clause ? clause.index : rest.length);
     const zone = text.slice(at, end);
     const delegations = /\bdelegations?\s+from\b/i.test(zone);
     addParticipants(m, participantActors(ctx, at, end), 'participants', delegations);
@@ -868,11 +889,20 @@ function findPostParticipants(ctx: Context, m: Mention): void {
 }
 
 function findModality(ctx: Context, m: Mention): void {
-  const before = ctx.text.slice(Math.max(m.modalStart, m.start - MODALITY_REACH), m.start);
+  // ("is expected to vote": the trigger's own "to" belongs to the modal phrase.)
+  const own = /^to\s/i.exec(ctx.text.slice(m.start, m.end))?.[0] ?? '';
+  const before = ctx.text.slice(Math.max(m.modalStart, m.start - MODALITY_REACH), m.start) + own;
   if (/\b(?:could|might|may|if|would be prepared to|option)\b[^,.;]*$/i.test(before)) m.modality = 'possible';
-  else if (/\b(?:will|'ll|shall|is due to|are due to|due to|is to|are to|plans? to|planned to|agreed to|expected to|set to|scheduled to|to be|would|next)\b(?:\s+[\w-]+){0,3}\s*$/i.test(before)) m.modality = 'planned';
+  else if (/\b(?:will|'ll|shall|poised for|is due to|are due to|due to|is to|are to|plans? to|planned to|agreed to|expected to|set to|scheduled to|to be|would|next)\b(?:\s+[\w-]+){0,3}\s*$/i.test(before)) m.modality = 'planned';
   else if (FUTURE_AFTER.test(ctx.text.slice(m.end, Math.min(m.postEnd, m.end + MODALITY_REACH + 30)))) m.modality = 'planned';
-  else if (m.date && ctx.published && m.date.value.slice(0, 10) > ctx.published.slice(0, m.date.value.slice(0, 10).length) && !/X/.test(m.date.value)) m.modality = 'planned';
+  else if (m.date && ctx.published && startsAfter(m.date.value, ctx.published)) m.modality = 'planned';
+}
+
+/** Does the period a date value names begin after the publication day ("2026-W48", "2026-12" after 2026-11-19)? */
+function startsAfter(value: string, published: string): boolean {
+  const anchor = anchorFromValue(value);
+  const day = parseReferenceDate(published);
+  return anchor !== null && day !== null && compareYMD(anchor.date, day) > 0;
 }
 
 /** "The first session will be held …", "The summit in Rome is scheduled for …": the event is to come, whatever its date says. */
@@ -971,7 +1001,9 @@ function analyseMention(ctx: Context, sent: Sentence, sentenceIndex: number, raw
       // "Velor's ministry blamed Karvia in a statement": the subject ends at its verb; what follows is its object.
       // ("“Nobody said this would be easy,” he told reporters at a news conference": the subject follows the quotation.)
       const quoteEnd = Math.max(text.lastIndexOf('”', raw.start), text.lastIndexOf('"', raw.start)) + 1;
-      const from = quoteEnd > clauseStart ? quoteEnd : clauseStart;
+      let from = quoteEnd > clauseStart ? quoteEnd : clauseStart;
+      // ('"We are ready," he said in a statement': the speech verb closed a clause of its own before the trigger.)
+      if (!/\S/.test(text.slice(from, raw.start)) && quoteEnd > sent.start && SPEECH_RIGHT_BEFORE.test(text.slice(quoteEnd, raw.start))) from = quoteEnd;
       const verb = (m.type === 'statement' || m.type === 'news-conference' || m.type === 'speech') && m.cls === 'noun' ? SPEAKER_VERB.exec(text.slice(from, raw.start)) : null;
       const verbStart = verb ? from + verb.index + 1 : raw.start;
       speaker = withoutAppositive(text, subjectActors(ctx, sent, from, verbStart, firstTrigger, m.type === 'agreement' || m.type === 'vote'), verbStart);
@@ -1121,6 +1153,41 @@ function namesAgain(e: Building, m: Mention, text: string): boolean {
   return e.mentions.some((k) => head(k) === word);
 }
 
+/**
+ * "a week after a summit in Paris … Macron hosted last week's summit": once relative dates are resolved, an event told
+ * only by definite mentions, dated by a period that holds the day an earlier event of its type was counted to, is that
+ * event (the earlier one keeps its more precise date).
+ */
+function mergeRestatements(events: Building[], owner: Map<Mention, Building>): void {
+  for (let j = events.length - 1; j > 0; j--) {
+    const later = events[j];
+    const period = later?.date;
+    if (!later || !period || period.relativeTo !== undefined || !later.mentions.every((m) => m.definite)) continue;
+    const earlier = events.slice(0, j).reverse().find((e) => e.type === later.type && e.date !== undefined && dayWithin(e.date.value, period.value) &&
+      (!e.place || !later.place || e.place.name.toLowerCase() === later.place.name.toLowerCase()) &&
+      (!e.format || !later.format || e.format.value === later.format.value) && (e.modality === 'planned') === (later.modality === 'planned'));
+    if (!earlier) continue;
+    const kept = earlier.date;
+    for (const m of [...later.mentions]) { mergeInto(earlier, m); owner.set(m, earlier); }
+    if (kept) earlier.date = kept;
+    events.splice(j, 1);
+    for (const e of events) if (e.date?.relativeTo === later) e.date = { ...e.date, relativeTo: earlier };
+  }
+}
+
+/** Is `day` (YYYY-MM-DD…) inside the day, week, month or year `period` names? */
+function dayWithin(day: string, period: string): boolean {
+  const d = parseReferenceDate(day.slice(0, 10));
+  const a = anchorFromValue(period);
+  if (!d || !a || !/^\d{4}-\d{2}-\d{2}/.test(day)) return false;
+  if (a.granularity === 'week') {
+    const diff = toEpochDay(d) - toEpochDay(a.date);
+    return diff >= 0 && diff < 7;
+  }
+  if (a.granularity === 'day' || a.granularity === 'month' || a.granularity === 'year') return day.startsWith(period.slice(0, 10));
+  return false;
+}
+
 /** The value of a day counted from an event whose own date is not resolved yet. */
 const UNRESOLVED_DAY = 'XXXX-XX-XX';
 
@@ -1155,9 +1222,18 @@ function resolveRelativeDates(mentions: readonly Mention[], owner: ReadonlyMap<M
       if (!e || (e.date && e.date.relativeTo === undefined)) continue;
       let anchor: Building | undefined;
       if (m.relative.mode === 'connector') {
-        const before = mentions.slice(0, i).reverse().find((k) => k.sentence === m.sentence && k.end <= m.relative!.span.start);
+        const mentionBefore = (at: number, limit: number): Mention | undefined =>
+          mentions.slice(0, at).reverse().find((k) => k.sentence === m.sentence && k.end <= limit);
+        const before = mentionBefore(i, m.relative.span.start);
         const after = mentions.slice(i + 1).find((k) => k.sentence === m.sentence);
-        const near = before ?? after;
+        let near = before ?? after;
+        // "met on Wednesday, a day after a meeting in London and a week after a summit in Paris": a coordinated
+        // connector counts from what the connector before it counts from, not from that connector's own event.
+        while (m.relative.coordinated && before && near?.relative?.mode === 'connector') {
+          const from = mentionBefore(mentions.indexOf(near), near.relative.span.start);
+          if (!from) break;
+          near = from;
+        }
         // "The talks began on November 28, three weeks after …": counted from when the event began.
         if (near?.began) {
           const value = shiftDate(near.began.value, m.relative.sign * m.relative.amount, m.relative.unit);
@@ -1384,6 +1460,7 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
     owner.set(m, e);
   }
   resolveRelativeDates(mentions, owner);
+  mergeRestatements(events, owner);
   for (const m of mentions) {
     const e = owner.get(m);
     const first = m.coordinatedWith ? owner.get(m.coordinatedWith) : undefined;

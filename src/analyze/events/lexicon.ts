@@ -67,7 +67,7 @@ export const NOUN_DETERMINER =
   /(?:^|\s)(?:a|an|the|this|that|these|those|their|its|his|her|our|first|second|next|last|smaller|larger|small|large|emergency|[\w-]+-day|[\w-]+-hour|\p{L}+day['’]s|\p{L}+['’]s|extraordinary|special|informal|formal|regular|annual|monthly|weekly|joint|ministerial|private|closed-door|cabinet|board|same|previous|face-to-face|in-person|bilateral|trilateral|brief|separate|follow-up|preparatory|peace|crisis|high-level|leaders'|leaders’|direct|further|new|fresh|latest|final|earlier|later|planned|one|two|three|of|video|virtual|online)\s*$/iu;
 
 /** Definite references: the event was already reported ("the call", "Wednesday's talks", "this meeting"). */
-export const DEFINITE = /(?:^|\s)(?:the|this|that|these|those|its|their|\p{L}+day['’]s|today['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,2}$/iu;
+export const DEFINITE = /(?:^|\s)(?:the|this|that|these|those|its|their|\p{L}+day['’]s|today['’]s|yesterday['’]s|(?:last|this|next|past)\s+(?:week|weekend|month|year)['’]s)\s+(?:[\w-]+\s+){0,2}$/iu;
 
 /** Objects of "meet"/"met" that make it "satisfy" or "receive", not "gather". */
 export const MEET_OBJECT_GUARD =
@@ -126,4 +126,4 @@ export const SUMMIT_PARTICIPANTS = /\b(?:presidents|heads of state|heads of gove
 export const NON_EVENT_DATE_PREP = /\b(?:before|by|until|till|since|from|after|through|throughout|within|ahead of|for|during|over|than|into|starting)\s+(?:the\s+)?$/i;
 
 /** Words before a place actor that make it a participant's origin or a destination, not a participant. */
-export const PLACE_PREP = /\b(?:in|at|to|near|into|across|outside|inside|for|on|against|from|toward|towards|via|over)\s+(?:the\s+)?$/i;
+export const PLACE_PREP = /\b(?:in|at|to|near|into|across|outside|inside|for|on|against|from|toward|towards|via|over)\s+(?:the\s+|an?\s+)?$/i;
