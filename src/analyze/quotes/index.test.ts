@@ -745,3 +745,14 @@ test('an inverted speaker may be followed by an adjunct or a relative clause bef
   const clause = run('Tom Keel, who ran the ferry until last year, said Marlow reached out to the harbour board during her first week in office.');
   assert.deepEqual(clause.map((s) => [s.source, s.cue]), [['Tom Keel, who ran the ferry until last year', 'said']]);
 });
+
+test('talking with someone, somewhere or for a while, and what a gathering is to discuss, are no attributions', () => {
+  for (const text of [
+    'Earlier this month, Lena Brandt spoke by phone with Karl Odin for more than an hour.',
+    'Odin talked with reporters at the harbour before leaving.',
+    'Defence chiefs met by video link on Wednesday to discuss security guarantees for Norland.',
+    'The council called an emergency meeting to consider the new port fees.',
+  ]) assert.deepEqual(run(text), [], text);
+  // Saying so still is.
+  assert.deepEqual(run('Karl Odin said he had spoken by phone with Lena Brandt.').map((s) => s.cue), ['said']);
+});

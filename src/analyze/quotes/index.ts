@@ -1034,6 +1034,44 @@ function onlyAdverbial(doc: Doc, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * "Defence chiefs met by video link to discuss security guarantees": what a gathering is for is its agenda, nobody's
+ * words (PolNeAR train: none of the 5 "to discuss" after a meeting word is an attribution, 7 of the other 36 are).
+ */
+function purposeOfGathering(doc: Doc, unit: Unit, ca: number, headForm: string): boolean {
+  if (!AGENDA_VERBS.has(headForm) || ca === 0 || low(doc, ca - 1) !== 'to') return false;
+  for (let k = ca - 2; k >= unit.first && k >= ca - 12; k--) if (GATHERING_WORDS.has(low(doc, k))) return true;
+  return false;
+}
+
+/** "The council called an emergency meeting", "called snap elections": convening, not speech. */
+function callsAGathering(doc: Doc, unit: Unit, cb: number, headForm: string): boolean {
+  // ("called the vote on Monday 'a wake-up call'": a definite object is named, not convened.)
+  if (!CALL_FORMS.has(headForm) || !/^(?:a|an|another|snap|early|fresh)$/.test(low(doc, cb))) return false;
+  for (let k = cb + 1; k < unit.last && k <= cb + 3; k++) if (CONVENED.has(low(doc, k))) return true;
+  return false;
+}
+
+const CALL_FORMS = new Set(['call', 'calls', 'called', 'calling']);
+const CONVENED = new Set(['meeting', 'session', 'summit', 'conference', 'election', 'elections', 'vote', 'referendum', 'strike', 'hearing', 'recess']);
+
+const AGENDA_VERBS = new Set(['discuss', 'consider', 'review', 'debate', 'examine', 'address']);
+const GATHERING_WORDS = new Set(['met', 'meet', 'meets', 'meeting', 'meetings', 'gathered', 'gather', 'summit', 'call', 'talks', 'convened',
+  'convene', 'session', 'conference', 'videoconference', 'assembled']);
+
+/**
+ * "Macron spoke by phone with Trump for an hour": talking with someone, somewhere or for a while says nothing about
+ * what was said; only a clause, a quotation or what it was about ("spoke about the war") is content.
+ */
+function talkWithoutContent(doc: Doc, headForm: string, start: number, end: number): boolean {
+  if (!TALK_VERBS.has(headForm) || !TALK_CIRCUMSTANCES.has(low(doc, start))) return false;
+  for (let k = start; k < end; k++) if (low(doc, k) === 'that' || low(doc, k) === 'about' || inQuote(doc, k)) return false;
+  return true;
+}
+
+const TALK_VERBS = new Set(['spoke', 'speak', 'speaks', 'speaking', 'spoken', 'talked', 'talk', 'talks', 'talking']);
+const TALK_CIRCUMSTANCES = new Set(['by', 'with', 'for', 'at', 'in', 'over', 'during', 'after', 'before', 'via', 'from', 'briefly', 'privately', 'separately']);
+
 const ADVERBIAL_PREPOSITIONS = new Set(['since', 'in', 'on', 'at', 'for', 'during', 'over', 'after', 'before', 'until', 'throughout']);
 
 /** Does the quoted segment look like speech rather than a scare quote, a title or a nickname? */
@@ -1286,6 +1324,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
   const [ca, cb] = cueRange(doc, head, unit);
   const cue = spanOf(doc, ca, cb);
   const headForm = low(doc, head);
+  if (purposeOfGathering(doc, unit, ca, headForm) || callsAGathering(doc, unit, cb, headForm)) return null;
 
   if (headForm === 'according') {
     if (cb === head + 1) return null; // "according" without "to"
@@ -1487,7 +1526,7 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
 
   // (D) Reported content after the cue: Ada Marlow said (that) the talks failed.
   let end = contentEnd(doc, unit, start);
-  if (start >= end || isTitleObject(doc, start, end) || onlyAdverbial(doc, start, end)) return null;
+  if (start >= end || isTitleObject(doc, start, end) || onlyAdverbial(doc, start, end) || talkWithoutContent(doc, headForm, start, end)) return null;
   const src = leftSource();
   // (D''') A passive cue with its agent: "The closure was first reported by the Vell Courier" (the subject is what was
   // said or thought, the agent who said or thought it).

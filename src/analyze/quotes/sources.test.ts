@@ -143,8 +143,8 @@ test('a wire dateline opening the paragraph stays out of the reported words', ()
   assert.deepEqual(parts('Officials said NATO - and its allies - would meet.')[0]?.content, ['NATO - and its allies - would meet']);
 });
 
-test('the subject of "met … to discuss" ends before the irregular past verb', () => {
-  const text = 'Defence chiefs from all 30 member states met by video link on Wednesday to discuss what guarantees the alliance could offer.';
+test('the subject of "met … and agreed" ends before the irregular past verb', () => {
+  const text = 'Defence chiefs from all 30 member states met by video link on Wednesday and agreed that the alliance could offer guarantees.';
   assert.equal(parts(text)[0]?.source, 'Defence chiefs from all 30 member states');
 });
 
