@@ -23,7 +23,7 @@ import { recognizeTimeExpressions, type TimeExpression } from './time/index.js';
 import { tokenize } from './tokens/index.js';
 
 /** Bumped whenever any stage's output can change, so stored analyses can be recomputed. */
-export const ANALYZER_VERSION = 'triangulate-analyze@6';
+export const ANALYZER_VERSION = 'triangulate-analyze@7';
 
 /** A quote with the entity its speaker resolved to, when one did. */
 export interface QuoteRecord extends Attribution {

@@ -57,3 +57,14 @@ test('one call given two lengths a quarter or more apart is a disagreement; "abo
   const minutes = article('c', 'Ilse Brandt and Tomas Varek spoke by phone for 120 minutes on Wednesday before they agreed to reopen the corridor.', 'Outlet C', '2026-12-03');
   assert.ok(!dossierOf(two, minutes).disagreements.some((d) => d.kind === 'duration'));
 });
+
+test('one report\'s video meeting and its phone call earlier in the month stay two events; the timeline says how long each lasted, in the report\'s words', () => {
+  const report = article('a',
+    'Defence chiefs met by video link on Wednesday. The call, which lasted almost three hours, ended without a deal.\n\n' +
+    'Earlier this month, Lena Brandt spoke by phone with Karl Odin for more than an hour.', 'Outlet A', '2026-11-19');
+  const dossier = dossierOf(report);
+  assert.deepEqual(dossier.events.map((e) => e.format?.value).sort(), ['phone', 'virtual']);
+  const timeline = renderDossierMarkdown(dossier).split('## Timeline')[1]?.split('##')[0] ?? '';
+  assert.match(timeline, /video meeting on Wednesday 18 November 2026, lasting almost three hours/);
+  assert.match(timeline, /phone call in November 2026, lasting more than an hour/);
+});

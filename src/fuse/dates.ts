@@ -122,6 +122,14 @@ export function displayDuration(value: string): string {
   return p ? `${p.amount} ${p.unit.word}${p.amount === 1 ? '' : 's'}` : value;
 }
 
+/**
+ * How long an event lasted as the timeline tells it, in the words of the first report giving each length (", lasting
+ * almost three hours", ", lasting two hours or three hours"), or ''.
+ */
+export function lastingText(duration: { readonly values: readonly { readonly value: string; readonly sources: readonly { readonly text: string }[] }[] } | undefined): string {
+  return duration && duration.values.length > 0 ? `, lasting ${duration.values.map((v) => v.sources[0]?.text ?? displayDuration(v.value)).join(' or ')}` : '';
+}
+
 /** Two reported lengths of one event that cannot both be right: a quarter or more apart ("two hours" vs "three hours"). */
 export function durationsDisagree(a: string, b: string): boolean {
   const x = durationMinutes(a);

@@ -245,6 +245,9 @@ function link(c: EventCandidate, member: EventCandidate): { link: Link; score: n
   const sameArticle = c.report.article.id === member.report.article.id;
   if (cmp.dateConflict && cmp.placeConflict) return { link: 'no', score: 0 };
   if (sameArticle && (cmp.dateConflict || cmp.placeConflict)) return { link: 'no', score: 0 };
+  // One report telling of a video meeting and of a phone call tells of two events (across reports the same two
+  // formats are a disagreement about one event).
+  if (sameArticle && c.format && member.format && c.format !== member.format && c.format !== 'hybrid' && member.format !== 'hybrid') return { link: 'no', score: 0 };
   // Two reports' next meeting is one event whatever the date they give it, when nothing else sets them apart and they
   // agree on enough (kind and format, or topic): one report cannot name the same planned meeting for two dates.
   if (cmp.dateConflict && bothPlanned(c, member) && !cmp.placeConflict) return { link: cmp.score >= MIN_MERGE_SCORE ? 'merge' : 'no', score: cmp.score };

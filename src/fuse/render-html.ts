@@ -2,7 +2,7 @@
  * The dossier as one self-contained HTML page: inline CSS, no scripts, no external resources; every piece of text
  * from the reports is HTML-escaped. Same order as the Markdown brief, with each source's sentence shown on demand.
  */
-import { displayDate } from './dates.js';
+import { displayDate, lastingText } from './dates.js';
 import { capitalise, quoteFact } from './facts.js';
 import { articleNote, excerpt, keyQuotes } from './render-markdown.js';
 import type { Citation, Dossier, Support } from './types.js';
@@ -71,7 +71,8 @@ export function renderDossierHtml(d: Dossier): string {
   h.push('<h2>Timeline</h2><ul>');
   for (const t of d.timeline) {
     const dispute = t.disputed ? ` <span class="disputed">date disputed: also ${esc(t.alternatives.map(displayDate).join(', '))}</span>` : '';
-    h.push(`<li><b>${esc(displayDate(t.date))}</b> — ${esc(t.label)} <span class="count">(${esc(count(t.support))})</span>${dispute}</li>`);
+    const lasting = lastingText(d.events.find((e) => e.id === t.eventId)?.duration);
+    h.push(`<li><b>${esc(displayDate(t.date))}</b> — ${esc(t.label + lasting)} <span class="count">(${esc(count(t.support))})</span>${dispute}</li>`);
   }
   h.push('</ul>');
 

@@ -3,7 +3,7 @@
  * (first, because that is what a cross-check is for), the timeline, who's who, key quotes and the facts with how many
  * independent sources carry each, single-source facts marked.
  */
-import { displayDate } from './dates.js';
+import { displayDate, lastingText } from './dates.js';
 import { capitalise, quoteFact } from './facts.js';
 import type { Citation, Dossier, DossierArticle, DossierQuote, Support } from './types.js';
 
@@ -62,7 +62,8 @@ export function renderDossierMarkdown(d: Dossier): string {
   if (d.timeline.length === 0) out.push('No dated events.');
   for (const t of d.timeline) {
     const dispute = t.disputed ? ` — ⚠ **date disputed**, also given as ${t.alternatives.map(displayDate).join(', ')}` : '';
-    out.push(`- **${displayDate(t.date)}** — ${md(t.label)} (${count(t.support)}: ${refsOf(t.support)})${dispute}`);
+    const lasting = lastingText(d.events.find((e) => e.id === t.eventId)?.duration);
+    out.push(`- **${displayDate(t.date)}** — ${md(t.label + lasting)} (${count(t.support)}: ${refsOf(t.support)})${dispute}`);
   }
   out.push('');
 

@@ -11,7 +11,7 @@ import type { CasualtyCount, EventFormat, EventModality, EventType, ParticipantC
 
 export const DOSSIER_SCHEMA_VERSION = '1.4';
 /** Name and version of the code that built a dossier, so a stored one can be told apart from a newer build. */
-export const FUSER_VERSION = 'triangulate-fuse@4';
+export const FUSER_VERSION = 'triangulate-fuse@5';
 
 /** A span of an article's text; `text === article.text.slice(start, end)`. */
 export interface SpanRef {

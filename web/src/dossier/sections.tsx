@@ -208,7 +208,7 @@ export function Timeline({ dossier, labels, selected, onSelect }: SectionProps) 
                 <p className="tl-label">{t.label}</p>
                 {event?.duration && (
                   <p className="casualties">
-                    lasting {event.duration.values.map((v) => displayDuration(v.value)).join(' or ')}
+                    lasting {event.duration.values.map((v) => v.sources[0]?.text ?? displayDuration(v.value)).join(' or ')}
                     {event.duration.disputed && <span className="tag conflict">length disputed</span>}
                   </p>
                 )}
