@@ -68,3 +68,12 @@ test('one report\'s video meeting and its phone call earlier in the month stay t
   assert.match(timeline, /video meeting on Wednesday 18 November 2026, lasting almost three hours/);
   assert.match(timeline, /phone call in November 2026, lasting more than an hour/);
 });
+
+test('"about 40 ships" and "more than 60 vessels" are one count the reports disagree on', () => {
+  const ships = article('a', 'Union leaders met port managers in Keldhaven on Tuesday. About 40 ships are waiting to unload, officials said.', 'Outlet A', '2026-12-03');
+  const vessels = article('b', 'Union leaders met port managers in Keldhaven on Tuesday. More than 60 vessels are waiting offshore.', 'Outlet B', '2026-12-03');
+  const quantity = dossierOf(ships, vessels).disagreements.find((d) => d.kind === 'quantity');
+  assert.ok(quantity);
+  assert.equal(quantity.topic, 'Number of ships');
+  assert.deepEqual(quantity.values.map((v) => v.display).sort(), ['About 40 ships', 'More than 60 vessels']);
+});

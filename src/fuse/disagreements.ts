@@ -7,7 +7,7 @@ import type { FusionContext } from './context.js';
 import { displayDate, displayDuration, DISPUTED_DATES, durationsDisagree, relateDates } from './dates.js';
 import { describeEvent } from './events.js';
 import type { EntityIndex } from './entities.js';
-import { displayNumber, interval, intervalsConflict, isStateUnit, numberKey, type Qualifier, type Quantity } from './numbers.js';
+import { comparableUnit, displayNumber, interval, intervalsConflict, isStateUnit, numberKey, type Qualifier, type Quantity } from './numbers.js';
 import { plural } from './facts.js';
 import type { Citation, Disagreement, DisagreementKind, DisagreementValue, DossierEntity, DossierEvent, DossierQuote, Support } from './types.js';
 import { nameWords, roleKey } from './text.js';
@@ -248,9 +248,11 @@ export function findDisagreements(
 
   const byUnit = new Map<string, { key: string; display: string; citation: Citation }[]>();
   for (const q of quantities) {
-    const list = byUnit.get(q.unit) ?? [];
+    // "about 40 ships" and "more than 60 vessels" count the same thing in other words.
+    const unit = comparableUnit(q.unit);
+    const list = byUnit.get(unit) ?? [];
     list.push({ key: numberKey(q.value, q.qualifier), display: q.citation.text, citation: q.citation });
-    byUnit.set(q.unit, list);
+    byUnit.set(unit, list);
   }
   for (const [unit, entries] of byUnit) {
     const values = withConflicts(ctx, groupValues(entries), numbersConflict);

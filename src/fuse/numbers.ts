@@ -36,6 +36,24 @@ const NOT_FACT_UNITS = new Set([
 /** Counts of states take part in the participant-count comparison of their event, not here. */
 const COUNTRY_UNITS = new Set(['country', 'member', 'state', 'nation', 'delegation', 'ally', 'government']);
 
+/**
+ * Nouns reports use for the same counted thing ("40 ships" in one, "more than 60 vessels" in another), each mapped to
+ * the name they are compared under. Kept to plain synonyms: "tanks" and "armoured vehicles" or "missiles" and
+ * "rockets" may count different things, so they stay apart.
+ */
+const UNIT_SYNONYMS: Record<string, string> = {
+  vessel: 'ship', warship: 'ship',
+  soldier: 'troop',
+  plane: 'aircraft', jet: 'aircraft', warplane: 'aircraft',
+  uav: 'drone',
+};
+
+/** The unit a quantity is compared under: "vessels" and "ships" both "ship". */
+export function comparableUnit(unit: string): string {
+  const word = singular(fold(unit.trim().split(/\s+/).at(-1) ?? ''));
+  return UNIT_SYNONYMS[word] ?? word;
+}
+
 /** "member states", "countries", "delegations": units counting the states taking part. */
 export function isStateUnit(unit: string): boolean {
   const words = fold(unit).split(/\s+/).filter((w) => w !== '').map(singular);

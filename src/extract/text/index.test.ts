@@ -186,6 +186,9 @@ describe('byline and date parsing', () => {
     assert.deepEqual(parseByline('By Jane Doe | Reuters'), ['Jane Doe']);
     assert.deepEqual(parseByline('By Jane Doe and Omar Castellanos, Staff Writers'), ['Jane Doe', 'Omar Castellanos']);
     assert.deepEqual(parseByline('by Bryan DeArdo'), ['Bryan DeArdo']);
+    assert.deepEqual(parseByline('By Lena Hart, Northern Ledger'), ['Lena Hart']);
+    assert.deepEqual(parseByline('By Ana Diaz and Lena Hart, The Evening Dispatch'), ['Ana Diaz', 'Lena Hart']);
+    assert.deepEqual(parseByline('By Ana Diaz, Lena Hart'), ['Ana Diaz', 'Lena Hart']);
     assert.deepEqual(parseByline('By Tess Whitby - 11/19/19 06:56 AM EST'), ['Tess Whitby']);
     assert.deepEqual(parseByline('Von Moritz Achterberg publiziert am 25. September 2018'), ['Moritz Achterberg']);
     assert.deepEqual(parseByline('Posted on March 30, 2015 by Admin'), []);
@@ -269,6 +272,14 @@ describe('extractFlattenedText headline, outlet and caption', () => {
       assert.deepEqual(metadata.authors?.value, ['Nora Quist'], byline);
       assert.deepEqual(metadata.outlet, { value: 'Baltic Wire', source: 'byline-text' }, byline);
       assert.equal(metadata.published?.value, '2026-12-02', byline);
+    }
+  });
+
+  it('takes an outlet named like a publication after the byline\'s last comma as the outlet, not an author', () => {
+    for (const [byline, outlet] of [['By Lena Hart, Northern Ledger', 'Northern Ledger'], ['By Ana Diaz and Lena Hart, The Evening Dispatch', 'The Evening Dispatch']] as const) {
+      const { metadata } = extractFlattenedText(PAGE.replace('By Farah LindqvistThe Evening Dispatch', byline));
+      assert.ok(!metadata.authors?.value.includes(outlet), byline);
+      assert.deepEqual(metadata.outlet, { value: outlet, source: 'byline-text' }, byline);
     }
   });
 

@@ -48,6 +48,10 @@ export function parseByline(line: string, outlet?: string): string[] {
   }
   const end = NAME_LIST_END.exec(rest);
   if (end !== null) rest = rest.slice(0, end.index);
+  // "By Lena Hart, Northern Ledger", "By Lena Hart, The Evening Dispatch": the outlet after the last comma.
+  // A dateline may follow on the same line ("…, The Evening Dispatch Thursday, November 19").
+  const tail = /,\s*([^,]+)$/u.exec(rest.replace(DATE_WORDS_AT_END, ''));
+  if (tail?.[1] !== undefined && namesOutlet(tail[1].trim())) rest = rest.slice(0, tail.index);
   const names: string[] = [];
   for (const part of rest.split(NAME_SEPARATOR)) {
     const name = leadingName(part.trim());
@@ -202,6 +206,16 @@ export function findPublishedDate(lines: readonly string[]): string | undefined 
 }
 
 /** An outlet name: a few capitalised words ("The Evening Dispatch", "Reuters"), no digits, no sentence. */
+/** Weekday and month names ending a line, the start of a dateline cut at its first digit. */
+const DATE_WORDS_AT_END = /(?:[\s,]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))+[\s,]*$/u;
+
+/** "Northern Ledger", "The Evening Dispatch": a name that can only be a publication's. */
+function namesOutlet(name: string): boolean {
+  if (!OUTLET_NAME.test(name)) return false;
+  const words = name.split(/\s+/u);
+  return words[0] === 'The' || (words.length >= 2 && OUTLET_WORD.test(words[words.length - 1] ?? ''));
+}
+
 function soundsLikeOutlet(name: string): boolean {
   return name.split(/\s+/u).some((w) => ORGANISATION_WORD.test(w) || OUTLET_WORD.test(w));
 }
@@ -227,7 +241,7 @@ export function outletOfByline(line: string, authors: readonly string[]): string
   // A date or a time may follow the outlet after another separator ("By Jane Doe | Baltic Wire | December 2, 2026").
   const field = after.split(/\s+(?:[|\u2013\u2014\u00b7\u2022]|-)\s+/u)[0] ?? '';
   const dated = /^([^,]+),\s*(.*\d.*)$/u.exec(field);
-  const rest = (dated ? dated[1] ?? '' : field).trim();
+  const rest = (dated ? dated[1] ?? '' : field).replace(DATE_WORDS_AT_END, '').trim();
   if (rest === '' || /\d/.test(rest) || !OUTLET_NAME.test(rest)) return undefined;
   return ORGANISATION_WORD.test(rest) ? undefined : rest;
 }
