@@ -611,6 +611,8 @@ function sourceBefore(doc: Doc, end: number, floor: number): [number, number] | 
   if (j < floor) return null;
   const w = low(doc, j);
   if ((w === 'who' || w === 'which') && !inQuote(doc, j)) return [j, j + 1];
+  // A subject pronoun is the whole noun phrase ("in an interview with RT he blasted …").
+  if ((SUBJECT_PRONOUNS.has(w) || w === 'it') && !inQuote(doc, j)) return [j, j + 1];
   // "Ada Marlow, the ministry's spokeswoman, said": skip over the appositive (which may hold commas of its own,
   // "Dean Roe, a salesman from Sumter, South Carolina, says") to the name before it.
   const closer = tokText(doc, j);
@@ -926,6 +928,8 @@ function contentStart(doc: Doc, from: number, unit: Unit, head: number): number 
     if (j > from && (SOURCE_STOPS.has(l) || cueHeadScore(l) > 0) && l !== 'about' && l !== 'to') break;
     // "have not said what that promise means": a question word opens the content, whose "that" is its own.
     if (WH_OPENERS.has(l)) break;
+    // "says he introduced legislation to accomplish that": a subject pronoun has started the content clause already.
+    if (SUBJECT_PRONOUNS.has(l)) break;
   }
   let j = from;
   const hearer = HEARER_VERBS.has(low(doc, head));
@@ -1412,6 +1416,13 @@ function frameAt(doc: Doc, unit: Unit, unitIndex: number, head: number, claimedS
     if (src && participle && prev === ',' && src[0] > unit.first && (OBJECT_PREPOSITIONS.has(low(doc, src[0] - 1)) || tokText(doc, src[0] - 1) === ',')) {
       const subject = leadingSubject(doc, unit, ca);
       if (subject && subject[1] <= src[0] - 1) return nameRunOf(doc, subject);
+    }
+    // "Dean, a former party chairman, poked at Trump's sniffing during the debate, tweeting …": a participle after a
+    // comma shares the subject of the sentence's cue before it, however long the clause between them.
+    if (participle && prev === ',') {
+      const main = earlier.find((f) => f.source && f.cue && f.source.end <= f.cue.start && f.cue.end <= startOf(doc, ca));
+      const mainSource = main?.source ? tokensOfSpan(doc, main.source, unit) : null;
+      if (mainSource) return mainSource;
     }
     // A participle clause opening the sentence takes the main clause's subject ("After saying …, she was …").
     if (participle && prev !== ',' && ca - 1 === firstWord(doc, unit)) {

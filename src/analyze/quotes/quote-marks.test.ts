@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findQuotedSegments } from './quote-marks.js';
+import { findQuotedSegments, paragraphsOf } from './quote-marks.js';
 
 const quoted = (text: string): string[] => findQuotedSegments(text).map((s) => text.slice(s.start, s.end));
 
@@ -28,4 +28,21 @@ test('curly quotes inside a curly quote stay inside it when both close; a stray 
   assert.deepEqual(quoted(nested), ['“I would rather live in what he calls “hell” than in his world.”']);
   const stray = 'The sign read “Closed. Keel said “we reopen on Monday.”';
   assert.deepEqual(quoted(stray), ['“we reopen on Monday.”']);
+});
+
+test('a hard-wrapped line inside a sentence does not end the paragraph or the quote; a new paragraph does', () => {
+  const text = '“They have focused on paid advertising that has a limited effect on getting them to participate personally\nin caucuses,” Blackwell added.\n“Next,” he said.\nlater “one\n\nnot closed';
+  assert.deepEqual(
+    paragraphsOf(text).map((p) => text.slice(p.start, p.end)),
+    [
+      '“They have focused on paid advertising that has a limited effect on getting them to participate personally\nin caucuses,” Blackwell added.',
+      '“Next,” he said.',
+      'later “one',
+      'not closed',
+    ],
+  );
+  assert.deepEqual(
+    quoted(text).slice(0, 2),
+    ['“They have focused on paid advertising that has a limited effect on getting them to participate personally\nin caucuses,”', '“Next,”'],
+  );
 });

@@ -67,12 +67,24 @@ function isStraightAt(text: string, pos: number): boolean {
   return text[pos] === '"' || text[pos] === "'";
 }
 
-/** Paragraph ranges: text between line breaks, trimmed of surrounding whitespace; empty lines skipped. */
+/**
+ * A line break inside a sentence, as hard-wrapped text has it ("… to participate personally\nin caucuses …"): a single
+ * break after a word or a comma, with a lower-case word next. A new paragraph never starts in lower case.
+ */
+function isSoftWrap(text: string, nl: number): boolean {
+  return /[\p{Ll},;]/u.test(text[nl - 1] ?? '') && /\p{Ll}/u.test(text[nl + 1] ?? '');
+}
+
+/**
+ * Paragraph ranges: text between line breaks, trimmed of surrounding whitespace; empty lines skipped; a soft wrap
+ * inside a sentence does not end its paragraph.
+ */
 export function paragraphsOf(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let i = 0;
   while (i < text.length) {
     let nl = text.indexOf('\n', i);
+    while (nl >= 0 && isSoftWrap(text, nl)) nl = text.indexOf('\n', nl + 1);
     if (nl < 0) nl = text.length;
     let s = i;
     let e = nl;

@@ -64,7 +64,11 @@ const FUNCTION_WORDS = new Set([
 
 const DANGLING_ENDS = new Set(['and', 'or', 'but', 'nor', 'of', 'the', 'a', 'an', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
-const NO_SOURCE_OPENERS = new Set(['there', 'given', 'rather', 'following', 'despite', 'if', 'unless', 'whether', 'although', 'though']);
+const NO_SOURCE_OPENERS = new Set(['there', 'given', 'rather', 'following', 'despite', 'if', 'unless', 'whether', 'although', 'though',
+  // An adjunct of place, time or channel is no noun phrase ("in an interview with RT he blasted …": the source is
+  // "he"). "about", "at" and "by" stay: "about 20 people said", "at least three aides said".
+  'in', 'on', 'during', 'after', 'before', 'with', 'from', 'to', 'for', 'through', 'via', 'under', 'over', 'into', 'within',
+  'without', 'against', 'since']);
 
 // Word and capital tests read the per-token flags memo (flags() below): candidate generation asks about the same
 // tokens for every frame of a sentence, and the Unicode patterns cost far more than a memo read.
@@ -206,7 +210,9 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
     // (Not from an opening preposition: "In a message to supporters, Keel said" is no noun phrase.)
     let far = lo;
     while (far < b && !isWord(v, far)) far++;
-    if (far < b && !relativeEnd && b - far <= MAX_CANDIDATE_TOKENS && !PREPOSITIONS.has(v.lower[far] ?? '')) push(far, b);
+    // Nor when a verb of its own comes before any relative pronoun: that is a clause before the source ("that gap has
+    // taken on new urgency after leaked documents | show").
+    if (far < b && !relativeEnd && b - far <= MAX_CANDIDATE_TOKENS && !PREPOSITIONS.has(v.lower[far] ?? '') && !hasClauseVerb(v, far, b)) push(far, b);
   }
   // Right of the cue: inverted sources start at the cue or just after a hearer or time word.
   let hi = q.cueEnd;
@@ -230,6 +236,16 @@ export function sourceCandidates(v: SourceTokens, q: SourceQuery): SourceCandida
   return out;
 }
 
+
+/** Does tokens [a, b) hold an auxiliary or a past form before any relative pronoun (a clause's own verb)? */
+function hasClauseVerb(v: SourceTokens, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const f = flags(v, k);
+    if (f & F_REL) return false;
+    if (f & (F_AUX | F_PAST)) return true;
+  }
+  return false;
+}
 
 /** Templates per direction, as constant strings, so no feature name is built per candidate. */
 const TEMPLATES = {
